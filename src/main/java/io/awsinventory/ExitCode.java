@@ -1,0 +1,25 @@
+package io.awsinventory;
+
+/** The process exit codes: stable, documented in {@code --help} and the README. */
+public enum ExitCode {
+  /** Every planned account x region x resource was collected. */
+  OK(0),
+  /** An unexpected internal error: a bug. */
+  INTERNAL(1),
+  /** A usage or configuration error; no inventory call was made. */
+  USAGE(2),
+  /** Some targets failed or were denied; files were written for the rest. */
+  PARTIAL(3),
+  /** Authentication failed before any target could be collected. */
+  AUTHENTICATION(4);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+}

@@ -1,0 +1,35 @@
+package io.awsinventory;
+
+/**
+ * The one exception type that ends a run with a chosen exit code. Its message is a single line
+ * meant for the operator; it never holds a secret.
+ */
+public final class InventoryException extends RuntimeException {
+  private final ExitCode exitCode;
+
+  private InventoryException(ExitCode exitCode, String message, Throwable cause) {
+    super(message, cause);
+    this.exitCode = exitCode;
+  }
+
+  /** Bad option or configuration value, found before any AWS call. */
+  public static InventoryException invalidInput(String option, String problem) {
+    return new InventoryException(ExitCode.USAGE, option + ": " + problem, null);
+  }
+
+  /** Credentials were rejected before any target could be collected. */
+  public static InventoryException authentication(String message, Throwable cause) {
+    return new InventoryException(ExitCode.AUTHENTICATION, message, cause);
+  }
+
+  /**
+   * The output could not be written (disk full, folder gone); the previous set of files is kept.
+   */
+  public static InventoryException output(String message, Throwable cause) {
+    return new InventoryException(ExitCode.INTERNAL, message, cause);
+  }
+
+  public ExitCode exitCode() {
+    return exitCode;
+  }
+}

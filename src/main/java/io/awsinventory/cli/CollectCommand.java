@@ -1,0 +1,43 @@
+package io.awsinventory.cli;
+
+import io.awsinventory.InventoryRun;
+import io.awsinventory.RunConfig;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code aws-inventory collect}: the main job. */
+@Command(
+    name = "collect",
+    description =
+        "Collect EC2 instances, reserved instances, images and RDS DB instances into files.",
+    mixinStandardHelpOptions = true,
+    sortOptions = false)
+public final class CollectCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin CredentialOptions credentials = new CredentialOptions();
+  @Mixin ScopeOptions scope = new ScopeOptions();
+  @Mixin OutputOptions output = new OutputOptions();
+
+  private final RunConfigFactory factory;
+
+  public CollectCommand() {
+    this(new RunConfigFactory(System.getenv(), RunConfigFactory.SecretPrompt.console()));
+  }
+
+  CollectCommand(RunConfigFactory factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    RunConfig config = factory.build(credentials, scope, output);
+    return new InventoryRun(config, spec.commandLine().getErr(), Clock.systemUTC())
+        .execute()
+        .code();
+  }
+}

@@ -1,0 +1,40 @@
+package io.awsinventory.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Base credentials: static keys, a named profile, or (none given) the SDK's default chain. */
+public final class CredentialOptions {
+  @Option(
+      names = "--access-key-id",
+      paramLabel = "ID",
+      description = "Access key id of the base credentials (env: AWS_ACCESS_KEY_ID).")
+  String accessKeyId;
+
+  @Option(
+      names = "--secret-access-key",
+      paramLabel = "KEY",
+      description =
+          "Secret access key; prefer --secret-access-key-file, the environment"
+              + " (AWS_SECRET_ACCESS_KEY) or the prompt, which keep it out of the process list.")
+  String secretAccessKey;
+
+  @Option(
+      names = "--secret-access-key-file",
+      paramLabel = "FILE",
+      description = "Read the secret access key from the first line of FILE.")
+  Path secretAccessKeyFile;
+
+  @Option(
+      names = "--session-token",
+      paramLabel = "TOKEN",
+      description = "Session token of temporary base credentials (env: AWS_SESSION_TOKEN).")
+  String sessionToken;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description =
+          "Named profile of the shared AWS config and credentials files (env: AWS_PROFILE).")
+  String profile;
+}

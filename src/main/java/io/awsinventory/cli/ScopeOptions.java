@@ -1,0 +1,50 @@
+package io.awsinventory.cli;
+
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where to look and what to collect. */
+public final class ScopeOptions {
+  @Option(
+      names = "--home-region",
+      paramLabel = "REGION",
+      description =
+          "Region where STS and DescribeRegions are called; sets the partition"
+              + " (env: AWS_REGION, AWS_DEFAULT_REGION; default: us-east-1).")
+  String homeRegion;
+
+  @Option(
+      names = "--regions",
+      split = ",",
+      paramLabel = "REGION",
+      description =
+          "Regions to collect; omitted or empty: every region enabled for the account"
+              + " (env: AWS_REGIONS).")
+  List<String> regions;
+
+  @Option(
+      names = "--resources",
+      split = ",",
+      paramLabel = "TYPE",
+      description =
+          "Resource types: instances, reserved-instances, images, db-instances (default: all).")
+  List<String> resources;
+
+  @Option(
+      names = "--endpoint-url",
+      paramLabel = "URL",
+      description =
+          "One endpoint for every AWS service (an emulator, a VPC endpoint); default: AWS's own.")
+  String endpointUrl;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      description =
+          "How many account x region x resource tasks run at once, 1 to "
+              + RunConfigFactory.MAX_CONCURRENCY
+              + " (default: "
+              + RunConfigFactory.DEFAULT_CONCURRENCY
+              + ").")
+  Integer concurrency;
+}

@@ -1,0 +1,65 @@
+package io.awsinventory.collect;
+
+import io.awsinventory.ResourceType;
+import java.util.List;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+
+/**
+ * RDS DB instances (every engine DescribeDBInstances lists, Aurora, Neptune and DocumentDB
+ * included).
+ */
+public final class DbInstancesCollector implements ResourceCollector {
+  /** The largest page DescribeDBInstances serves. */
+  static final int PAGE_SIZE = 100;
+
+  @Override
+  public ResourceType type() {
+    return ResourceType.DB_INSTANCES;
+  }
+
+  @Override
+  public String idMember() {
+    return "DBInstanceIdentifier";
+  }
+
+  @Override
+  public String tagsMember() {
+    return "TagList";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of(
+        "DBInstanceIdentifier",
+        "DBInstanceArn",
+        "DbiResourceId",
+        "DBInstanceClass",
+        "Engine",
+        "EngineVersion",
+        "LicenseModel",
+        "DBInstanceStatus",
+        "MultiAZ",
+        "AvailabilityZone",
+        "SecondaryAvailabilityZone",
+        "AllocatedStorage",
+        "StorageType",
+        "StorageEncrypted",
+        "InstanceCreateTime",
+        "Endpoint.Address",
+        "Endpoint.Port",
+        "DBSubnetGroup.VpcId",
+        "DBClusterIdentifier",
+        "ReadReplicaSourceDBInstanceIdentifier",
+        "PubliclyAccessible",
+        "DeletionProtection",
+        "TagList");
+  }
+
+  @Override
+  public void collect(TargetApis apis, RecordSink sink) {
+    for (DBInstance instance :
+        apis.rds().describeDBInstancesPaginator(r -> r.maxRecords(PAGE_SIZE)).dbInstances()) {
+      sink.accept(SdkRecords.toJson(instance));
+    }
+  }
+}

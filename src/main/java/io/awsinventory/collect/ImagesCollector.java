@@ -1,0 +1,114 @@
+package io.awsinventory.collect;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awsinventory.ResourceType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Image;
+
+/**
+ * EC2 images (AMIs): those the account owns, and those its instances run from whoever owns them
+ * (public, Marketplace, shared). An image an instance runs from that EC2 no longer describes
+ * (deregistered, or no longer shared) is recorded with {@code State} = {@value #MISSING_STATE}.
+ */
+public final class ImagesCollector implements ResourceCollector {
+  public static final String MISSING_STATE = "missing";
+
+  /** Ids are looked up through the {@code image-id} filter, which takes at most 200 values. */
+  static final int LOOKUP_BATCH = 200;
+
+  static final int PAGE_SIZE = 1000;
+
+  @Override
+  public ResourceType type() {
+    return ResourceType.IMAGES;
+  }
+
+  @Override
+  public String idMember() {
+    return "ImageId";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of(
+        "ImageId",
+        "Name",
+        "State",
+        "OwnerId",
+        "ImageOwnerAlias",
+        "Public",
+        "CreationDate",
+        "DeprecationTime",
+        "Description",
+        "Architecture",
+        "Platform",
+        "PlatformDetails",
+        "UsageOperation",
+        "ImageType",
+        "RootDeviceType",
+        "VirtualizationType",
+        "Hypervisor",
+        "BootMode",
+        "ProductCodes",
+        "ImageLocation",
+        "Tags");
+  }
+
+  @Override
+  public void collect(TargetApis apis, RecordSink sink) {
+    Ec2Client ec2 = apis.ec2();
+    Set<String> written = new HashSet<>();
+    pageImages(ec2, r -> r.owners("self"), written, sink);
+
+    List<String> wanted = new ArrayList<>(new TreeSet<>(apis.imageIdsInUse()));
+    wanted.removeAll(written);
+    for (int from = 0; from < wanted.size(); from += LOOKUP_BATCH) {
+      List<String> batch = wanted.subList(from, Math.min(wanted.size(), from + LOOKUP_BATCH));
+      pageImages(
+          ec2,
+          r -> r.filters(Filter.builder().name("image-id").values(batch).build()),
+          written,
+          sink);
+      for (String id : batch) {
+        if (!written.contains(id)) {
+          sink.accept(missing(id));
+          written.add(id);
+        }
+      }
+    }
+  }
+
+  private static void pageImages(
+      Ec2Client ec2,
+      java.util.function.Consumer<DescribeImagesRequest.Builder> selection,
+      Set<String> written,
+      RecordSink sink) {
+    DescribeImagesRequest request =
+        DescribeImagesRequest.builder()
+            .includeDeprecated(true)
+            .includeDisabled(true)
+            .maxResults(PAGE_SIZE)
+            .applyMutation(selection)
+            .build();
+    for (Image image : ec2.describeImagesPaginator(request).images()) {
+      if (written.add(image.imageId())) {
+        sink.accept(SdkRecords.toJson(image));
+      }
+    }
+  }
+
+  private static ObjectNode missing(String imageId) {
+    ObjectNode record = JsonNodeFactory.instance.objectNode();
+    record.put("ImageId", imageId);
+    record.put("State", MISSING_STATE);
+    return record;
+  }
+}

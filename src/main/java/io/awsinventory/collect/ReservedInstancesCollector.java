@@ -1,0 +1,53 @@
+package io.awsinventory.collect;
+
+import io.awsinventory.ResourceType;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.ReservedInstances;
+
+/**
+ * EC2 reserved instances in every state (active, retired, payment-pending, ...). The API has no
+ * pagination: one call returns them all.
+ */
+public final class ReservedInstancesCollector implements ResourceCollector {
+
+  @Override
+  public ResourceType type() {
+    return ResourceType.RESERVED_INSTANCES;
+  }
+
+  @Override
+  public String idMember() {
+    return "ReservedInstancesId";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of(
+        "ReservedInstancesId",
+        "InstanceType",
+        "InstanceCount",
+        "State",
+        "Start",
+        "End",
+        "Duration",
+        "OfferingClass",
+        "OfferingType",
+        "ProductDescription",
+        "Scope",
+        "AvailabilityZone",
+        "InstanceTenancy",
+        "CurrencyCode",
+        "FixedPrice",
+        "UsagePrice",
+        "RecurringCharges",
+        "Tags");
+  }
+
+  @Override
+  public void collect(TargetApis apis, RecordSink sink) {
+    for (ReservedInstances reserved :
+        apis.ec2().describeReservedInstances(r -> {}).reservedInstances()) {
+      sink.accept(SdkRecords.toJson(reserved));
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.awsinventory.collect;
+
+import io.awsinventory.ResourceType;
+import java.util.List;
+
+/**
+ * One resource type: the API calls that list it and the columns it has in CSV.
+ *
+ * <p>A collector reads every page of its API and hands each record to the sink as the page arrives.
+ * It never builds clients, reads options, knows its account or region, or catches exceptions: the
+ * fan-out layer owns clients, context, retries and errors. A failure part-way through keeps the
+ * records already handed over.
+ */
+public interface ResourceCollector {
+  ResourceType type();
+
+  /** The member that identifies a record; records are sorted by it within a target. */
+  String idMember();
+
+  /** The member that holds the record's tags as a list of Key/Value objects. */
+  default String tagsMember() {
+    return "Tags";
+  }
+
+  /**
+   * The CSV columns after the context columns, as dotted member paths. A path that reaches an
+   * object or a list is written as compact JSON; the tags member is written as one JSON object.
+   */
+  List<String> columns();
+
+  void collect(TargetApis apis, RecordSink sink);
+}

@@ -1,0 +1,90 @@
+package io.awsinventory.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+
+/**
+ * Turns an SDK model object into JSON with the AWS member names, as the AWS CLI prints it: members
+ * the API did not return are left out, timestamps are ISO-8601 UTC. It walks the SDK's own static
+ * field list of each model class, so no reflection runs per record.
+ */
+public final class SdkRecords {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private SdkRecords() {}
+
+  public static ObjectNode toJson(SdkPojo pojo) {
+    ObjectNode node = NODES.objectNode();
+    for (SdkField<?> field : pojo.sdkFields()) {
+      Object value = field.getValueOrDefault(pojo);
+      if (isPresent(value)) {
+        node.set(field.memberName(), valueToJson(value));
+      }
+    }
+    return node;
+  }
+
+  private static boolean isPresent(Object value) {
+    return value != null
+        && !(value instanceof SdkAutoConstructList)
+        && !(value instanceof SdkAutoConstructMap);
+  }
+
+  private static JsonNode valueToJson(Object value) {
+    if (value instanceof SdkPojo pojo) {
+      return toJson(pojo);
+    }
+    if (value instanceof String text) {
+      return NODES.textNode(text);
+    }
+    if (value instanceof Boolean flag) {
+      return NODES.booleanNode(flag);
+    }
+    if (value instanceof Integer number) {
+      return NODES.numberNode(number);
+    }
+    if (value instanceof Long number) {
+      return NODES.numberNode(number);
+    }
+    if (value instanceof Double number) {
+      return NODES.numberNode(number);
+    }
+    if (value instanceof Float number) {
+      return NODES.numberNode(number);
+    }
+    if (value instanceof BigDecimal number) {
+      return NODES.numberNode(number);
+    }
+    if (value instanceof Instant instant) {
+      return NODES.textNode(instant.toString());
+    }
+    if (value instanceof SdkBytes bytes) {
+      return NODES.binaryNode(bytes.asByteArray());
+    }
+    if (value instanceof List<?> list) {
+      ArrayNode array = NODES.arrayNode(list.size());
+      for (Object item : list) {
+        array.add(item == null ? NODES.nullNode() : valueToJson(item));
+      }
+      return array;
+    }
+    if (value instanceof Map<?, ?> map) {
+      ObjectNode object = NODES.objectNode();
+      map.forEach(
+          (k, v) -> object.set(String.valueOf(k), v == null ? NODES.nullNode() : valueToJson(v)));
+      return object;
+    }
+    return NODES.textNode(value.toString());
+  }
+}

@@ -1,0 +1,86 @@
+package io.awsinventory.fanout;
+
+import io.awsinventory.Secrets;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Sorts failures by AWS error code, never by message text: permission errors become {@code denied},
+ * a region the account has not opted into becomes {@code skipped}, the rest {@code failed}.
+ */
+public final class ErrorClassifier {
+  public static final String INTERNAL_ERROR = "InternalError";
+
+  private static final Set<String> DENIED_CODES =
+      Set.of("UnauthorizedOperation", "UnauthorizedAccess", "AuthorizationError", "Forbidden");
+  private static final Set<String> NOT_ENABLED_CODES = Set.of("OptInRequired");
+  private static final Set<String> CREDENTIAL_CODES =
+      Set.of(
+          "InvalidClientTokenId",
+          "SignatureDoesNotMatch",
+          "AuthFailure",
+          "ExpiredToken",
+          "ExpiredTokenException",
+          "InvalidAccessKeyId",
+          "UnrecognizedClientException",
+          "InvalidToken",
+          "IncompleteSignature");
+
+  private ErrorClassifier() {}
+
+  /** A failure sorted into a status, with its code and a one-line message. */
+  public record Classified(Status status, String code, String message) {}
+
+  public static Classified classify(Throwable failure) {
+    if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+      String code = service.awsErrorDetails().errorCode();
+      if (code == null || code.isBlank()) {
+        code = "HttpStatus" + service.statusCode();
+      }
+      String message = service.awsErrorDetails().errorMessage();
+      return new Classified(statusOf(code), code, oneLine(message != null ? message : code));
+    }
+    if (failure instanceof SdkException sdk) {
+      return new Classified(
+          Status.FAILED, sdk.getClass().getSimpleName(), oneLine(sdk.getMessage()));
+    }
+    if (failure instanceof DependencyFailedException dependency) {
+      return new Classified(
+          Status.FAILED, DependencyFailedException.CODE, oneLine(dependency.getMessage()));
+    }
+    return new Classified(
+        Status.FAILED,
+        INTERNAL_ERROR,
+        oneLine(failure.getClass().getName() + ": " + failure.getMessage()));
+  }
+
+  static Status statusOf(String code) {
+    if (code == null) {
+      return Status.FAILED;
+    }
+    if (code.startsWith("AccessDenied") || DENIED_CODES.contains(code)) {
+      return Status.DENIED;
+    }
+    if (NOT_ENABLED_CODES.contains(code)) {
+      return Status.SKIPPED;
+    }
+    return Status.FAILED;
+  }
+
+  /** Whether a failure says the credentials themselves were refused. */
+  public static boolean isCredentialFailure(Throwable failure) {
+    if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+      String code = service.awsErrorDetails().errorCode();
+      return code != null && (CREDENTIAL_CODES.contains(code) || statusOf(code) == Status.DENIED);
+    }
+    return false;
+  }
+
+  public static String oneLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    return Secrets.redact(text).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+  }
+}

@@ -1,0 +1,205 @@
+package io.awsinventory.fanout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.awsinventory.ResourceType;
+import io.awsinventory.collect.Collectors;
+import io.awsinventory.collect.RecordSink;
+import io.awsinventory.collect.ResourceCollector;
+import io.awsinventory.output.SpillSorter;
+import io.awsinventory.output.SpillWriter;
+import io.awsinventory.output.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every target x resource on a bounded pool. This is the one place that owns clients, context
+ * and errors: a failing step is recorded as an {@link Outcome} and never stops the others.
+ *
+ * <p>Each target becomes up to three tasks, so its slow parts run side by side: EC2 instances then
+ * images (images need the instances' image ids), reserved instances, and DB instances. The EC2
+ * tasks, usually the longest, are queued first.
+ */
+public final class TargetRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(TargetRunner.class);
+
+  private final AwsClients clients;
+  private final Workspace workspace;
+  private final int concurrency;
+  private final Clock clock;
+  private final Progress progress;
+  private final SpillSorter sorter;
+
+  public TargetRunner(
+      AwsClients clients, Workspace workspace, int concurrency, Clock clock, Progress progress) {
+    this.clients = clients;
+    this.workspace = workspace;
+    this.concurrency = concurrency;
+    this.clock = clock;
+    this.progress = progress;
+    this.sorter = SpillSorter.forHeap(concurrency);
+  }
+
+  /** Task groups of one target, in the order they are queued. */
+  static List<List<ResourceType>> taskGroups(Set<ResourceType> resources) {
+    List<List<ResourceType>> groups = new ArrayList<>();
+    List<ResourceType> ec2 = new ArrayList<>();
+    for (ResourceType type : List.of(ResourceType.INSTANCES, ResourceType.IMAGES)) {
+      if (resources.contains(type)) {
+        ec2.add(type);
+      }
+    }
+    if (!ec2.isEmpty()) {
+      groups.add(ec2);
+    }
+    for (ResourceType type : List.of(ResourceType.DB_INSTANCES, ResourceType.RESERVED_INSTANCES)) {
+      if (resources.contains(type)) {
+        groups.add(List.of(type));
+      }
+    }
+    return groups;
+  }
+
+  public List<Outcome> run(List<Target> targets, Set<ResourceType> resources)
+      throws InterruptedException {
+    List<List<ResourceType>> groups = taskGroups(resources);
+    progress.planned(targets.size() * resources.size());
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            concurrency,
+            r -> {
+              Thread thread = new Thread(r, "aws-inventory-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<Future<List<Outcome>>> futures = new ArrayList<>();
+      for (List<ResourceType> group : groups) {
+        for (Target target : targets) {
+          futures.add(pool.submit(() -> runGroup(target, group)));
+        }
+      }
+      List<Outcome> outcomes = new ArrayList<>();
+      for (Future<List<Outcome>> future : futures) {
+        outcomes.addAll(await(future));
+      }
+      return outcomes;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<Outcome> await(Future<List<Outcome>> future) throws InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private List<Outcome> runGroup(Target target, List<ResourceType> group) {
+    List<Outcome> outcomes = new ArrayList<>();
+    try (TargetClients apis = new TargetClients(clients, target)) {
+      for (ResourceType type : group) {
+        Outcome outcome = runStep(target, type, apis, group.contains(ResourceType.IMAGES));
+        if (type == ResourceType.INSTANCES && outcome.status() != Status.OK) {
+          apis.instancesFailed(outcome.errorCode());
+        }
+        outcomes.add(outcome);
+        progress.finished(outcome);
+      }
+    }
+    return outcomes;
+  }
+
+  private Outcome runStep(
+      Target target, ResourceType type, TargetClients apis, boolean imagesFollow) {
+    ResourceCollector collector = Collectors.of(type);
+    Path spill = workspace.spillFile(type.fileStem() + "-" + target.label());
+    long start = System.nanoTime();
+    Outcome outcome;
+    try (SpillWriter writer =
+        new SpillWriter(
+            spill,
+            target.account().id(),
+            target.account().name(),
+            target.region(),
+            collector.idMember(),
+            clock)) {
+      RecordSink sink = writer;
+      if (type == ResourceType.INSTANCES && imagesFollow) {
+        Set<String> imageIds = apis.gatherImageIds();
+        sink =
+            record -> {
+              JsonNode imageId = record.get("ImageId");
+              if (imageId != null) {
+                imageIds.add(imageId.asText());
+              }
+              writer.accept(record);
+            };
+      }
+      outcome = collect(target, type, collector, apis, sink, writer, start, spill);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + spill, e);
+    }
+    try {
+      sorter.sort(spill);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not sort " + spill, e);
+    }
+    return outcome;
+  }
+
+  private static Outcome collect(
+      Target target,
+      ResourceType type,
+      ResourceCollector collector,
+      io.awsinventory.collect.TargetApis apis,
+      RecordSink sink,
+      SpillWriter writer,
+      long start,
+      Path spill) {
+    try {
+      collector.collect(apis, sink);
+      return new Outcome(
+          target, type, Status.OK, writer.records(), millisSince(start), null, null, spill);
+    } catch (UncheckedIOException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      ErrorClassifier.Classified classified = ErrorClassifier.classify(e);
+      if (classified.code().equals(ErrorClassifier.INTERNAL_ERROR)) {
+        LOG.error("internal error collecting {} in {}", type, target.label(), e);
+      } else {
+        LOG.debug("{} in {}: {}", type, target.label(), classified.code(), e);
+      }
+      return new Outcome(
+          target,
+          type,
+          classified.status(),
+          writer.records(),
+          millisSince(start),
+          classified.code(),
+          classified.message(),
+          spill);
+    }
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

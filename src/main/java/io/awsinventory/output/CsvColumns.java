@@ -1,0 +1,107 @@
+package io.awsinventory.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awsinventory.collect.ResourceCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The CSV column list of one resource type: the context columns, the collector's declared columns,
+ * then one {@code Tag:KEY} column per requested tag key. Knows how to read each cell from a record.
+ */
+public final class CsvColumns {
+  public static final List<String> CONTEXT =
+      List.of(
+          SpillWriter.ACCOUNT_ID,
+          SpillWriter.ACCOUNT_NAME,
+          SpillWriter.REGION,
+          SpillWriter.COLLECTED_AT);
+  public static final String TAG_PREFIX = "Tag:";
+
+  private final List<String> header;
+  private final List<String[]> paths;
+  private final String tagsMember;
+  private final List<String> tagKeys;
+
+  private CsvColumns(List<String> columns, String tagsMember, List<String> tagKeys) {
+    this.header = new ArrayList<>(CONTEXT);
+    this.header.addAll(columns);
+    this.paths = new ArrayList<>();
+    for (String column : header) {
+      paths.add(column.split("\\."));
+    }
+    this.tagsMember = tagsMember;
+    this.tagKeys = List.copyOf(tagKeys);
+    for (String key : tagKeys) {
+      header.add(TAG_PREFIX + key);
+    }
+  }
+
+  public static CsvColumns of(ResourceCollector collector, List<String> tagKeys) {
+    return new CsvColumns(collector.columns(), collector.tagsMember(), tagKeys);
+  }
+
+  public List<String> header() {
+    return header;
+  }
+
+  /** The cells of one record, in header order; absent values are empty strings. */
+  public String[] cells(ObjectNode record) throws JsonProcessingException {
+    String[] cells = new String[header.size()];
+    Map<String, String> tags = tags(record.get(tagsMember));
+    for (int i = 0; i < paths.size(); i++) {
+      String[] path = paths.get(i);
+      if (path.length == 1 && path[0].equals(tagsMember)) {
+        cells[i] = tags == null ? "" : Json.MAPPER.writeValueAsString(tags);
+      } else {
+        cells[i] = cell(navigate(record, path));
+      }
+    }
+    for (int i = 0; i < tagKeys.size(); i++) {
+      String value = tags == null ? null : tags.get(tagKeys.get(i));
+      cells[paths.size() + i] = value == null ? "" : value;
+    }
+    return cells;
+  }
+
+  private static JsonNode navigate(JsonNode node, String[] path) {
+    JsonNode current = node;
+    for (String member : path) {
+      if (current == null) {
+        return null;
+      }
+      current = current.get(member);
+    }
+    return current;
+  }
+
+  private static String cell(JsonNode value) throws JsonProcessingException {
+    if (value == null || value.isNull()) {
+      return "";
+    }
+    if (value.isContainerNode()) {
+      return Json.MAPPER.writeValueAsString(value);
+    }
+    return value.asText();
+  }
+
+  /** Tags as a map sorted by key, or null when the record has none. */
+  private static Map<String, String> tags(JsonNode list) {
+    if (list == null || !list.isArray()) {
+      return null;
+    }
+    Map<String, String> tags = new TreeMap<>();
+    for (JsonNode tag : list) {
+      JsonNode key = tag.get("Key");
+      if (key != null) {
+        JsonNode value = tag.get("Value");
+        tags.put(key.asText(), value == null || value.isNull() ? "" : value.asText());
+      }
+    }
+    return tags;
+  }
+}

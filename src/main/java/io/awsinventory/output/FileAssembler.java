@@ -1,0 +1,52 @@
+package io.awsinventory.output;
+
+import io.awsinventory.OutputFormat;
+import io.awsinventory.ResourceType;
+import io.awsinventory.collect.Collectors;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Assembles the output file of one resource type from the sorted spill files of its targets, in the
+ * order given (account, then region), streaming: no more than one record is held at a time.
+ */
+public final class FileAssembler {
+  private final OutputFormat format;
+  private final List<String> tagColumns;
+  private final boolean escapeFormulas;
+
+  public FileAssembler(OutputFormat format, List<String> tagColumns, boolean escapeFormulas) {
+    this.format = format;
+    this.tagColumns = tagColumns;
+    this.escapeFormulas = escapeFormulas;
+  }
+
+  public String fileName(ResourceType type) {
+    return type.fileStem() + "." + format.extension();
+  }
+
+  /** Writes {@code target} from {@code spills}; returns the number of records written. */
+  public long assemble(ResourceType type, List<Path> spills, Path target) throws IOException {
+    long records = 0;
+    try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      RecordFileWriter writer =
+          RecordFileWriter.open(format, out, Collectors.of(type), tagColumns, escapeFormulas);
+      for (Path spill : spills) {
+        try (BufferedReader in = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
+          String line;
+          while ((line = in.readLine()) != null) {
+            writer.write(SpillSorter.record(line));
+            records++;
+          }
+        }
+      }
+      writer.finish();
+    }
+    return records;
+  }
+}

@@ -1,0 +1,30 @@
+package io.awsinventory.output;
+
+import io.awsinventory.OutputFormat;
+import io.awsinventory.collect.ResourceCollector;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** Writes the records of one resource type, in order, in one output format. */
+public interface RecordFileWriter {
+  /** Writes one record, given as its JSON text. */
+  void write(String json) throws IOException;
+
+  /** Ends the file (closing bracket, ...) without closing the underlying writer. */
+  void finish() throws IOException;
+
+  static RecordFileWriter open(
+      OutputFormat format,
+      Writer out,
+      ResourceCollector collector,
+      List<String> tagColumns,
+      boolean escapeFormulas)
+      throws IOException {
+    return switch (format) {
+      case JSON -> new JsonArrayFileWriter(out);
+      case JSONL -> new JsonLinesFileWriter(out);
+      case CSV -> new CsvFileWriter(out, CsvColumns.of(collector, tagColumns), escapeFormulas);
+    };
+  }
+}

@@ -1,0 +1,80 @@
+package io.awsinventory.output;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code run_summary.json}: what was asked, who the run acted as, and one row per account x region
+ * x resource with its status, so a scheduler or a Data Hub can tell what was and was not collected.
+ */
+public final class RunSummary {
+  public static final String FILE_NAME = "run_summary.json";
+
+  private final ObjectNode root = Json.MAPPER.createObjectNode();
+  private final ArrayNode identities;
+  private final ArrayNode targets;
+  private final ArrayNode files;
+
+  public RunSummary(String version, Instant startedAt, Map<String, Object> options) {
+    root.put("tool", "aws-inventory");
+    root.put("version", version);
+    root.put("startedAt", startedAt.toString());
+    root.putNull("endedAt");
+    root.putNull("exitCode");
+    root.set("options", Json.MAPPER.valueToTree(options));
+    identities = root.putArray("identities");
+    targets = root.putArray("targets");
+    files = root.putArray("files");
+  }
+
+  public void identity(String hop, String accountId, String arn) {
+    identities.addObject().put("hop", hop).put("accountId", accountId).put("arn", arn);
+  }
+
+  /** One account x region x resource row. */
+  public void target(
+      String accountId,
+      String accountName,
+      String region,
+      String resource,
+      String status,
+      long records,
+      long durationMillis,
+      String errorCode,
+      String message) {
+    ObjectNode row = targets.addObject();
+    row.put("accountId", accountId);
+    if (accountName != null) {
+      row.put("accountName", accountName);
+    }
+    row.put("region", region);
+    row.put("resource", resource);
+    row.put("status", status);
+    row.put("records", records);
+    row.put("durationMs", durationMillis);
+    if (errorCode != null) {
+      row.put("errorCode", errorCode);
+    }
+    if (message != null) {
+      row.put("message", message);
+    }
+  }
+
+  public void file(String fileName, String resource, long records) {
+    files.addObject().put("file", fileName).put("resource", resource).put("records", records);
+  }
+
+  public void finish(Instant endedAt, int exitCode, Map<String, Long> statusTotals) {
+    root.put("endedAt", endedAt.toString());
+    root.put("exitCode", exitCode);
+    root.set("totals", Json.MAPPER.valueToTree(statusTotals));
+  }
+
+  public void write(Path file) throws IOException {
+    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+  }
+}

@@ -1,0 +1,123 @@
+package io.awsinventory.output;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Sorts a spill file by its line keys. A file that fits the memory budget is sorted in memory; a
+ * larger one is cut into sorted runs on disk and merged, so memory stays flat however large a
+ * target is.
+ */
+public final class SpillSorter {
+  /** Lines compare by key, then by the whole line, so equal keys still order the same every run. */
+  static final Comparator<String> ORDER =
+      Comparator.comparing(SpillSorter::key).thenComparing(Comparator.naturalOrder());
+
+  private final long memoryBudgetChars;
+
+  public SpillSorter(long memoryBudgetChars) {
+    this.memoryBudgetChars = memoryBudgetChars;
+  }
+
+  /** The budget used by a run: a slice of the heap, shared by the tasks that may sort at once. */
+  public static SpillSorter forHeap(int concurrentSorts) {
+    long perSort = Runtime.getRuntime().maxMemory() / 8 / Math.max(1, concurrentSorts);
+    // a char is 2 bytes, and each line carries object overhead: budget a quarter in chars
+    return new SpillSorter(Math.max(1 << 20, perSort / 4));
+  }
+
+  /** Sorts {@code spill} into place. */
+  public void sort(Path spill) throws IOException {
+    List<Path> runs = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
+      List<String> chunk = new ArrayList<>();
+      long chars = 0;
+      String line;
+      while ((line = in.readLine()) != null) {
+        chunk.add(line);
+        chars += line.length() + 32;
+        if (chars >= memoryBudgetChars) {
+          runs.add(writeRun(spill, runs.size(), chunk));
+          chunk.clear();
+          chars = 0;
+        }
+      }
+      if (runs.isEmpty()) {
+        chunk.sort(ORDER);
+        in.close();
+        write(spill, chunk);
+        return;
+      }
+      if (!chunk.isEmpty()) {
+        runs.add(writeRun(spill, runs.size(), chunk));
+      }
+    }
+    merge(runs, spill);
+    for (Path run : runs) {
+      Files.deleteIfExists(run);
+    }
+  }
+
+  private static Path writeRun(Path spill, int index, List<String> chunk) throws IOException {
+    chunk.sort(ORDER);
+    Path run = spill.resolveSibling(spill.getFileName() + ".run" + index);
+    write(run, chunk);
+    return run;
+  }
+
+  private static void write(Path file, List<String> lines) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (String line : lines) {
+        out.write(line);
+        out.write('\n');
+      }
+    }
+  }
+
+  private static void merge(List<Path> runs, Path target) throws IOException {
+    record Head(String line, BufferedReader reader) {}
+    PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::line, ORDER));
+    List<BufferedReader> readers = new ArrayList<>();
+    try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      for (Path run : runs) {
+        BufferedReader reader = Files.newBufferedReader(run, StandardCharsets.UTF_8);
+        readers.add(reader);
+        String first = reader.readLine();
+        if (first != null) {
+          heads.add(new Head(first, reader));
+        }
+      }
+      while (!heads.isEmpty()) {
+        Head head = heads.poll();
+        out.write(head.line());
+        out.write('\n');
+        String next = head.reader().readLine();
+        if (next != null) {
+          heads.add(new Head(next, head.reader()));
+        }
+      }
+    } finally {
+      for (BufferedReader reader : readers) {
+        reader.close();
+      }
+    }
+  }
+
+  static String key(String line) {
+    int tab = line.indexOf('\t');
+    return tab < 0 ? line : line.substring(0, tab);
+  }
+
+  /** The JSON text of a spill line. */
+  public static String record(String line) {
+    return line.substring(line.indexOf('\t') + 1);
+  }
+}
