@@ -155,8 +155,12 @@ final class RunConfigFactory {
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       return lines.isEmpty() ? "" : lines.get(0);
-    } catch (IOException | SecurityException e) {
-      throw invalidInput(option, "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw invalidInput(option, "no such file: " + file);
+    } catch (java.nio.file.AccessDeniedException | SecurityException e) {
+      throw invalidInput(option, "permission denied reading " + file);
+    } catch (IOException e) {
+      throw invalidInput(option, "cannot read " + file);
     }
   }
 

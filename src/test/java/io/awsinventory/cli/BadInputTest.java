@@ -1,0 +1,104 @@
+package io.awsinventory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.awsinventory.it.FakeEc2Server;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bad input ends with exit 2 and one line naming the option, before any AWS call: the fake
+ * endpoint counts zero requests.
+ */
+class BadInputTest {
+  private static FakeEc2Server fake;
+  private static Path dir;
+  private static Path aFile;
+
+  @BeforeAll
+  static void start() throws Exception {
+    fake = new FakeEc2Server();
+    dir = Files.createTempDirectory("bad-input");
+    aFile = Files.writeString(dir.resolve("a-file.txt"), "not a folder");
+  }
+
+  @AfterAll
+  static void stop() {
+    fake.close();
+  }
+
+  static Stream<Arguments> badInputs() {
+    return Stream.of(
+        bad("--format", "--format", "xml"),
+        bad("--regions", "--regions", "eu_west_1!"),
+        bad("--regions", "--regions", "us-east-1,nowhere-9"),
+        bad("--regions", "--regions", "us-east-1,cn-north-1"),
+        bad("--home-region", "--home-region", "mars-north-1"),
+        bad("--output-dir", "--output-dir", "@FILE"),
+        bad("--output-dir", "--output-dir", ""),
+        bad("--concurrency", "--concurrency", "0"),
+        bad("--concurrency", "--concurrency", "-4"),
+        bad("--concurrency", "--concurrency", "many"),
+        bad("--resources", "--resources", "instances,vms"),
+        bad("--endpoint-url", "--endpoint-url", "ftp://127.0.0.1:1"),
+        bad("--endpoint-url", "--endpoint-url", "http://"),
+        bad("--access-key-id", "--access-key-id", "short", "--secret-access-key", "x".repeat(40)),
+        bad("--profile", "--profile", "dev", "--access-key-id", "AKIAIOSFODNN7EXAMPLE"),
+        bad(
+            "--secret-access-key-file",
+            "--access-key-id",
+            "AKIAIOSFODNN7EXAMPLE",
+            "--secret-access-key-file",
+            "/nonexistent/secret.txt"),
+        bad(
+            "--secret-access-key",
+            "--access-key-id",
+            "AKIAIOSFODNN7EXAMPLE",
+            "--secret-access-key",
+            "abc",
+            "--secret-access-key-file",
+            "/etc/hostname"),
+        bad("--secret-access-key", "--secret-access-key", "x".repeat(40)),
+        bad("--session-token", "--session-token", "token-without-keys"),
+        bad("--quiet", "--quiet", "--verbose"),
+        bad("--tag-columns", "--tag-columns", "Name,bad\u0001key"),
+        bad("--no-such-option", "--no-such-option"),
+        bad("--format", "--format"));
+  }
+
+  private static Arguments bad(String option, String... args) {
+    return Arguments.of(option, List.of(args));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("badInputs")
+  void collect_badInput_exits2WithOneLineNamingTheOption(String option, List<String> input) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "collect",
+                "--endpoint-url",
+                fake.endpoint().toString(),
+                "--output-dir",
+                dir.toString()));
+    for (String arg : input) {
+      args.add(arg.equals("@FILE") ? aFile.toString() : arg);
+    }
+    // later options win in picocli: the bad value given last is the one parsed
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+    assertThat(run.err()).contains(option).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.out()).isEmpty();
+    assertThat(fake.requests()).isZero();
+  }
+}
