@@ -1,39 +1,31 @@
 package io.awsinventory.output;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
- * RFC 4180 CSV in UTF-8 with a header row and CRLF line ends. A cell with a comma, quote, line
- * break or leading or trailing blank is quoted, quotes doubled.
+ * RFC 4180 CSV in UTF-8 with a header row and CRLF line ends. A cell holding a comma, quote, line
+ * break, or a leading or trailing blank is quoted, its quotes doubled; other cells are written as
+ * they are.
  *
  * <p>Cells are written exactly as the API returned them, so a Data Hub import and any CSV reader
- * get every value back unchanged. With {@code escapeFormulas}, a text cell that a spreadsheet would
- * run as a formula (first character {@code = + - @}, tab or carriage return) gets a leading
- * apostrophe instead, for files opened by hand in a spreadsheet.
+ * get every value back unchanged. With {@code escapeFormulas}, a cell that a spreadsheet would run
+ * as a formula (first character {@code = + - @}, tab or carriage return) gets a leading apostrophe,
+ * for files opened by hand in a spreadsheet.
  */
 final class CsvFileWriter implements RecordFileWriter {
-  private static final CsvMapper CSV =
-      CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+  private static final String LINE_END = "\r\n";
 
+  private final Writer out;
   private final CsvColumns columns;
   private final boolean escapeFormulas;
-  private final SequenceWriter rows;
 
   CsvFileWriter(Writer out, CsvColumns columns, boolean escapeFormulas) throws IOException {
+    this.out = out;
     this.columns = columns;
     this.escapeFormulas = escapeFormulas;
-    CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n").withoutEscapeChar();
-    this.rows =
-        CSV.writer(schema)
-            .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .writeValues(out);
-    rows.write(columns.header().toArray(String[]::new));
+    writeRow(columns.header().toArray(String[]::new));
   }
 
   @Override
@@ -44,7 +36,44 @@ final class CsvFileWriter implements RecordFileWriter {
         cells[i] = neutralizeFormula(cells[i]);
       }
     }
-    rows.write(cells);
+    writeRow(cells);
+  }
+
+  private void writeRow(String[] cells) throws IOException {
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      writeCell(cells[i]);
+    }
+    out.write(LINE_END);
+  }
+
+  private void writeCell(String cell) throws IOException {
+    if (!needsQuotes(cell)) {
+      out.write(cell);
+      return;
+    }
+    out.write('"');
+    out.write(cell.replace("\"", "\"\""));
+    out.write('"');
+  }
+
+  static boolean needsQuotes(String cell) {
+    if (cell.isEmpty()) {
+      return false;
+    }
+    if (Character.isWhitespace(cell.charAt(0))
+        || Character.isWhitespace(cell.charAt(cell.length() - 1))) {
+      return true;
+    }
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String neutralizeFormula(String cell) {
@@ -64,6 +93,6 @@ final class CsvFileWriter implements RecordFileWriter {
 
   @Override
   public void finish() throws IOException {
-    rows.flush();
+    out.flush();
   }
 }

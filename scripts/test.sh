@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds aws-inventory and runs every test: unit tests, then integration tests against a moto AWS
+# emulator started here on a free loopback port and stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! python3 -c 'import moto.server' >/dev/null 2>&1; then
+  echo "test.sh: installing moto[server] 5.2.1 for the integration tests" >&2
+  python3 -m pip install --quiet 'moto[server]==5.2.1'
+fi
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+moto_log=$(mktemp "${TMPDIR:-/tmp}/moto.XXXXXX.log")
+python3 -m moto.server -H 127.0.0.1 -p "$port" >"$moto_log" 2>&1 &
+moto_pid=$!
+stop_moto() {
+  kill "$moto_pid" 2>/dev/null || true
+  wait "$moto_pid" 2>/dev/null || true
+  rm -f "$moto_log"
+}
+trap stop_moto EXIT
+
+endpoint="http://127.0.0.1:$port"
+for _ in $(seq 1 120); do
+  if python3 -c "import urllib.request, sys; urllib.request.urlopen('$endpoint/moto-api/', timeout=1)" >/dev/null 2>&1; then
+    break
+  fi
+  if ! kill -0 "$moto_pid" 2>/dev/null; then
+    echo "test.sh: moto server exited:" >&2
+    cat "$moto_log" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+echo "test.sh: moto server on $endpoint" >&2
+
+export AWS_INVENTORY_MOTO_ENDPOINT="$endpoint"
+./mvnw -B -ntp verify "$@"

@@ -1,0 +1,113 @@
+package io.awsinventory.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+
+class InstancesCollectorTest {
+  private final Ec2Client ec2 = mock(Ec2Client.class);
+  private final RecordingSink sink = new RecordingSink();
+
+  private static Instance instance(String id, String image) {
+    return Instance.builder()
+        .instanceId(id)
+        .imageId(image)
+        .instanceType("t3.micro")
+        .launchTime(Instant.parse("2025-01-02T03:04:05Z"))
+        .state(s -> s.name(InstanceStateName.STOPPED).code(80))
+        .tags(t -> t.key("Name").value("web"))
+        .build();
+  }
+
+  private void pages(DescribeInstancesResponse... responses) {
+    when(ec2.describeInstancesPaginator(any(DescribeInstancesRequest.class))).thenCallRealMethod();
+    when(ec2.describeInstancesPaginator(any(java.util.function.Consumer.class)))
+        .thenCallRealMethod();
+    when(ec2.describeInstances(any(DescribeInstancesRequest.class)))
+        .thenReturn(responses[0], java.util.Arrays.copyOfRange(responses, 1, responses.length));
+  }
+
+  @Test
+  void collect_twoPages_flattensEveryReservation() {
+    pages(
+        DescribeInstancesResponse.builder()
+            .reservations(
+                Reservation.builder()
+                    .reservationId("r-1")
+                    .ownerId("123456789012")
+                    .instances(instance("i-1", "ami-a"), instance("i-2", "ami-b"))
+                    .build())
+            .nextToken("page-2")
+            .build(),
+        DescribeInstancesResponse.builder()
+            .reservations(
+                Reservation.builder()
+                    .reservationId("r-2")
+                    .instances(instance("i-3", "ami-a"))
+                    .build())
+            .build());
+
+    new InstancesCollector().collect(new FakeApis(ec2, null, Set.of()), sink);
+
+    assertThat(sink.values("InstanceId")).containsExactly("i-1", "i-2", "i-3");
+    assertThat(sink.values("ReservationId")).containsExactly("r-1", "r-1", "r-2");
+    assertThat(sink.records.get(0).get("OwnerId").asText()).isEqualTo("123456789012");
+    assertThat(sink.records.get(2).has("OwnerId")).isFalse();
+    assertThat(sink.records.get(0).get("State").get("Name").asText()).isEqualTo("stopped");
+    assertThat(sink.records.get(0).get("LaunchTime").asText()).isEqualTo("2025-01-02T03:04:05Z");
+    assertThat(sink.records.get(0).get("Tags").get(0).get("Key").asText()).isEqualTo("Name");
+    ArgumentCaptor<DescribeInstancesRequest> requests =
+        ArgumentCaptor.forClass(DescribeInstancesRequest.class);
+    verify(ec2, times(2)).describeInstances(requests.capture());
+    assertThat(requests.getAllValues().get(0).maxResults()).isEqualTo(1000);
+    assertThat(requests.getAllValues().get(1).nextToken()).isEqualTo("page-2");
+  }
+
+  @Test
+  void collect_empty_writesNothing() {
+    pages(DescribeInstancesResponse.builder().build());
+
+    new InstancesCollector().collect(new FakeApis(ec2, null, Set.of()), sink);
+
+    assertThat(sink.records).isEmpty();
+  }
+
+  @Test
+  void imageIdsInUse_readsEveryPage() {
+    pages(
+        DescribeInstancesResponse.builder()
+            .reservations(Reservation.builder().instances(instance("i-1", "ami-a")).build())
+            .nextToken("t")
+            .build(),
+        DescribeInstancesResponse.builder()
+            .reservations(
+                Reservation.builder()
+                    .instances(instance("i-2", "ami-b"), instance("i-3", "ami-a"))
+                    .build())
+            .build());
+
+    assertThat(InstancesCollector.imageIdsInUse(ec2)).containsExactlyInAnyOrder("ami-a", "ami-b");
+  }
+
+  @Test
+  void columns_startWithTheIdAndNameEachMemberOnce() {
+    List<String> columns = new InstancesCollector().columns();
+    assertThat(columns.get(0)).isEqualTo("InstanceId");
+    assertThat(columns).doesNotHaveDuplicates().contains("State.Name", "Tags");
+  }
+}

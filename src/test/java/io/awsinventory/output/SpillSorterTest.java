@@ -1,0 +1,63 @@
+package io.awsinventory.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpillSorterTest {
+  @TempDir Path dir;
+
+  private List<String> lines(int count) {
+    Random random = new Random(42);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = "i-" + Long.toHexString(random.nextLong());
+      lines.add(id + "\t{\"InstanceId\":\"" + id + "\",\"n\":" + i + "}");
+    }
+    return lines;
+  }
+
+  @Test
+  void sort_smallFile_inMemory() throws Exception {
+    List<String> lines = lines(500);
+    Path spill = Files.write(dir.resolve("a.spill"), lines);
+
+    new SpillSorter(1 << 20).sort(spill);
+
+    List<String> expected = new ArrayList<>(lines);
+    expected.sort(SpillSorter.ORDER);
+    assertThat(Files.readAllLines(spill)).isEqualTo(expected);
+  }
+
+  @Test
+  void sort_largerThanBudget_mergesRunsFromDiskToTheSameOrder() throws Exception {
+    List<String> lines = lines(20_000);
+    lines.add(lines.get(7)); // a duplicate key keeps a stable, total order
+    Path spill = Files.write(dir.resolve("b.spill"), lines);
+
+    new SpillSorter(64 * 1024).sort(spill);
+
+    List<String> expected = new ArrayList<>(lines);
+    Collections.sort(expected, SpillSorter.ORDER);
+    assertThat(Files.readAllLines(spill)).isEqualTo(expected);
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(spill);
+    }
+  }
+
+  @Test
+  void sort_empty_staysEmpty() throws Exception {
+    Path spill = Files.createFile(dir.resolve("c.spill"));
+
+    new SpillSorter(1024).sort(spill);
+
+    assertThat(Files.readAllLines(spill)).isEmpty();
+  }
+}
