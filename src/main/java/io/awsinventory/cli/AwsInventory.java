@@ -38,7 +38,43 @@ public final class AwsInventory implements Runnable {
 
   public static void main(String[] args) {
     Logging.configure(args);
-    System.exit(commandLine().execute(args));
+    System.exit(
+        execute(
+            args,
+            new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset()),
+            new PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset())));
+  }
+
+  /** Runs one command line: expands {@code --config}, parses, runs; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = commandLine();
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    String[] expanded;
+    try {
+      expanded = expandConfig(args, commandLine);
+    } catch (InventoryException e) {
+      err.println("aws-inventory: " + Secrets.redact(e.getMessage()));
+      err.flush();
+      return e.exitCode().code();
+    }
+    return commandLine.execute(expanded);
+  }
+
+  private static String[] expandConfig(String[] args, CommandLine commandLine) {
+    boolean hasConfig =
+        java.util.Arrays.stream(args)
+            .anyMatch(a -> a.equals(ConfigFile.OPTION) || a.startsWith(ConfigFile.OPTION + "="));
+    if (!hasConfig) {
+      return args;
+    }
+    String subcommand =
+        java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+    CommandLine sub = subcommand == null ? null : commandLine.getSubcommands().get(subcommand);
+    if (sub == null || sub.getCommandSpec().findOption(ConfigFile.OPTION) == null) {
+      throw InventoryException.invalidInput(ConfigFile.OPTION, "goes with the collect command");
+    }
+    return ConfigFile.expand(args, sub.getCommandSpec());
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code aws-inventory collect}: the main job. */
@@ -18,6 +19,15 @@ import picocli.CommandLine.Spec;
     sortOptions = false)
 public final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Option(
+      names = ConfigFile.OPTION,
+      paramLabel = "FILE",
+      description =
+          "Read options from FILE: one 'name = value' per line, named by the long option without"
+              + " its dashes ('regions = us-east-1,eu-west-1'); the command line wins over the file,"
+              + " the file over the environment.")
+  String configFile;
 
   @Mixin CredentialOptions credentials = new CredentialOptions();
   @Mixin ScopeOptions scope = new ScopeOptions();

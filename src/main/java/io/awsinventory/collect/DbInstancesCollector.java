@@ -52,7 +52,7 @@ public final class DbInstancesCollector implements ResourceCollector {
         "ReadReplicaSourceDBInstanceIdentifier",
         "PubliclyAccessible",
         "DeletionProtection",
-        "TagList");
+        "Tags");
   }
 
   @Override

@@ -12,6 +12,9 @@ import java.util.List;
  * records already handed over.
  */
 public interface ResourceCollector {
+  /** The CSV column of every resource type that holds its tags. */
+  String TAGS_COLUMN = "Tags";
+
   ResourceType type();
 
   /** The member that identifies a record; records are sorted by it within a target. */

@@ -55,7 +55,7 @@ public final class CsvColumns {
     Map<String, String> tags = tags(record.get(tagsMember));
     for (int i = 0; i < paths.size(); i++) {
       String[] path = paths.get(i);
-      if (path.length == 1 && path[0].equals(tagsMember)) {
+      if (path.length == 1 && path[0].equals(ResourceCollector.TAGS_COLUMN)) {
         cells[i] = tags == null ? "" : Json.MAPPER.writeValueAsString(tags);
       } else {
         cells[i] = cell(navigate(record, path));

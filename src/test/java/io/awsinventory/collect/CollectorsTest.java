@@ -14,7 +14,7 @@ class CollectorsTest {
 
     assertThat(collector.type()).isEqualTo(type);
     assertThat(collector.columns()).first().isEqualTo(collector.idMember());
-    assertThat(collector.columns()).doesNotHaveDuplicates().contains(collector.tagsMember());
+    assertThat(collector.columns()).doesNotHaveDuplicates().contains(ResourceCollector.TAGS_COLUMN);
     assertThat(collector.columns())
         .allSatisfy(c -> assertThat(c).matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*"));
   }

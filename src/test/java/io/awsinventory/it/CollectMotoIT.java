@@ -31,8 +31,7 @@ class CollectMotoIT {
 
   @BeforeAll
   static void seed() throws Exception {
-    MotoServer.reset();
-    seed = new MotoSeed(MotoServer.endpoint()).seedStandard();
+    seed = SeededMoto.get();
   }
 
   static CliRun collect(Path dir, String... extra) {

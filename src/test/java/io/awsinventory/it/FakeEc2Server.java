@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,8 @@ public final class FakeEc2Server implements AutoCloseable {
   private final Map<String, AtomicInteger> byAction = new ConcurrentHashMap<>();
   private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
   private volatile String reservedInstancesXml = "";
+  private volatile boolean rejectCredentials;
+  private final Set<String> denied = ConcurrentHashMap.newKeySet();
 
   public FakeEc2Server() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -52,6 +55,16 @@ public final class FakeEc2Server implements AutoCloseable {
     return received;
   }
 
+  /** Answers every call as AWS answers an unknown access key. */
+  public void rejectCredentials() {
+    rejectCredentials = true;
+  }
+
+  /** Answers {@code action} with EC2's UnauthorizedOperation. */
+  public void deny(String action) {
+    denied.add(action);
+  }
+
   /** The {@code <item>} elements of reservedInstancesSet. */
   public void reservedInstances(String itemsXml) {
     reservedInstancesXml = itemsXml;
@@ -64,6 +77,23 @@ public final class FakeEc2Server implements AutoCloseable {
     received.add(form);
     String action = form.getOrDefault("Action", "");
     byAction.computeIfAbsent(action, k -> new AtomicInteger()).incrementAndGet();
+    if (rejectCredentials) {
+      String message = "The security token included in the request is invalid.";
+      reply(
+          exchange,
+          403,
+          action.equals("GetCallerIdentity")
+              ? stsError("InvalidClientTokenId", message)
+              : error("AuthFailure", message));
+      return;
+    }
+    if (denied.contains(action)) {
+      reply(
+          exchange,
+          403,
+          error("UnauthorizedOperation", "You are not authorized to perform this operation."));
+      return;
+    }
     switch (action) {
       case "GetCallerIdentity" -> reply(exchange, 200, callerIdentity());
       case "DescribeRegions" -> reply(exchange, 200, regions());
@@ -78,11 +108,28 @@ public final class FakeEc2Server implements AutoCloseable {
           reply(
               exchange,
               400,
-              "<Response><Errors><Error><Code>InvalidAction</Code><Message>The action "
-                  + action
-                  + " is not valid for this web service.</Message></Error></Errors>"
-                  + "<RequestID>fake</RequestID></Response>");
+              error(
+                  "InvalidAction", "The action " + action + " is not valid for this web service."));
     }
+  }
+
+  /** STS answers errors in the Query protocol's ErrorResponse shape. */
+  private static String stsError(String code, String message) {
+    return "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type>"
+        + "<Code>"
+        + code
+        + "</Code><Message>"
+        + message
+        + "</Message></Error><RequestId>fake</RequestId></ErrorResponse>";
+  }
+
+  /** EC2 answers errors in its own Response/Errors shape. */
+  private static String error(String code, String message) {
+    return "<Response><Errors><Error><Code>"
+        + code
+        + "</Code><Message>"
+        + message
+        + "</Message></Error></Errors><RequestID>fake</RequestID></Response>";
   }
 
   private static String callerIdentity() {

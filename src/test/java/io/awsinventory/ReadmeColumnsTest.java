@@ -1,0 +1,24 @@
+package io.awsinventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.awsinventory.collect.Collectors;
+import io.awsinventory.output.CsvColumns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The README documents each CSV file's columns exactly as the code writes them. */
+class ReadmeColumnsTest {
+  @ParameterizedTest
+  @EnumSource(ResourceType.class)
+  void readme_listsTheColumnsOfEachCsvFile(ResourceType type) throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    List<String> header = CsvColumns.of(Collectors.of(type), List.of()).header();
+
+    assertThat(readme)
+        .contains("| `" + type.fileStem() + ".csv` | `" + String.join(",", header) + "` |");
+  }
+}

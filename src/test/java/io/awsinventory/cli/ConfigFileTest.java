@@ -1,0 +1,109 @@
+package io.awsinventory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awsinventory.it.FakeEc2Server;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileTest {
+  @TempDir Path dir;
+  private FakeEc2Server fake;
+
+  @BeforeEach
+  void start() throws Exception {
+    fake = new FakeEc2Server();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private Path config(String text) throws Exception {
+    return Files.writeString(dir.resolve("aws.conf"), text);
+  }
+
+  private String baseConfig() {
+    return "# a comment\n"
+        + "endpoint-url = "
+        + fake.endpoint()
+        + "\n"
+        + "access-key-id = AKIAFAKEFAKEFAKEFAKE\n"
+        + "secret-access-key = config-secret-0123456789abcdef\n"
+        + "resources = reserved-instances\n"
+        + "regions = us-east-1, eu-west-1\n"
+        + "format = jsonl\n"
+        + "quiet = true\n"
+        + "output-dir = "
+        + dir.resolve("out")
+        + "\n";
+  }
+
+  @Test
+  void collect_configAlone_drivesTheRun() throws Exception {
+    CliRun run = CliRun.of("collect", "--config", config(baseConfig()).toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("out/run_summary.json").toFile());
+    assertThat(summary.get("options").get("format").asText()).isEqualTo("jsonl");
+    assertThat(summary.get("options").get("regions").asText()).isEqualTo("us-east-1,eu-west-1");
+    assertThat(summary.toString()).doesNotContain("config-secret-0123456789abcdef");
+    assertThat(dir.resolve("out/ec2_reserved_instances.jsonl")).exists();
+  }
+
+  @Test
+  void collect_commandLineWinsOverTheFile() throws Exception {
+    CliRun run =
+        CliRun.of(
+            "collect",
+            "--format",
+            "csv",
+            "--regions",
+            "us-east-1",
+            "--config",
+            config(baseConfig()).toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("out/run_summary.json").toFile());
+    assertThat(summary.get("options").get("format").asText()).isEqualTo("csv");
+    assertThat(summary.get("options").get("regions").asText()).isEqualTo("us-east-1");
+  }
+
+  @Test
+  void collect_unknownKey_exits2NamingTheNearestKey() throws Exception {
+    CliRun run = CliRun.of("collect", "--config", config("regoins = us-east-1\n").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "aws-inventory: --config: aws.conf line 1: unknown key 'regoins' (did you mean 'regions'?)");
+    assertThat(fake.requests()).isZero();
+  }
+
+  @Test
+  void collect_malformedLineOrMissingFile_exits2() throws Exception {
+    assertThat(CliRun.of("collect", "--config", config("just words\n").toString()).err())
+        .contains("--config: aws.conf line 1: expected 'name = value'");
+    CliRun missing = CliRun.of("collect", "--config", dir.resolve("nope.conf").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("--config: no such file");
+  }
+
+  @Test
+  void collect_badValueInFile_isReportedForItsOption() throws Exception {
+    CliRun run =
+        CliRun.of("collect", "--config", config(baseConfig() + "concurrency = 0\n").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--concurrency: must be between 1 and 256, got 0");
+    assertThat(fake.requests()).isZero();
+  }
+}

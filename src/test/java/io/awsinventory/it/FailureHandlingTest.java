@@ -1,0 +1,117 @@
+package io.awsinventory.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awsinventory.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Denials, rejected credentials and what they leave in the output folder. */
+class FailureHandlingTest {
+  private static final String SECRET = "fake-secret-DISTINCTIVE-9f8e7d6c5b4a3210";
+  private FakeEc2Server fake;
+  @TempDir Path out;
+
+  @BeforeEach
+  void start() throws Exception {
+    fake = new FakeEc2Server();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private CliRun collect(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "collect",
+                "--endpoint-url",
+                fake.endpoint().toString(),
+                "--access-key-id",
+                "AKIAFAKEFAKEFAKEFAKE",
+                "--secret-access-key",
+                SECRET,
+                "--resources",
+                "reserved-instances",
+                "--output-dir",
+                out.toString()));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  private List<String> listing() throws Exception {
+    try (Stream<Path> files = Files.list(out)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void collect_rejectedCredentials_exits4AndKeepsThePreviousFiles() throws Exception {
+    Files.writeString(out.resolve("ec2_reserved_instances.json"), "[previous]");
+    Files.writeString(out.resolve("run_summary.json"), "{previous}");
+    fake.rejectCredentials();
+
+    CliRun run = collect();
+
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err().strip())
+        .startsWith("aws-inventory: authentication failed with static keys: InvalidClientTokenId")
+        .doesNotContain(SECRET);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(Files.readString(out.resolve("ec2_reserved_instances.json")))
+        .isEqualTo("[previous]");
+    assertThat(Files.readString(out.resolve("run_summary.json"))).isEqualTo("{previous}");
+    assertThat(listing()).containsExactly("ec2_reserved_instances.json", "run_summary.json");
+    assertThat(fake.requests("DescribeReservedInstances")).isZero();
+  }
+
+  @Test
+  void collect_deniedResource_isDeniedInTheSummaryAndExits3() throws Exception {
+    fake.deny("DescribeReservedInstances");
+
+    CliRun run = collect("--regions", "us-east-1");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err())
+        .contains(
+            "denied: account 111122223333, us-east-1, reserved-instances: UnauthorizedOperation");
+    JsonNode row =
+        new ObjectMapper().readTree(out.resolve("run_summary.json").toFile()).get("targets").get(0);
+    assertThat(row.get("status").asText()).isEqualTo("denied");
+    assertThat(row.get("errorCode").asText()).isEqualTo("UnauthorizedOperation");
+    assertThat(listing()).containsExactly("ec2_reserved_instances.json", "run_summary.json");
+  }
+
+  @Test
+  void collect_regionsNotEnabled_areSkippedWithoutACall() throws Exception {
+    CliRun run = collect("--regions", "af-south-1");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode row =
+        new ObjectMapper().readTree(out.resolve("run_summary.json").toFile()).get("targets").get(0);
+    assertThat(row.get("status").asText()).isEqualTo("skipped");
+    assertThat(row.get("message").asText()).contains("not-opted-in");
+    assertThat(fake.requests("DescribeReservedInstances")).isZero();
+  }
+
+  @Test
+  void collect_describeRegionsDenied_withoutRegions_exits4() throws Exception {
+    fake.deny("DescribeRegions");
+
+    CliRun run = collect();
+
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err()).contains("ec2:DescribeRegions").contains("UnauthorizedOperation");
+  }
+}
