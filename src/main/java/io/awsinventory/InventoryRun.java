@@ -1,13 +1,14 @@
 package io.awsinventory;
 
-import io.awsinventory.auth.BaseCredentials;
+import io.awsinventory.auth.AccountSession;
 import io.awsinventory.auth.CallerIdentity;
+import io.awsinventory.auth.Sessions;
 import io.awsinventory.discovery.Account;
-import io.awsinventory.discovery.Partitions;
-import io.awsinventory.discovery.RegionDiscovery;
-import io.awsinventory.discovery.RegionStatus;
+import io.awsinventory.discovery.ListedAccount;
+import io.awsinventory.discovery.RegionPlan;
 import io.awsinventory.fanout.AwsClients;
 import io.awsinventory.fanout.ErrorClassifier;
+import io.awsinventory.fanout.FanOut;
 import io.awsinventory.fanout.Outcome;
 import io.awsinventory.fanout.Progress;
 import io.awsinventory.fanout.Status;
@@ -15,6 +16,7 @@ import io.awsinventory.fanout.Target;
 import io.awsinventory.fanout.TargetRunner;
 import io.awsinventory.output.FileAssembler;
 import io.awsinventory.output.RunSummary;
+import io.awsinventory.output.RunSummary.AccountReport;
 import io.awsinventory.output.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,26 +30,33 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Queue;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * One {@code collect} run: verify the credentials, plan the targets, fan out, assemble the files
- * and the summary, and move them into place together.
+ * One {@code collect} run: reach the accounts, plan each account's regions, fan out, assemble the
+ * files and the summary, and move them into place together.
  */
 public final class InventoryRun {
   static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(15);
   private static final int FAILURES_SHOWN = 20;
 
+  private static final Comparator<Outcome> ORDER =
+      Comparator.comparing((Outcome o) -> o.target().account().id())
+          .thenComparing(o -> o.target().region())
+          .thenComparing(Outcome::resource);
+
   private final RunConfig config;
   private final PrintWriter err;
   private final Clock clock;
+  private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+  private final Queue<AccountReport> accountReports = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger targetsPlanned = new AtomicInteger();
 
   public InventoryRun(RunConfig config, PrintWriter err, Clock clock) {
     this.config = config;
@@ -61,40 +70,48 @@ public final class InventoryRun {
     Progress progress =
         config.quiet() ? Progress.silent() : Progress.printingTo(err, PROGRESS_INTERVAL);
     try (AwsClients clients = new AwsClients(config.concurrency(), config.endpointUrl());
-        Workspace workspace = openWorkspace();
-        progress) {
-      AwsCredentialsProvider base = BaseCredentials.provider(config.credentials());
-      CallerIdentity identity = identify(clients, base);
-      summary.identity("base", identity.accountId(), identity.arn());
-      Account account = new Account(identity.accountId(), null);
-
-      List<Outcome> outcomes = new ArrayList<>();
-      List<Target> targets = new ArrayList<>();
-      planRegions(clients, base, account, targets, outcomes);
-      outcomes.addAll(
-          new TargetRunner(clients, workspace, config.concurrency(), clock, progress)
-              .run(targets, config.resources()));
-      outcomes.sort(ORDER);
-
-      List<String> fileNames = writeFiles(workspace, outcomes, summary);
-      ExitCode exitCode = exitCode(outcomes);
-      for (Outcome outcome : outcomes) {
-        summary.target(
-            outcome.target().account().id(),
-            outcome.target().account().name(),
-            outcome.target().region(),
-            outcome.resource().optionName(),
-            outcome.status().label(),
-            outcome.records(),
-            outcome.durationMillis(),
-            outcome.errorCode(),
-            outcome.message());
+        Workspace workspace = Workspace.open(config.outputDir());
+        progress;
+        Sessions sessions = Sessions.open(config, clients);
+        FanOut fanOut = new FanOut(config.concurrency())) {
+      sessions
+          .hops()
+          .forEach(
+              h ->
+                  summary.identity(
+                      h.hop(), h.roleArn(), h.identity().accountId(), h.identity().arn()));
+      Sessions.AccountList accounts = sessions.accounts();
+      for (Sessions.Skipped skipped : accounts.skipped()) {
+        accountReports.add(
+            new AccountReport(
+                skipped.account().id(),
+                skipped.account().name(),
+                skipped.account().state(),
+                null,
+                Status.SKIPPED.label(),
+                skipped.reason()));
       }
-      summary.finish(clock.instant(), exitCode.code(), totals(outcomes));
+      TargetRunner runner =
+          new TargetRunner(clients, workspace, config.concurrency(), clock, progress);
+      for (ListedAccount account : accounts.toCollect()) {
+        fanOut.submit(() -> planAccount(account, sessions, clients, runner, fanOut, progress));
+      }
+      fanOut.awaitAll();
+      failIfNothingWasReachable();
+
+      List<Outcome> sorted = new ArrayList<>(outcomes);
+      sorted.sort(ORDER);
+      List<String> fileNames = writeFiles(workspace, sorted, summary);
+      ExitCode exitCode = exitCode(sorted);
+      accountReports.stream()
+          .sorted(Comparator.comparing(AccountReport::accountId))
+          .forEach(summary::account);
+      sorted.forEach(o -> summary.target(o));
+      summary.finish(clock.instant(), exitCode.code(), totals(sorted));
       summary.write(workspace.staged(RunSummary.FILE_NAME));
       fileNames.add(RunSummary.FILE_NAME);
       workspace.commit(fileNames);
-      report(outcomes, fileNames, startedAt);
+      report(sorted, fileNames, startedAt);
       return exitCode;
     } catch (IOException | UncheckedIOException e) {
       throw InventoryException.output(
@@ -107,92 +124,126 @@ public final class InventoryRun {
     }
   }
 
-  private static final Comparator<Outcome> ORDER =
-      Comparator.comparing((Outcome o) -> o.target().account().id())
-          .thenComparing(o -> o.target().region())
-          .thenComparing(Outcome::resource);
-
-  private Workspace openWorkspace() throws IOException {
-    return Workspace.open(config.outputDir());
-  }
-
-  private CallerIdentity identify(AwsClients clients, AwsCredentialsProvider base) {
-    try (StsClient sts = clients.sts(base, config.homeRegion())) {
-      return CallerIdentity.of(sts);
-    } catch (SdkException e) {
-      ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
-      throw InventoryException.authentication(
-          "authentication failed with "
-              + config.credentials().describe()
-              + ": "
-              + failure.code()
-              + ": "
-              + failure.message(),
-          e);
-    }
-  }
-
-  private void planRegions(
+  /**
+   * Reaches one account, plans its regions and queues its target tasks. The account's session is
+   * closed when its last task ends.
+   */
+  private void planAccount(
+      ListedAccount listed,
+      Sessions sessions,
       AwsClients clients,
-      AwsCredentialsProvider credentials,
-      Account account,
-      List<Target> targets,
-      List<Outcome> outcomes) {
-    String partition = Partitions.partitionOf(config.homeRegion());
-    Map<String, RegionStatus> known;
-    try (Ec2Client ec2 = clients.ec2(credentials, config.homeRegion())) {
-      known =
-          RegionDiscovery.describe(ec2, partition).stream()
-              .collect(
-                  Collectors.toMap(
-                      RegionStatus::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+      TargetRunner runner,
+      FanOut fanOut,
+      Progress progress) {
+    Account account = listed.account();
+    AccountSession session = sessions.open(account);
+    CallerIdentity identity;
+    RegionPlan plan;
+    try {
+      identity = session.identity();
+    } catch (SdkException e) {
+      session.close();
+      accountFailed(listed, e, "could not reach account " + account.id());
+      return;
+    }
+    try (Ec2Client ec2 = clients.ec2(session.credentials(), config.homeRegion())) {
+      plan = RegionPlan.discover(ec2, sessions.partition(), config.regions());
     } catch (SdkException e) {
       ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
-      if (!config.regions().isEmpty() && failure.status() == Status.DENIED) {
-        err.println(
-            "warning: ec2:DescribeRegions was denied; collecting the regions given without"
-                + " checking which are enabled");
-        config.regions().forEach(r -> targets.add(new Target(account, credentials, r)));
+      if (failure.status() != Status.DENIED || config.regions().isEmpty()) {
+        session.close();
+        accountFailed(
+            listed,
+            e,
+            "could not list the regions of account "
+                + account.id()
+                + " (ec2:DescribeRegions in "
+                + config.homeRegion()
+                + ")");
         return;
       }
-      throw InventoryException.authentication(
-          "could not list the regions of account "
+      err.println(
+          "warning: ec2:DescribeRegions was denied in account "
               + account.id()
-              + " (ec2:DescribeRegions in "
-              + config.homeRegion()
-              + "): "
-              + failure.code()
-              + ": "
-              + failure.message(),
-          e);
+              + "; collecting the regions given without checking which are enabled");
+      plan = RegionPlan.unchecked(config.regions());
     }
-    List<String> wanted =
-        config.regions().isEmpty() ? new ArrayList<>(known.keySet()) : config.regions();
-    for (String region : new TreeSet<>(wanted)) {
-      Optional<RegionStatus> status = Optional.ofNullable(known.get(region));
-      Target target = new Target(account, credentials, region);
-      if (status.isPresent() && status.get().enabled()) {
-        targets.add(target);
-      } else {
-        String reason =
-            status.isPresent()
-                ? "region not enabled for this account (" + status.get().optInStatus() + ")"
-                : "region not offered to this account by ec2:DescribeRegions";
-        for (ResourceType type : new TreeSet<>(config.resources())) {
-          outcomes.add(Outcome.skipped(target, type, reason));
-        }
+    accountReports.add(
+        new AccountReport(
+            account.id(), account.name(), listed.state(), identity.arn(), Status.OK.label(), null));
+    plan.skipped()
+        .forEach(
+            (region, reason) -> {
+              Target target = new Target(account, session.credentials(), region);
+              for (ResourceType type : new TreeSet<>(config.resources())) {
+                outcomes.add(Outcome.skipped(target, type, reason));
+              }
+            });
+    List<List<ResourceType>> groups = TargetRunner.taskGroups(config.resources());
+    int tasks = plan.enabled().size() * groups.size();
+    if (tasks == 0) {
+      session.close();
+      return;
+    }
+    targetsPlanned.addAndGet(plan.enabled().size());
+    progress.addPlanned(plan.enabled().size() * config.resources().size());
+    AtomicInteger remaining = new AtomicInteger(tasks);
+    for (List<ResourceType> group : groups) {
+      for (String region : plan.enabled()) {
+        Target target = new Target(account, session.credentials(), region);
+        fanOut.submit(
+            () -> {
+              try {
+                outcomes.addAll(runner.runGroup(target, group));
+              } finally {
+                if (remaining.decrementAndGet() == 0) {
+                  session.close();
+                }
+              }
+            });
       }
     }
   }
 
-  private List<String> writeFiles(Workspace workspace, List<Outcome> outcomes, RunSummary summary)
+  private void accountFailed(ListedAccount listed, SdkException e, String what) {
+    ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
+    Status status = failure.status() == Status.DENIED ? Status.DENIED : Status.FAILED;
+    String message = what + ": " + failure.code() + ": " + failure.message();
+    accountReports.add(
+        new AccountReport(
+            listed.id(), listed.name(), listed.state(), null, status.label(), message));
+    Target target = new Target(listed.account(), null, RunSummary.ALL_REGIONS);
+    for (ResourceType type : new TreeSet<>(config.resources())) {
+      outcomes.add(
+          new Outcome(target, type, status, 0, 0, failure.code(), failure.message(), null));
+    }
+  }
+
+  /** With no target reachable in any account, the run failed to authenticate: exit 4, no files. */
+  private void failIfNothingWasReachable() {
+    if (targetsPlanned.get() > 0) {
+      return;
+    }
+    accountReports.stream()
+        .filter(
+            r ->
+                !r.status().equals(Status.OK.label()) && !r.status().equals(Status.SKIPPED.label()))
+        .min(Comparator.comparing(AccountReport::accountId))
+        .ifPresent(
+            failed -> {
+              throw InventoryException.authentication(
+                  "no account could be collected: " + failed.message(), null);
+            });
+  }
+
+  private List<String> writeFiles(Workspace workspace, List<Outcome> sorted, RunSummary summary)
       throws IOException {
     FileAssembler assembler =
         new FileAssembler(config.format(), config.tagColumns(), config.csvEscapeFormulas());
     List<String> names = new ArrayList<>();
     for (ResourceType type : new TreeSet<>(config.resources())) {
       List<Path> spills =
-          outcomes.stream()
+          sorted.stream()
               .filter(o -> o.resource() == type && o.spill() != null)
               .map(Outcome::spill)
               .toList();
@@ -221,9 +272,9 @@ public final class InventoryRun {
     return totals;
   }
 
-  private void report(List<Outcome> outcomes, List<String> fileNames, Instant startedAt) {
+  private void report(List<Outcome> sorted, List<String> fileNames, Instant startedAt) {
     List<Outcome> failures =
-        outcomes.stream()
+        sorted.stream()
             .filter(o -> o.status() == Status.DENIED || o.status() == Status.FAILED)
             .toList();
     for (Outcome failure : failures.subList(0, Math.min(FAILURES_SHOWN, failures.size()))) {
@@ -241,9 +292,14 @@ public final class InventoryRun {
           "... and %d more; see %s%n", failures.size() - FAILURES_SHOWN, RunSummary.FILE_NAME);
     }
     if (!config.quiet()) {
+      for (AccountReport skipped : accountReports) {
+        if (skipped.status().equals(Status.SKIPPED.label())) {
+          err.printf("skipped: account %s: %s%n", skipped.accountId(), skipped.message());
+        }
+      }
       Map<Status, Long> counts =
-          outcomes.stream().collect(Collectors.groupingBy(Outcome::status, Collectors.counting()));
-      long records = outcomes.stream().mapToLong(Outcome::records).sum();
+          sorted.stream().collect(Collectors.groupingBy(Outcome::status, Collectors.counting()));
+      long records = sorted.stream().mapToLong(Outcome::records).sum();
       err.printf(
           "collected %d records in %ds: %d ok, %d denied, %d failed, %d skipped; files in %s: %s%n",
           records,

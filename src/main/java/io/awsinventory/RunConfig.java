@@ -1,5 +1,7 @@
 package io.awsinventory;
 
+import io.awsinventory.auth.MemberRoles;
+import io.awsinventory.auth.RoleHop;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Set;
  * rest of the tool, which never sees picocli.
  *
  * @param credentials where the base credentials come from
+ * @param access the role chains and the accounts to reach through them
  * @param homeRegion where STS and DescribeRegions are called; sets the partition
  * @param regions the regions asked for; empty means every region enabled for the account
  * @param resources the resource types to collect, in file order
@@ -25,6 +28,7 @@ import java.util.Set;
  */
 public record RunConfig(
     CredentialsSpec credentials,
+    AccessSpec access,
     String homeRegion,
     List<String> regions,
     Set<ResourceType> resources,
@@ -42,12 +46,51 @@ public record RunConfig(
     tagColumns = List.copyOf(tagColumns);
   }
 
+  /**
+   * How the run reaches its accounts.
+   *
+   * @param masterChain roles assumed in order from the base credentials
+   * @param memberRoles the chain assumed from the last master hop into each other account
+   * @param session session name and duration of every hop
+   * @param listAccounts whether the accounts come from Organizations
+   * @param organizationalUnits OU (or root) subtrees the listing is limited to; empty for all
+   * @param accounts accounts to collect (with listAccounts: a filter); empty for all
+   * @param excludeAccounts accounts never collected
+   */
+  public record AccessSpec(
+      List<RoleHop> masterChain,
+      MemberRoles memberRoles,
+      String sessionName,
+      int durationSeconds,
+      boolean listAccounts,
+      List<String> organizationalUnits,
+      Set<String> accounts,
+      Set<String> excludeAccounts) {
+
+    public AccessSpec {
+      masterChain = List.copyOf(masterChain);
+      organizationalUnits = List.copyOf(organizationalUnits);
+      accounts = Set.copyOf(accounts);
+      excludeAccounts = Set.copyOf(excludeAccounts);
+    }
+
+    /** Whether member accounts are reached through member roles. */
+    public boolean reachesOtherAccounts() {
+      return listAccounts || !accounts.isEmpty();
+    }
+  }
+
   /** The base credentials as asked for; secrets are held here and nowhere else. */
   public record CredentialsSpec(
-      String accessKeyId, String secretAccessKey, String sessionToken, String profile) {
+      String accessKeyId,
+      String secretAccessKey,
+      String sessionToken,
+      String profile,
+      String webIdentityTokenFile,
+      String webIdentityRoleArn) {
 
     public static CredentialsSpec defaultChain() {
-      return new CredentialsSpec(null, null, null, null);
+      return new CredentialsSpec(null, null, null, null, null, null);
     }
 
     public boolean isStaticKeys() {
@@ -60,6 +103,9 @@ public record RunConfig(
       }
       if (profile != null) {
         return "profile " + profile;
+      }
+      if (webIdentityTokenFile != null) {
+        return "web identity for " + webIdentityRoleArn;
       }
       return "default credential chain";
     }
@@ -77,12 +123,35 @@ public record RunConfig(
     if (credentials.accessKeyId() != null) {
       options.put("access-key-id", maskKeyId(credentials.accessKeyId()));
     }
+    if (!access.masterChain().isEmpty()) {
+      options.put("assume-role-arn", access.masterChain().stream().map(RoleHop::roleArn).toList());
+      options.put(
+          "external-id",
+          access.masterChain().stream().map(h -> h.externalId() == null ? "none" : "set").toList());
+    }
+    options.put("role-session-name", access.sessionName());
+    options.put("role-duration-seconds", access.durationSeconds());
+    options.put("list-accounts", access.listAccounts());
+    if (!access.organizationalUnits().isEmpty()) {
+      options.put("organizational-unit", access.organizationalUnits());
+    }
+    if (access.reachesOtherAccounts()) {
+      options.put("member-role-arn", access.memberRoles().templates());
+    }
+    if (!access.accounts().isEmpty()) {
+      options.put("accounts", access.accounts().stream().sorted().toList());
+    }
+    if (!access.excludeAccounts().isEmpty()) {
+      options.put("exclude-accounts", access.excludeAccounts().stream().sorted().toList());
+    }
     options.put("home-region", homeRegion);
     options.put("regions", regions.isEmpty() ? "all enabled" : String.join(",", regions));
     options.put("resources", resources.stream().sorted().map(ResourceType::optionName).toList());
-    options.put("format", format.extension());
-    options.put("output-dir", outputDir.toString());
-    options.put("tag-columns", tagColumns);
+    if (format != null) {
+      options.put("format", format.extension());
+      options.put("output-dir", outputDir.toString());
+      options.put("tag-columns", tagColumns);
+    }
     if (endpointUrl != null) {
       options.put("endpoint-url", endpointUrl.toString());
     }

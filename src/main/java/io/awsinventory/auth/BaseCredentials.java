@@ -1,28 +1,82 @@
 package io.awsinventory.auth;
 
 import io.awsinventory.RunConfig.CredentialsSpec;
+import io.awsinventory.fanout.AwsClients;
+import java.nio.file.Path;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsWebIdentityTokenFileCredentialsProvider;
 
-/** Turns the credentials asked for into the SDK provider every client of the run signs with. */
-public final class BaseCredentials {
-  private BaseCredentials() {}
+/**
+ * The credentials the run starts from: static keys, a named profile, a web identity token, or the
+ * SDK's default chain.
+ */
+public final class BaseCredentials implements AutoCloseable {
+  private final AwsCredentialsProvider provider;
+  private final StsClient webIdentitySts;
 
-  public static AwsCredentialsProvider provider(CredentialsSpec spec) {
+  private BaseCredentials(AwsCredentialsProvider provider, StsClient webIdentitySts) {
+    this.provider = provider;
+    this.webIdentitySts = webIdentitySts;
+  }
+
+  public static BaseCredentials of(
+      CredentialsSpec spec, AwsClients clients, SessionSettings settings) {
     if (spec.isStaticKeys()) {
-      return StaticCredentialsProvider.create(
-          spec.sessionToken() != null
-              ? AwsSessionCredentials.create(
-                  spec.accessKeyId(), spec.secretAccessKey(), spec.sessionToken())
-              : AwsBasicCredentials.create(spec.accessKeyId(), spec.secretAccessKey()));
+      return new BaseCredentials(
+          StaticCredentialsProvider.create(
+              spec.sessionToken() != null
+                  ? AwsSessionCredentials.create(
+                      spec.accessKeyId(), spec.secretAccessKey(), spec.sessionToken())
+                  : AwsBasicCredentials.create(spec.accessKeyId(), spec.secretAccessKey())),
+          null);
     }
     if (spec.profile() != null) {
-      return ProfileCredentialsProvider.builder().profileName(spec.profile()).build();
+      return new BaseCredentials(
+          ProfileCredentialsProvider.builder().profileName(spec.profile()).build(), null);
     }
-    return DefaultCredentialsProvider.builder().build();
+    if (spec.webIdentityTokenFile() != null) {
+      // AssumeRoleWithWebIdentity is not signed: the token is the proof
+      StsClient sts = clients.sts(AnonymousCredentialsProvider.create(), settings.homeRegion());
+      return new BaseCredentials(
+          StsWebIdentityTokenFileCredentialsProvider.builder()
+              .stsClient(sts)
+              .webIdentityTokenFile(Path.of(spec.webIdentityTokenFile()))
+              .roleArn(spec.webIdentityRoleArn())
+              .roleSessionName(settings.sessionName())
+              .asyncCredentialUpdateEnabled(false)
+              .build(),
+          sts);
+    }
+    return new BaseCredentials(DefaultCredentialsProvider.builder().build(), null);
+  }
+
+  public AwsCredentialsProvider provider() {
+    return provider;
+  }
+
+  /** Whether the base credentials are a role session, so that the next hop is role chaining. */
+  public boolean isRoleSession(CredentialsSpec spec) {
+    return spec.webIdentityTokenFile() != null || spec.sessionToken() != null;
+  }
+
+  @Override
+  public void close() {
+    if (provider instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (webIdentitySts != null) {
+      webIdentitySts.close();
+    }
   }
 }

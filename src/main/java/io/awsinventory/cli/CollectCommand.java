@@ -30,6 +30,7 @@ public final class CollectCommand implements Callable<Integer> {
   String configFile;
 
   @Mixin CredentialOptions credentials = new CredentialOptions();
+  @Mixin RoleOptions roles = new RoleOptions();
   @Mixin ScopeOptions scope = new ScopeOptions();
   @Mixin OutputOptions output = new OutputOptions();
 
@@ -45,7 +46,7 @@ public final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    RunConfig config = factory.build(credentials, scope, output);
+    RunConfig config = factory.build(credentials, roles, scope, output);
     return new InventoryRun(config, spec.commandLine().getErr(), Clock.systemUTC())
         .execute()
         .code();

@@ -37,4 +37,18 @@ public final class CredentialOptions {
       description =
           "Named profile of the shared AWS config and credentials files (env: AWS_PROFILE).")
   String profile;
+
+  @Option(
+      names = "--web-identity-token-file",
+      paramLabel = "FILE",
+      description =
+          "Web identity (OIDC) token file for AssumeRoleWithWebIdentity, with"
+              + " --web-identity-role-arn (env: AWS_WEB_IDENTITY_TOKEN_FILE).")
+  Path webIdentityTokenFile;
+
+  @Option(
+      names = "--web-identity-role-arn",
+      paramLabel = "ARN",
+      description = "Role assumed with the web identity token (env: AWS_ROLE_ARN).")
+  String webIdentityRoleArn;
 }

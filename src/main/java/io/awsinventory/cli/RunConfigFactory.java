@@ -65,13 +65,16 @@ final class RunConfigFactory {
     this.prompt = prompt;
   }
 
-  RunConfig build(CredentialOptions credentials, ScopeOptions scope, OutputOptions output) {
+  RunConfig build(
+      CredentialOptions credentials, RoleOptions roles, ScopeOptions scope, OutputOptions output) {
     if (output.quiet && output.verbose) {
       throw invalidInput("--quiet", "cannot be combined with --verbose");
     }
     String homeRegion = homeRegion(scope.homeRegion);
+    String partition = Partitions.partitionOf(homeRegion);
     return new RunConfig(
-        credentials(credentials),
+        credentials(credentials, partition),
+        AccessValidation.build(roles, partition),
         homeRegion,
         regions(scope.regions, homeRegion),
         resources(scope.resources),
@@ -84,7 +87,10 @@ final class RunConfigFactory {
         output.quiet);
   }
 
-  CredentialsSpec credentials(CredentialOptions options) {
+  CredentialsSpec credentials(CredentialOptions options, String partition) {
+    if (options.webIdentityTokenFile != null || options.webIdentityRoleArn != null) {
+      return webIdentity(options, partition);
+    }
     if (options.accessKeyId == null) {
       if (options.secretAccessKey != null || options.secretAccessKeyFile != null) {
         throw invalidInput(
@@ -94,7 +100,8 @@ final class RunConfigFactory {
       if (options.sessionToken != null) {
         throw invalidInput("--session-token", "needs --access-key-id and a secret access key");
       }
-      return new CredentialsSpec(null, null, null, blankToNull(options.profile, "--profile"));
+      return new CredentialsSpec(
+          null, null, null, blankToNull(options.profile, "--profile"), null, null);
     }
     if (options.profile != null) {
       throw invalidInput("--profile", "cannot be combined with --access-key-id");
@@ -117,7 +124,28 @@ final class RunConfigFactory {
       }
       Secrets.register(token);
     }
-    return new CredentialsSpec(keyId, secret, token, null);
+    return new CredentialsSpec(keyId, secret, token, null, null, null);
+  }
+
+  private static CredentialsSpec webIdentity(CredentialOptions options, String partition) {
+    if (options.webIdentityTokenFile == null) {
+      throw invalidInput("--web-identity-role-arn", "needs --web-identity-token-file");
+    }
+    if (options.webIdentityRoleArn == null) {
+      throw invalidInput("--web-identity-token-file", "needs --web-identity-role-arn");
+    }
+    if (options.accessKeyId != null || options.profile != null) {
+      throw invalidInput(
+          "--web-identity-token-file", "cannot be combined with --access-key-id or --profile");
+    }
+    if (!Files.isReadable(options.webIdentityTokenFile)) {
+      throw invalidInput(
+          "--web-identity-token-file", "cannot read " + options.webIdentityTokenFile);
+    }
+    String arn =
+        AccessValidation.roleArn(options.webIdentityRoleArn, "--web-identity-role-arn", partition);
+    return new CredentialsSpec(
+        null, null, null, null, options.webIdentityTokenFile.toString(), arn);
   }
 
   private String secret(CredentialOptions options) {

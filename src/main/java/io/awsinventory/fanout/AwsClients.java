@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -52,6 +53,18 @@ public final class AwsClients implements AutoCloseable {
 
   public StsClient sts(AwsCredentialsProvider credentials, String region) {
     return configure(StsClient.builder(), credentials, region).build();
+  }
+
+  /** Organizations is global: it is called in its partition's global region. */
+  public OrganizationsClient organizations(AwsCredentialsProvider credentials, String partition) {
+    String region =
+        switch (partition) {
+          case "aws" -> "aws-global";
+          case "aws-cn" -> "aws-cn-global";
+          case "aws-us-gov" -> "aws-us-gov-global";
+          default -> throw new IllegalArgumentException("no Organizations region in " + partition);
+        };
+    return configure(OrganizationsClient.builder(), credentials, region).build();
   }
 
   private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(

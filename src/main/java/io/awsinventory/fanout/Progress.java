@@ -19,7 +19,7 @@ public final class Progress implements AutoCloseable {
   private final AtomicInteger notOk = new AtomicInteger();
   private final AtomicLong records = new AtomicLong();
   private final ScheduledExecutorService ticker;
-  private volatile int total;
+  private final AtomicInteger total = new AtomicInteger();
 
   private Progress(PrintWriter err, Duration interval) {
     this.err = err;
@@ -48,8 +48,8 @@ public final class Progress implements AutoCloseable {
     return new Progress(null, Duration.ZERO);
   }
 
-  void planned(int steps) {
-    total = steps;
+  public void addPlanned(int steps) {
+    total.addAndGet(steps);
   }
 
   void finished(Outcome outcome) {
@@ -64,7 +64,7 @@ public final class Progress implements AutoCloseable {
     long seconds = Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
     err.printf(
         "progress: %d/%d account x region x resource steps done, %d records, %d not ok, %ds elapsed%n",
-        done.get(), total, records.get(), notOk.get(), seconds);
+        done.get(), total.get(), records.get(), notOk.get(), seconds);
     err.flush();
   }
 

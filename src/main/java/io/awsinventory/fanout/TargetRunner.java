@@ -15,17 +15,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every target x resource on a bounded pool. This is the one place that owns clients, context
- * and errors: a failing step is recorded as an {@link Outcome} and never stops the others.
+ * Runs the resource steps of targets. This is the one place that owns clients, context and errors:
+ * a failing step is recorded as an {@link Outcome} and never stops the others.
  *
  * <p>Each target becomes up to three tasks, so its slow parts run side by side: EC2 instances then
  * images (images need the instances' image ids), reserved instances, and DB instances. The EC2
@@ -36,7 +31,6 @@ public final class TargetRunner {
 
   private final AwsClients clients;
   private final Workspace workspace;
-  private final int concurrency;
   private final Clock clock;
   private final Progress progress;
   private final SpillSorter sorter;
@@ -45,14 +39,13 @@ public final class TargetRunner {
       AwsClients clients, Workspace workspace, int concurrency, Clock clock, Progress progress) {
     this.clients = clients;
     this.workspace = workspace;
-    this.concurrency = concurrency;
     this.clock = clock;
     this.progress = progress;
     this.sorter = SpillSorter.forHeap(concurrency);
   }
 
   /** Task groups of one target, in the order they are queued. */
-  static List<List<ResourceType>> taskGroups(Set<ResourceType> resources) {
+  public static List<List<ResourceType>> taskGroups(Set<ResourceType> resources) {
     List<List<ResourceType>> groups = new ArrayList<>();
     List<ResourceType> ec2 = new ArrayList<>();
     for (ResourceType type : List.of(ResourceType.INSTANCES, ResourceType.IMAGES)) {
@@ -71,48 +64,8 @@ public final class TargetRunner {
     return groups;
   }
 
-  public List<Outcome> run(List<Target> targets, Set<ResourceType> resources)
-      throws InterruptedException {
-    List<List<ResourceType>> groups = taskGroups(resources);
-    progress.planned(targets.size() * resources.size());
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            concurrency,
-            r -> {
-              Thread thread = new Thread(r, "aws-inventory-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    try {
-      List<Future<List<Outcome>>> futures = new ArrayList<>();
-      for (List<ResourceType> group : groups) {
-        for (Target target : targets) {
-          futures.add(pool.submit(() -> runGroup(target, group)));
-        }
-      }
-      List<Outcome> outcomes = new ArrayList<>();
-      for (Future<List<Outcome>> future : futures) {
-        outcomes.addAll(await(future));
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static List<Outcome> await(Future<List<Outcome>> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private List<Outcome> runGroup(Target target, List<ResourceType> group) {
+  /** Runs one task group of a target; every outcome is recorded, none thrown. */
+  public List<Outcome> runGroup(Target target, List<ResourceType> group) {
     List<Outcome> outcomes = new ArrayList<>();
     try (TargetClients apis = new TargetClients(clients, target)) {
       for (ResourceType type : group) {

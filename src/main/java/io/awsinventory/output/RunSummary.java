@@ -14,8 +14,21 @@ import java.util.Map;
 public final class RunSummary {
   public static final String FILE_NAME = "run_summary.json";
 
+  /** The region of a row that stands for every region of an account that could not be reached. */
+  public static final String ALL_REGIONS = "*";
+
+  /** How one account went: reached (with the identity), skipped, denied or failed. */
+  public record AccountReport(
+      String accountId,
+      String accountName,
+      String state,
+      String identityArn,
+      String status,
+      String message) {}
+
   private final ObjectNode root = Json.MAPPER.createObjectNode();
   private final ArrayNode identities;
+  private final ArrayNode accounts;
   private final ArrayNode targets;
   private final ArrayNode files;
 
@@ -27,12 +40,46 @@ public final class RunSummary {
     root.putNull("exitCode");
     root.set("options", Json.MAPPER.valueToTree(options));
     identities = root.putArray("identities");
+    accounts = root.putArray("accounts");
     targets = root.putArray("targets");
     files = root.putArray("files");
   }
 
-  public void identity(String hop, String accountId, String arn) {
-    identities.addObject().put("hop", hop).put("accountId", accountId).put("arn", arn);
+  /** The identity reached by one hop of the master chain ("base" for the base credentials). */
+  public void identity(String hop, String roleArn, String accountId, String arn) {
+    ObjectNode row = identities.addObject().put("hop", hop);
+    if (roleArn != null) {
+      row.put("roleArn", roleArn);
+    }
+    row.put("accountId", accountId).put("arn", arn);
+  }
+
+  public void account(AccountReport report) {
+    ObjectNode row = accounts.addObject().put("accountId", report.accountId());
+    putIfPresent(row, "accountName", report.accountName());
+    putIfPresent(row, "state", report.state());
+    putIfPresent(row, "identity", report.identityArn());
+    row.put("status", report.status());
+    putIfPresent(row, "message", report.message());
+  }
+
+  private static void putIfPresent(ObjectNode row, String field, String value) {
+    if (value != null) {
+      row.put(field, value);
+    }
+  }
+
+  public void target(io.awsinventory.fanout.Outcome outcome) {
+    target(
+        outcome.target().account().id(),
+        outcome.target().account().name(),
+        outcome.target().region(),
+        outcome.resource().optionName(),
+        outcome.status().label(),
+        outcome.records(),
+        outcome.durationMillis(),
+        outcome.errorCode(),
+        outcome.message());
   }
 
   /** One account x region x resource row. */

@@ -66,7 +66,9 @@ class FailureHandlingTest {
 
     assertThat(run.exitCode()).isEqualTo(4);
     assertThat(run.err().strip())
-        .startsWith("aws-inventory: authentication failed with static keys: InvalidClientTokenId")
+        .startsWith(
+            "aws-inventory: authentication failed at the base credentials (static keys):"
+                + " InvalidClientTokenId")
         .doesNotContain(SECRET);
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(Files.readString(out.resolve("ec2_reserved_instances.json")))

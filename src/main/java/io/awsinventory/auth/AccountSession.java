@@ -1,0 +1,50 @@
+package io.awsinventory.auth;
+
+import io.awsinventory.discovery.Account;
+import io.awsinventory.fanout.AwsClients;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/** The credentials that act in one account, and the member chain behind them when there is one. */
+public final class AccountSession implements AutoCloseable {
+  private final Account account;
+  private final AwsCredentialsProvider credentials;
+  private final AssumeRoleChain chain;
+  private final AwsClients clients;
+  private final String homeRegion;
+
+  AccountSession(
+      Account account,
+      AwsCredentialsProvider credentials,
+      AssumeRoleChain chain,
+      AwsClients clients,
+      String homeRegion) {
+    this.account = account;
+    this.credentials = credentials;
+    this.chain = chain;
+    this.clients = clients;
+    this.homeRegion = homeRegion;
+  }
+
+  public Account account() {
+    return account;
+  }
+
+  public AwsCredentialsProvider credentials() {
+    return credentials;
+  }
+
+  /** Assumes the member chain (if any) and asks STS who the session is. */
+  public CallerIdentity identity() {
+    try (StsClient sts = clients.sts(credentials, homeRegion)) {
+      return CallerIdentity.of(sts);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (chain != null) {
+      chain.close();
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.awsinventory.auth;
+
+import io.awsinventory.fanout.AwsClients;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+
+/**
+ * A chain of {@code sts:AssumeRole} hops, each signed by the credentials of the one before. Every
+ * hop is a provider that re-assumes its role before the session expires, so a run that outlasts a
+ * session (chained sessions last at most an hour) keeps working. STS is called at the home region's
+ * regional endpoint, whose tokens are valid in opt-in regions too.
+ */
+public final class AssumeRoleChain implements AutoCloseable {
+  private final List<AwsCredentialsProvider> providers = new ArrayList<>();
+  private final List<StsClient> stsClients = new ArrayList<>();
+  private final List<StsAssumeRoleCredentialsProvider> hopProviders = new ArrayList<>();
+
+  private AssumeRoleChain(AwsCredentialsProvider base) {
+    providers.add(base);
+  }
+
+  /**
+   * Builds the providers of every hop; no call is made until credentials are first asked for.
+   *
+   * @param baseIsRoleSession whether the base credentials are themselves a role session, which
+   *     makes even the first hop a chained one
+   */
+  public static AssumeRoleChain of(
+      AwsCredentialsProvider base,
+      List<RoleHop> hops,
+      SessionSettings settings,
+      AwsClients clients,
+      boolean baseIsRoleSession) {
+    AssumeRoleChain chain = new AssumeRoleChain(base);
+    for (int i = 0; i < hops.size(); i++) {
+      chain.add(hops.get(i), settings, clients, baseIsRoleSession || i > 0);
+    }
+    return chain;
+  }
+
+  private void add(RoleHop hop, SessionSettings settings, AwsClients clients, boolean chained) {
+    StsClient sts = clients.sts(last(), settings.homeRegion());
+    stsClients.add(sts);
+    AssumeRoleRequest request =
+        AssumeRoleRequest.builder()
+            .roleArn(hop.roleArn())
+            .roleSessionName(settings.sessionName())
+            .durationSeconds(settings.durationFor(chained))
+            .externalId(hop.externalId())
+            .build();
+    StsAssumeRoleCredentialsProvider provider =
+        StsAssumeRoleCredentialsProvider.builder()
+            .stsClient(sts)
+            .refreshRequest(request)
+            .asyncCredentialUpdateEnabled(false)
+            .build();
+    hopProviders.add(provider);
+    providers.add(provider);
+  }
+
+  /** The credentials the chain ends in (the base credentials for an empty chain). */
+  public AwsCredentialsProvider last() {
+    return providers.get(providers.size() - 1);
+  }
+
+  /** The credentials reached after each hop, in order. */
+  public List<AwsCredentialsProvider> hops() {
+    return providers.subList(1, providers.size());
+  }
+
+  @Override
+  public void close() {
+    hopProviders.forEach(StsAssumeRoleCredentialsProvider::close);
+    stsClients.forEach(StsClient::close);
+  }
+}
