@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,23 @@ public final class FakeEc2Server implements AutoCloseable {
   private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
   private volatile String reservedInstancesXml = "";
   private volatile boolean rejectCredentials;
+  private volatile Duration tokenLifetime = Duration.ofHours(1);
+  private volatile Duration latency = Duration.ZERO;
+  private final Set<String> deniedRoles = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger issuedCount = new AtomicInteger();
+  private final AtomicInteger expiredRejections = new AtomicInteger();
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final List<String> accountsSeen = new CopyOnWriteArrayList<>();
+
+  /** Temporary credentials this fake issued with AssumeRole. */
+  private record Session(String accountId, String arn, Instant expiresAt) {}
+
   private final Set<String> denied = ConcurrentHashMap.newKeySet();
 
   public FakeEc2Server() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -65,6 +79,31 @@ public final class FakeEc2Server implements AutoCloseable {
     denied.add(action);
   }
 
+  /** Issued role sessions expire after {@code lifetime}; a call signed with one later fails. */
+  public void tokenLifetime(Duration lifetime) {
+    tokenLifetime = lifetime;
+  }
+
+  /** Every EC2 call waits this long before it answers. */
+  public void latency(Duration delay) {
+    latency = delay;
+  }
+
+  /** AssumeRole of this role ARN answers AccessDenied. */
+  public void denyAssumeRole(String roleArn) {
+    deniedRoles.add(roleArn);
+  }
+
+  /** Calls refused because their session had expired. */
+  public int expiredRejections() {
+    return expiredRejections.get();
+  }
+
+  /** The account each EC2 call acted in, in arrival order. */
+  public List<String> accountsSeen() {
+    return accountsSeen;
+  }
+
   /** The {@code <item>} elements of reservedInstancesSet. */
   public void reservedInstances(String itemsXml) {
     reservedInstancesXml = itemsXml;
@@ -77,6 +116,18 @@ public final class FakeEc2Server implements AutoCloseable {
     received.add(form);
     String action = form.getOrDefault("Action", "");
     byAction.computeIfAbsent(action, k -> new AtomicInteger()).incrementAndGet();
+    Session session = sessions.get(accessKey(exchange));
+    if (session != null && Instant.now().isAfter(session.expiresAt())) {
+      expiredRejections.incrementAndGet();
+      String message = "The security token included in the request is expired";
+      reply(
+          exchange,
+          400,
+          action.equals("GetCallerIdentity") || action.equals("AssumeRole")
+              ? stsError("ExpiredToken", message)
+              : error("RequestExpired", message));
+      return;
+    }
     if (rejectCredentials) {
       String message = "The security token included in the request is invalid.";
       reply(
@@ -94,8 +145,13 @@ public final class FakeEc2Server implements AutoCloseable {
           error("UnauthorizedOperation", "You are not authorized to perform this operation."));
       return;
     }
+    if (!action.equals("GetCallerIdentity") && !action.equals("AssumeRole")) {
+      accountsSeen.add(session == null ? ACCOUNT_ID : session.accountId());
+      sleep(latency);
+    }
     switch (action) {
-      case "GetCallerIdentity" -> reply(exchange, 200, callerIdentity());
+      case "AssumeRole" -> assumeRole(exchange, form);
+      case "GetCallerIdentity" -> reply(exchange, 200, callerIdentity(session));
       case "DescribeRegions" -> reply(exchange, 200, regions());
       case "DescribeReservedInstances" ->
           reply(
@@ -132,15 +188,81 @@ public final class FakeEc2Server implements AutoCloseable {
         + "</Message></Error></Errors><RequestID>fake</RequestID></Response>";
   }
 
-  private static String callerIdentity() {
+  private static String callerIdentity(Session session) {
+    String account = session == null ? ACCOUNT_ID : session.accountId();
+    String arn = session == null ? "arn:aws:iam::" + ACCOUNT_ID + ":user/inventory" : session.arn();
     return "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-        + "<GetCallerIdentityResult><Arn>arn:aws:iam::"
-        + ACCOUNT_ID
-        + ":user/inventory</Arn><UserId>AIDAFAKEUSERID</UserId><Account>"
-        + ACCOUNT_ID
+        + "<GetCallerIdentityResult><Arn>"
+        + arn
+        + "</Arn><UserId>AIDAFAKEUSERID</UserId><Account>"
+        + account
         + "</Account></GetCallerIdentityResult>"
         + "<ResponseMetadata><RequestId>fake-request</RequestId></ResponseMetadata>"
         + "</GetCallerIdentityResponse>";
+  }
+
+  private void assumeRole(HttpExchange exchange, Map<String, String> form) throws IOException {
+    String roleArn = form.get("RoleArn");
+    if (deniedRoles.contains(roleArn)) {
+      reply(
+          exchange,
+          403,
+          stsError(
+              "AccessDenied",
+              "User is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+      return;
+    }
+    String account = roleArn.split(":")[4];
+    String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+    String sessionName = form.get("RoleSessionName");
+    String accessKey = String.format("ASIAFAKE%012d", issuedCount.incrementAndGet());
+    Instant expiresAt = Instant.now().plus(tokenLifetime);
+    String arn = "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName;
+    sessions.put(accessKey, new Session(account, arn, expiresAt));
+    reply(
+        exchange,
+        200,
+        "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+            + "<Credentials><AccessKeyId>"
+            + accessKey
+            + "</AccessKeyId><SecretAccessKey>fake-secret-"
+            + accessKey
+            + "</SecretAccessKey><SessionToken>fake-token-"
+            + accessKey
+            + "</SessionToken><Expiration>"
+            + expiresAt
+            + "</Expiration></Credentials><AssumedRoleUser><Arn>"
+            + arn
+            + "</Arn><AssumedRoleId>AROAFAKE:"
+            + sessionName
+            + "</AssumedRoleId></AssumedRoleUser></AssumeRoleResult>"
+            + "<ResponseMetadata><RequestId>fake-request</RequestId></ResponseMetadata>"
+            + "</AssumeRoleResponse>");
+  }
+
+  /** The access key of a SigV4 request: {@code Credential=KEY/date/region/service/aws4_request}. */
+  private static String accessKey(HttpExchange exchange) {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization == null) {
+      return "";
+    }
+    int at = authorization.indexOf("Credential=");
+    if (at < 0) {
+      return "";
+    }
+    int end = authorization.indexOf('/', at);
+    return authorization.substring(at + "Credential=".length(), end);
+  }
+
+  private static void sleep(Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String regions() {
@@ -198,5 +320,6 @@ public final class FakeEc2Server implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 }
