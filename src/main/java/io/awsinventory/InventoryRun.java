@@ -1,11 +1,10 @@
 package io.awsinventory;
 
 import io.awsinventory.auth.AccountSession;
-import io.awsinventory.auth.CallerIdentity;
 import io.awsinventory.auth.Sessions;
 import io.awsinventory.discovery.Account;
 import io.awsinventory.discovery.ListedAccount;
-import io.awsinventory.discovery.RegionPlan;
+import io.awsinventory.fanout.AccountPlanner;
 import io.awsinventory.fanout.AwsClients;
 import io.awsinventory.fanout.ErrorClassifier;
 import io.awsinventory.fanout.FanOut;
@@ -35,8 +34,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * One {@code collect} run: reach the accounts, plan each account's regions, fan out, assemble the
@@ -93,8 +90,9 @@ public final class InventoryRun {
       }
       TargetRunner runner =
           new TargetRunner(clients, workspace, config.concurrency(), clock, progress);
+      AccountPlanner planner = new AccountPlanner(sessions, clients, config, err);
       for (ListedAccount account : accounts.toCollect()) {
-        fanOut.submit(() -> planAccount(account, sessions, clients, runner, fanOut, progress));
+        fanOut.submit(() -> planAccount(account, planner, runner, fanOut, progress));
       }
       fanOut.awaitAll();
       failIfNothingWasReachable();
@@ -130,48 +128,49 @@ public final class InventoryRun {
    */
   private void planAccount(
       ListedAccount listed,
-      Sessions sessions,
-      AwsClients clients,
+      AccountPlanner planner,
       TargetRunner runner,
       FanOut fanOut,
       Progress progress) {
-    Account account = listed.account();
-    AccountSession session = sessions.open(account);
-    CallerIdentity identity;
-    RegionPlan plan;
-    try {
-      identity = session.identity();
-    } catch (SdkException e) {
-      session.close();
-      accountFailed(listed, e, "could not reach account " + account.id());
+    AccountPlanner.Result result = planner.plan(listed);
+    if (result instanceof AccountPlanner.Unreachable unreachable) {
+      accountReports.add(
+          new AccountReport(
+              listed.id(),
+              listed.name(),
+              listed.state(),
+              null,
+              unreachable.status().label(),
+              unreachable.message()));
+      Target target = new Target(listed.account(), null, RunSummary.ALL_REGIONS);
+      for (ResourceType type : new TreeSet<>(config.resources())) {
+        outcomes.add(
+            new Outcome(
+                target,
+                type,
+                unreachable.status(),
+                0,
+                0,
+                unreachable.errorCode(),
+                unreachable.errorMessage(),
+                null));
+      }
       return;
     }
-    try (Ec2Client ec2 = clients.ec2(session.credentials(), config.homeRegion())) {
-      plan = RegionPlan.discover(ec2, sessions.partition(), config.regions());
-    } catch (SdkException e) {
-      ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
-      if (failure.status() != Status.DENIED || config.regions().isEmpty()) {
-        session.close();
-        accountFailed(
-            listed,
-            e,
-            "could not list the regions of account "
-                + account.id()
-                + " (ec2:DescribeRegions in "
-                + config.homeRegion()
-                + ")");
-        return;
-      }
-      err.println(
-          "warning: ec2:DescribeRegions was denied in account "
-              + account.id()
-              + "; collecting the regions given without checking which are enabled");
-      plan = RegionPlan.unchecked(config.regions());
-    }
+    AccountPlanner.Planned planned = (AccountPlanner.Planned) result;
+    Account account = listed.account();
+    AccountSession session = planned.session();
     accountReports.add(
         new AccountReport(
-            account.id(), account.name(), listed.state(), identity.arn(), Status.OK.label(), null));
-    plan.skipped()
+            account.id(),
+            account.name(),
+            listed.state(),
+            planned.identity().arn(),
+            Status.OK.label(),
+            null));
+    planned
+        .regions()
+        .skipped()
         .forEach(
             (region, reason) -> {
               Target target = new Target(account, session.credentials(), region);
@@ -179,17 +178,18 @@ public final class InventoryRun {
                 outcomes.add(Outcome.skipped(target, type, reason));
               }
             });
+    List<String> regions = planned.regions().enabled();
     List<List<ResourceType>> groups = TargetRunner.taskGroups(config.resources());
-    int tasks = plan.enabled().size() * groups.size();
+    int tasks = regions.size() * groups.size();
     if (tasks == 0) {
       session.close();
       return;
     }
-    targetsPlanned.addAndGet(plan.enabled().size());
-    progress.addPlanned(plan.enabled().size() * config.resources().size());
+    targetsPlanned.addAndGet(regions.size());
+    progress.addPlanned(regions.size() * config.resources().size());
     AtomicInteger remaining = new AtomicInteger(tasks);
     for (List<ResourceType> group : groups) {
-      for (String region : plan.enabled()) {
+      for (String region : regions) {
         Target target = new Target(account, session.credentials(), region);
         fanOut.submit(
             () -> {
@@ -202,20 +202,6 @@ public final class InventoryRun {
               }
             });
       }
-    }
-  }
-
-  private void accountFailed(ListedAccount listed, SdkException e, String what) {
-    ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
-    Status status = failure.status() == Status.DENIED ? Status.DENIED : Status.FAILED;
-    String message = what + ": " + failure.code() + ": " + failure.message();
-    accountReports.add(
-        new AccountReport(
-            listed.id(), listed.name(), listed.state(), null, status.label(), message));
-    Target target = new Target(listed.account(), null, RunSummary.ALL_REGIONS);
-    for (ResourceType type : new TreeSet<>(config.resources())) {
-      outcomes.add(
-          new Outcome(target, type, status, 0, 0, failure.code(), failure.message(), null));
     }
   }
 

@@ -18,7 +18,12 @@ import picocli.CommandLine.ParseResult;
     description =
         "Reads EC2 instances, reserved instances, images and RDS DB instances across AWS accounts"
             + " and regions, and writes them as JSON, JSON Lines or CSV files.",
-    subcommands = {CollectCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CollectCommand.class,
+      CheckCommand.class,
+      PolicyCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  every planned account x region x resource was collected",
@@ -33,7 +38,7 @@ public final class AwsInventory implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required: collect or policy");
+        spec.commandLine(), "a command is required: collect, check or policy");
   }
 
   public static void main(String[] args) {
@@ -72,7 +77,8 @@ public final class AwsInventory implements Runnable {
         java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
     CommandLine sub = subcommand == null ? null : commandLine.getSubcommands().get(subcommand);
     if (sub == null || sub.getCommandSpec().findOption(ConfigFile.OPTION) == null) {
-      throw InventoryException.invalidInput(ConfigFile.OPTION, "goes with the collect command");
+      throw InventoryException.invalidInput(
+          ConfigFile.OPTION, "goes with the collect and check commands");
     }
     return ConfigFile.expand(args, sub.getCommandSpec());
   }

@@ -87,6 +87,25 @@ final class RunConfigFactory {
         output.quiet);
   }
 
+  /** The options of {@code check}: no output folder or file format. */
+  RunConfig buildForCheck(CredentialOptions credentials, RoleOptions roles, ScopeOptions scope) {
+    String homeRegion = homeRegion(scope.homeRegion);
+    String partition = Partitions.partitionOf(homeRegion);
+    return new RunConfig(
+        credentials(credentials, partition),
+        AccessValidation.build(roles, partition),
+        homeRegion,
+        regions(scope.regions, homeRegion),
+        resources(scope.resources),
+        null,
+        null,
+        List.of(),
+        endpoint(scope.endpointUrl),
+        concurrency(scope.concurrency),
+        false,
+        true);
+  }
+
   CredentialsSpec credentials(CredentialOptions options, String partition) {
     if (options.webIdentityTokenFile != null || options.webIdentityRoleArn != null) {
       return webIdentity(options, partition);

@@ -56,6 +56,11 @@ public final class DbInstancesCollector implements ResourceCollector {
   }
 
   @Override
+  public void probe(TargetApis apis) {
+    apis.rds().describeDBInstances(r -> r.maxRecords(20));
+  }
+
+  @Override
   public void collect(TargetApis apis, RecordSink sink) {
     for (DBInstance instance :
         apis.rds().describeDBInstancesPaginator(r -> r.maxRecords(PAGE_SIZE)).dbInstances()) {

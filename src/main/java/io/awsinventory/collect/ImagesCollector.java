@@ -63,6 +63,11 @@ public final class ImagesCollector implements ResourceCollector {
   }
 
   @Override
+  public void probe(TargetApis apis) {
+    apis.ec2().describeImages(r -> r.owners("self").maxResults(5));
+  }
+
+  @Override
   public void collect(TargetApis apis, RecordSink sink) {
     Ec2Client ec2 = apis.ec2();
     Set<String> written = new HashSet<>();

@@ -68,6 +68,11 @@ public final class InstancesCollector implements ResourceCollector {
   }
 
   @Override
+  public void probe(TargetApis apis) {
+    apis.ec2().describeInstances(r -> r.maxResults(5));
+  }
+
+  @Override
   public void collect(TargetApis apis, RecordSink sink) {
     for (DescribeInstancesResponse page : pages(apis.ec2())) {
       for (Reservation reservation : page.reservations()) {

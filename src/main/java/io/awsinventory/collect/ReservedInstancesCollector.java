@@ -44,6 +44,12 @@ public final class ReservedInstancesCollector implements ResourceCollector {
   }
 
   @Override
+  public void probe(TargetApis apis) {
+    // the API has no page size: one call answers with every reservation, still a single request
+    apis.ec2().describeReservedInstances(r -> {});
+  }
+
+  @Override
   public void collect(TargetApis apis, RecordSink sink) {
     for (ReservedInstances reserved :
         apis.ec2().describeReservedInstances(r -> {}).reservedInstances()) {

@@ -32,4 +32,10 @@ public interface ResourceCollector {
   List<String> columns();
 
   void collect(TargetApis apis, RecordSink sink);
+
+  /**
+   * Makes the cheapest call that proves the resource can be collected (one small page), for {@code
+   * check}. Throws what the API throws.
+   */
+  void probe(TargetApis apis);
 }

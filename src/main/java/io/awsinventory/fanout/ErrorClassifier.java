@@ -39,7 +39,10 @@ public final class ErrorClassifier {
         code = "HttpStatus" + service.statusCode();
       }
       String message = service.awsErrorDetails().errorMessage();
-      return new Classified(statusOf(code), code, oneLine(message != null ? message : code));
+      if (message == null || message.isBlank()) {
+        message = "the service answered HTTP " + service.statusCode() + " without an error message";
+      }
+      return new Classified(statusOf(code), code, oneLine(message));
     }
     if (failure instanceof SdkException sdk) {
       return new Classified(

@@ -31,7 +31,7 @@ class CollectMotoIT {
 
   @BeforeAll
   static void seed() throws Exception {
-    seed = SeededMoto.get();
+    seed = SeededMoto.standard();
   }
 
   static CliRun collect(Path dir, String... extra) {

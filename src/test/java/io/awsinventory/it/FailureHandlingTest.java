@@ -116,4 +116,48 @@ class FailureHandlingTest {
     assertThat(run.exitCode()).isEqualTo(4);
     assertThat(run.err()).contains("ec2:DescribeRegions").contains("UnauthorizedOperation");
   }
+
+  @Test
+  void check_deniedCall_namesTheMissingAction_exit3() throws Exception {
+    fake.deny("DescribeReservedInstances");
+
+    CliRun run =
+        CliRun.of(
+            "check",
+            "--endpoint-url",
+            fake.endpoint().toString(),
+            "--access-key-id",
+            "AKIAFAKEFAKEFAKEFAKE",
+            "--secret-access-key",
+            SECRET,
+            "--resources",
+            "reserved-instances",
+            "--format",
+            "json");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    JsonNode checks = new ObjectMapper().readTree(run.out()).get("checks");
+    assertThat(checks.findValuesAsText("status")).containsExactly("skipped", "denied", "denied");
+    assertThat(checks.get(1).get("missingAction").asText())
+        .isEqualTo("ec2:DescribeReservedInstances");
+    assertThat(run.out() + run.err()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void check_rejectedCredentials_exit4() {
+    fake.rejectCredentials();
+
+    CliRun run =
+        CliRun.of(
+            "check",
+            "--endpoint-url",
+            fake.endpoint().toString(),
+            "--access-key-id",
+            "AKIAFAKEFAKEFAKEFAKE",
+            "--secret-access-key",
+            SECRET);
+
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err()).contains("InvalidClientTokenId").doesNotContain(SECRET);
+  }
 }

@@ -28,7 +28,7 @@ class JarProcessIT {
 
   @BeforeAll
   static void seed() throws Exception {
-    seed = SeededMoto.get();
+    seed = SeededMoto.standard();
   }
 
   static Result jar(Map<String, String> env, String... args) throws Exception {

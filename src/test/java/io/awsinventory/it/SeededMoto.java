@@ -1,16 +1,34 @@
 package io.awsinventory.it;
 
-/** The standard seed, made once per test JVM and shared by the classes that only read it. */
+import java.util.concurrent.Callable;
+
+/**
+ * The data moto holds, made once and shared by the test classes that only read it. The emulator
+ * holds one seed at a time: asking for another resets it first, so classes cannot see each other's
+ * data whatever order they run in.
+ */
 final class SeededMoto {
-  private static MotoSeed seed;
+  private static String current;
+  private static Object seed;
 
   private SeededMoto() {}
 
-  static synchronized MotoSeed get() throws Exception {
-    if (seed == null) {
+  static MotoSeed standard() throws Exception {
+    return get("standard", () -> new MotoSeed(MotoServer.endpoint()).seedStandard());
+  }
+
+  static OrganizationSeed organization() throws Exception {
+    return get("organization", () -> new OrganizationSeed(MotoServer.endpoint()).seed());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static synchronized <T> T get(String name, Callable<T> seeder) throws Exception {
+    if (!name.equals(current)) {
       MotoServer.reset();
-      seed = new MotoSeed(MotoServer.endpoint()).seedStandard();
+      current = null;
+      seed = seeder.call();
+      current = name;
     }
-    return seed;
+    return (T) seed;
   }
 }

@@ -1,0 +1,73 @@
+package io.awsinventory.cli;
+
+import static io.awsinventory.InventoryException.invalidInput;
+
+import io.awsinventory.RunConfig;
+import io.awsinventory.fanout.ConnectionCheck;
+import io.awsinventory.output.CheckReport;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aws-inventory check}: the connection test an admin runs while setting up. */
+@Command(
+    name = "check",
+    description =
+        "Test the connection: resolve each role hop, list the accounts, and make the cheapest call"
+            + " for each account x region x resource; print a matrix of ok / denied / failed /"
+            + " skipped with the missing IAM action where denied.",
+    mixinStandardHelpOptions = true,
+    sortOptions = false)
+public final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = ConfigFile.OPTION,
+      paramLabel = "FILE",
+      description = "Read options from FILE, as collect does (output options are not used).")
+  String configFile;
+
+  @Mixin CredentialOptions credentials = new CredentialOptions();
+  @Mixin RoleOptions roles = new RoleOptions();
+  @Mixin ScopeOptions scope = new ScopeOptions();
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
+  String format;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Debug logging.")
+  boolean verbose;
+
+  private final RunConfigFactory factory;
+
+  public CheckCommand() {
+    this(new RunConfigFactory(System.getenv(), RunConfigFactory.SecretPrompt.console()));
+  }
+
+  CheckCommand(RunConfigFactory factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    boolean json = "json".equals(format);
+    if (format != null && !json && !"table".equals(format)) {
+      throw invalidInput("--format", "unknown format '" + format + "' (expected table or json)");
+    }
+    RunConfig config = factory.buildForCheck(credentials, roles, scope);
+    PrintWriter out = spec.commandLine().getOut();
+    ConnectionCheck.Result result = new ConnectionCheck(config, spec.commandLine().getErr()).run();
+    if (json) {
+      out.println(CheckReport.json(result));
+      out.flush();
+    } else {
+      CheckReport.table(result, config.resources(), out);
+    }
+    return result.exitCode().code();
+  }
+}

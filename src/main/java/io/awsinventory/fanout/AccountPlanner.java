@@ -1,0 +1,89 @@
+package io.awsinventory.fanout;
+
+import io.awsinventory.RunConfig;
+import io.awsinventory.auth.AccountSession;
+import io.awsinventory.auth.CallerIdentity;
+import io.awsinventory.auth.Sessions;
+import io.awsinventory.discovery.ListedAccount;
+import io.awsinventory.discovery.RegionPlan;
+import java.io.PrintWriter;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * Reaches one account and plans its regions: opens its session (assuming the member chain), asks
+ * STS who it is, and asks EC2 which regions it may use. Enabled regions are discovered per account,
+ * since they differ between accounts.
+ */
+public final class AccountPlanner {
+  /** What planning an account came to. */
+  public sealed interface Result permits Planned, Unreachable {}
+
+  /** A reached account; the caller closes the session when the account's work is done. */
+  public record Planned(
+      ListedAccount account, AccountSession session, CallerIdentity identity, RegionPlan regions)
+      implements Result {}
+
+  /** An account that could not be reached or planned, with the AWS error. */
+  public record Unreachable(
+      ListedAccount account, Status status, String errorCode, String errorMessage, String message)
+      implements Result {}
+
+  private final Sessions sessions;
+  private final AwsClients clients;
+  private final RunConfig config;
+  private final PrintWriter err;
+
+  public AccountPlanner(Sessions sessions, AwsClients clients, RunConfig config, PrintWriter err) {
+    this.sessions = sessions;
+    this.clients = clients;
+    this.config = config;
+    this.err = err;
+  }
+
+  public Result plan(ListedAccount account) {
+    AccountSession session = sessions.open(account.account());
+    CallerIdentity identity;
+    try {
+      identity = session.identity();
+    } catch (SdkException e) {
+      session.close();
+      return unreachable(account, e, "could not reach account " + account.id());
+    }
+    RegionPlan regions;
+    try (Ec2Client ec2 = clients.ec2(session.credentials(), config.homeRegion())) {
+      regions = RegionPlan.discover(ec2, sessions.partition(), config.regions());
+    } catch (SdkException e) {
+      ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
+      if (failure.status() != Status.DENIED || config.regions().isEmpty()) {
+        session.close();
+        return unreachable(
+            account,
+            e,
+            "could not list the regions of account "
+                + account.id()
+                + " (ec2:DescribeRegions in "
+                + config.homeRegion()
+                + ")");
+      }
+      err.println(
+          "warning: ec2:DescribeRegions was denied in account "
+              + account.id()
+              + "; using the regions given without checking which are enabled");
+      err.flush();
+      regions = RegionPlan.unchecked(config.regions());
+    }
+    return new Planned(account, session, identity, regions);
+  }
+
+  private static Unreachable unreachable(ListedAccount account, SdkException e, String what) {
+    ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
+    Status status = failure.status() == Status.DENIED ? Status.DENIED : Status.FAILED;
+    return new Unreachable(
+        account,
+        status,
+        failure.code(),
+        failure.message(),
+        what + ": " + failure.code() + ": " + failure.message());
+  }
+}

@@ -1,0 +1,133 @@
+package io.awsinventory.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awsinventory.ResourceType;
+import io.awsinventory.auth.Sessions.HopIdentity;
+import io.awsinventory.fanout.ConnectionCheck.Probe;
+import io.awsinventory.fanout.ConnectionCheck.Result;
+import io.awsinventory.fanout.Status;
+import io.awsinventory.output.RunSummary.AccountReport;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Prints what {@code check} found: a matrix for people, or JSON for machines. */
+public final class CheckReport {
+  private CheckReport() {}
+
+  public static void table(Result result, Set<ResourceType> resources, PrintWriter out) {
+    for (HopIdentity hop : result.hops()) {
+      out.printf("identity  %-6s %s%n", hop.hop(), hop.identity().arn());
+    }
+    for (AccountReport account : result.accounts()) {
+      out.printf(
+          "account   %s %-8s %s%s%n",
+          account.accountId(),
+          account.status(),
+          account.accountName() != null ? account.accountName() + "  " : "",
+          account.identityArn() != null
+              ? account.identityArn()
+              : account.message() != null ? account.message() : "");
+    }
+    List<ResourceType> columns = new ArrayList<>(new TreeSet<>(resources));
+    List<String> header = new ArrayList<>(List.of("ACCOUNT", "NAME", "REGION"));
+    columns.forEach(c -> header.add(c.optionName()));
+    Map<String, List<String>> rows = new LinkedHashMap<>();
+    for (Probe probe : result.probes()) {
+      String key = probe.accountId() + "\t" + probe.region();
+      List<String> row =
+          rows.computeIfAbsent(
+              key,
+              k -> {
+                List<String> cells = new ArrayList<>();
+                cells.add(probe.accountId());
+                cells.add(probe.accountName() == null ? "-" : probe.accountName());
+                cells.add(probe.region());
+                columns.forEach(c -> cells.add(""));
+                return cells;
+              });
+      row.set(3 + columns.indexOf(probe.resource()), probe.status().label());
+    }
+    int[] widths = new int[header.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = header.get(i).length();
+      for (List<String> row : rows.values()) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    out.println();
+    printRow(out, header, widths);
+    rows.values().forEach(row -> printRow(out, row, widths));
+    List<Probe> notOk =
+        result.probes().stream()
+            .filter(p -> p.status() == Status.DENIED || p.status() == Status.FAILED)
+            .toList();
+    if (!notOk.isEmpty()) {
+      out.println();
+    }
+    for (Probe probe : notOk) {
+      out.printf(
+          "%s: account %s, %s, %s: %s%s: %s%n",
+          probe.status().label(),
+          probe.accountId(),
+          probe.region(),
+          probe.resource().optionName(),
+          probe.missingAction() != null ? "missing " + probe.missingAction() + ", " : "",
+          probe.errorCode(),
+          probe.message());
+    }
+    out.flush();
+  }
+
+  private static void printRow(PrintWriter out, List<String> cells, int[] widths) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      line.append(String.format("%-" + widths[i] + "s", cells.get(i)));
+      if (i < cells.size() - 1) {
+        line.append("  ");
+      }
+    }
+    out.println(line.toString().stripTrailing());
+  }
+
+  public static String json(Result result) throws JsonProcessingException {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("exitCode", result.exitCode().code());
+    ArrayNode hops = root.putArray("identities");
+    for (HopIdentity hop : result.hops()) {
+      ObjectNode row = hops.addObject().put("hop", hop.hop());
+      if (hop.roleArn() != null) {
+        row.put("roleArn", hop.roleArn());
+      }
+      row.put("accountId", hop.identity().accountId()).put("arn", hop.identity().arn());
+    }
+    root.set("accounts", Json.MAPPER.valueToTree(result.accounts()));
+    ArrayNode probes = root.putArray("checks");
+    for (Probe probe : result.probes()) {
+      ObjectNode row = probes.addObject();
+      row.put("accountId", probe.accountId());
+      if (probe.accountName() != null) {
+        row.put("accountName", probe.accountName());
+      }
+      row.put("region", probe.region());
+      row.put("resource", probe.resource().optionName());
+      row.put("status", probe.status().label());
+      if (probe.errorCode() != null) {
+        row.put("errorCode", probe.errorCode());
+      }
+      if (probe.message() != null) {
+        row.put("message", probe.message());
+      }
+      if (probe.missingAction() != null) {
+        row.put("missingAction", probe.missingAction());
+      }
+    }
+    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+}
