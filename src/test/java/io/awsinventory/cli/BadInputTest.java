@@ -71,6 +71,47 @@ class BadInputTest {
         bad("--quiet", "--quiet", "--verbose"),
         bad("--tag-columns", "--tag-columns", "Name,bad\u0001key"),
         bad("--no-such-option", "--no-such-option"),
+        bad("--assume-role-arn", "--assume-role-arn", "arn:aws:iam::12345:role/short-account"),
+        bad("--assume-role-arn", "--assume-role-arn", "arn:aws:iam::123456789012:user/not-a-role"),
+        bad(
+            "--assume-role-arn",
+            "--assume-role-arn",
+            "arn:aws-cn:iam::123456789012:role/other-partition"),
+        bad(
+            "--member-role-arn",
+            "--list-accounts",
+            "--member-role-arn",
+            "arn:aws:iam::123456789012:role/Fixed"),
+        bad(
+            "--member-role-arn",
+            "--member-role-arn",
+            "arn:{partition}:iam::{accountId}:role/NoListing"),
+        bad("--external-id", "--external-id", "x"),
+        bad("--external-id", "--external-id", "has spaces in it"),
+        bad(
+            "--external-ids",
+            "--assume-role-arn",
+            "arn:aws:iam::123456789012:role/a",
+            "--external-ids",
+            "one,two"),
+        bad("--role-session-name", "--role-session-name", "bad name!"),
+        bad("--role-duration-seconds", "--role-duration-seconds", "60"),
+        bad("--organizational-unit", "--organizational-unit", "ou-abcd-12345678"),
+        bad("--organizational-unit", "--list-accounts", "--organizational-unit", "sales"),
+        bad("--accounts", "--accounts", "12345"),
+        bad("--exclude-accounts", "--exclude-accounts", "abcdefghijkl"),
+        bad("--web-identity-token-file", "--web-identity-token-file", "/etc/hostname"),
+        bad(
+            "--web-identity-token-file",
+            "--web-identity-token-file",
+            "/nonexistent/token",
+            "--web-identity-role-arn",
+            "arn:aws:iam::123456789012:role/ci"),
+        bad(
+            "--web-identity-role-arn",
+            "--web-identity-role-arn",
+            "arn:aws:iam::123456789012:role/ci"),
+        bad("--config", "--config", "/nonexistent/aws-inventory.conf"),
         bad("--format", "--format"));
   }
 

@@ -145,12 +145,12 @@ public final class FakeEc2Server implements AutoCloseable {
           error("UnauthorizedOperation", "You are not authorized to perform this operation."));
       return;
     }
-    if (!action.equals("GetCallerIdentity") && !action.equals("AssumeRole")) {
+    if (!action.equals("GetCallerIdentity") && !action.startsWith("AssumeRole")) {
       accountsSeen.add(session == null ? ACCOUNT_ID : session.accountId());
       sleep(latency);
     }
     switch (action) {
-      case "AssumeRole" -> assumeRole(exchange, form);
+      case "AssumeRole", "AssumeRoleWithWebIdentity" -> assumeRole(exchange, form);
       case "GetCallerIdentity" -> reply(exchange, 200, callerIdentity(session));
       case "DescribeRegions" -> reply(exchange, 200, regions());
       case "DescribeReservedInstances" ->
@@ -222,7 +222,11 @@ public final class FakeEc2Server implements AutoCloseable {
     reply(
         exchange,
         200,
-        "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+        "<"
+            + form.get("Action")
+            + "Response xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><"
+            + form.get("Action")
+            + "Result>"
             + "<Credentials><AccessKeyId>"
             + accessKey
             + "</AccessKeyId><SecretAccessKey>fake-secret-"
@@ -235,9 +239,11 @@ public final class FakeEc2Server implements AutoCloseable {
             + arn
             + "</Arn><AssumedRoleId>AROAFAKE:"
             + sessionName
-            + "</AssumedRoleId></AssumedRoleUser></AssumeRoleResult>"
-            + "<ResponseMetadata><RequestId>fake-request</RequestId></ResponseMetadata>"
-            + "</AssumeRoleResponse>");
+            + "</AssumedRoleId></AssumedRoleUser></"
+            + form.get("Action")
+            + "Result><ResponseMetadata><RequestId>fake-request</RequestId></ResponseMetadata></"
+            + form.get("Action")
+            + "Response>");
   }
 
   /** The access key of a SigV4 request: {@code Credential=KEY/date/region/service/aws4_request}. */

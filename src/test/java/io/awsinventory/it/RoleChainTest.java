@@ -193,4 +193,43 @@ class RoleChainTest {
     assertThat(assumeRoleCalls().size()).isGreaterThanOrEqualTo(6);
     assertThat(JSON.readTree(out.resolve("ec2_reserved_instances.json").toFile())).hasSize(2);
   }
+
+  @Test
+  void collect_webIdentityBase_sendsTheTokenUnsignedAndActsInTheRolesAccount(@TempDir Path dir)
+      throws Exception {
+    Path token =
+        java.nio.file.Files.writeString(dir.resolve("token"), "eyJhbGciOi.payload.signature");
+
+    CliRun run =
+        CliRun.of(
+            "collect",
+            "--endpoint-url",
+            fake.endpoint().toString(),
+            "--web-identity-token-file",
+            token.toString(),
+            "--web-identity-role-arn",
+            "arn:aws:iam::777788889999:role/ci-inventory",
+            "--resources",
+            "reserved-instances",
+            "--regions",
+            "us-east-1",
+            "--output-dir",
+            out.toString(),
+            "--quiet");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, String> call =
+        fake.received().stream()
+            .filter(f -> "AssumeRoleWithWebIdentity".equals(f.get("Action")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(call.get("WebIdentityToken")).isEqualTo("eyJhbGciOi.payload.signature");
+    assertThat(call.get("RoleArn")).isEqualTo("arn:aws:iam::777788889999:role/ci-inventory");
+    assertThat(
+            JSON.readTree(out.resolve("ec2_reserved_instances.json").toFile())
+                .findValuesAsText("AccountId"))
+        .containsOnly("777788889999");
+    assertThat(summary().get("options").get("credentials").asText())
+        .isEqualTo("web identity for arn:aws:iam::777788889999:role/ci-inventory");
+  }
 }
