@@ -11,7 +11,12 @@ public enum ExitCode {
   /** Some targets failed or were denied; files were written for the rest. */
   PARTIAL(3),
   /** Authentication failed before any target could be collected. */
-  AUTHENTICATION(4);
+  AUTHENTICATION(4),
+  /** Stopped by SIGINT or SIGTERM; the previous set of files is untouched. */
+  INTERRUPTED(ExitCode.INTERRUPTED_CODE);
+
+  /** 128 + SIGINT, as shells report an interrupted command. */
+  public static final int INTERRUPTED_CODE = 130;
 
   private final int code;
 

@@ -66,11 +66,13 @@ public final class InventoryRun {
     RunSummary summary = new RunSummary(Version.tool(), startedAt, config.describeForSummary());
     Progress progress =
         config.quiet() ? Progress.silent() : Progress.printingTo(err, PROGRESS_INTERVAL);
-    try (AwsClients clients = new AwsClients(config.concurrency(), config.endpointUrl());
+    try (AwsClients clients =
+            new AwsClients(config.concurrency(), config.endpointUrl(), config.attemptTimeout());
         Workspace workspace = Workspace.open(config.outputDir());
         progress;
         Sessions sessions = Sessions.open(config, clients);
-        FanOut fanOut = new FanOut(config.concurrency())) {
+        FanOut fanOut = new FanOut(config.concurrency());
+        Interrupted report = new Interrupted(workspace, progress)) {
       sessions
           .hops()
           .forEach(
@@ -201,6 +203,36 @@ public final class InventoryRun {
                 }
               }
             });
+      }
+    }
+  }
+
+  /** Says what was done when a signal stops the run before its end. */
+  private final class Interrupted implements AutoCloseable {
+    private final Thread hook;
+
+    Interrupted(Workspace workspace, Progress progress) {
+      hook =
+          new Thread(
+              () -> {
+                err.println(
+                    "aws-inventory: interrupted after "
+                        + progress.describe()
+                        + (workspace.committed()
+                            ? "; the new files were already in place"
+                            : "; no file was replaced, the previous run's files are unchanged"));
+                err.flush();
+              },
+              "aws-inventory-interrupted");
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    @Override
+    public void close() {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs and reports
       }
     }
   }

@@ -4,6 +4,7 @@ import io.awsinventory.auth.MemberRoles;
 import io.awsinventory.auth.RoleHop;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.Set;
  * @param tagColumns tag keys that get a {@code Tag:KEY} column in CSV
  * @param endpointUrl one endpoint for every service, or null for AWS's own
  * @param concurrency how many account x region x resource tasks run at once
+ * @param attemptTimeout how long one attempt of an AWS call may take before it is cut and retried
  * @param csvEscapeFormulas whether CSV cells that a spreadsheet would run as a formula are prefixed
  * @param quiet no progress lines
  */
@@ -37,6 +39,7 @@ public record RunConfig(
     List<String> tagColumns,
     URI endpointUrl,
     int concurrency,
+    Duration attemptTimeout,
     boolean csvEscapeFormulas,
     boolean quiet) {
 
@@ -156,6 +159,7 @@ public record RunConfig(
       options.put("endpoint-url", endpointUrl.toString());
     }
     options.put("concurrency", concurrency);
+    options.put("timeout", attemptTimeout.toSeconds());
     options.put("csv-escape-formulas", csvEscapeFormulas);
     return options;
   }

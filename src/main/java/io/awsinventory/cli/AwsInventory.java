@@ -42,15 +42,28 @@ public final class AwsInventory implements Runnable {
   }
 
   public static void main(String[] args) {
-    Logging.configure(args);
-    System.exit(
-        execute(
-            args,
-            new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset()),
-            new PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset())));
+    PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset());
+    CommandLine commandLine = commandLine();
+    String[] expanded;
+    try {
+      expanded = expandConfig(args, commandLine);
+      Logging.configure(expanded);
+    } catch (InventoryException e) {
+      System.err.println("aws-inventory: " + Secrets.redact(e.getMessage()));
+      System.exit(e.exitCode().code());
+      return;
+    }
+    PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset());
+    Interruption.install(err);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    System.exit(commandLine.execute(expanded));
   }
 
-  /** Runs one command line: expands {@code --config}, parses, runs; returns the exit code. */
+  /**
+   * Runs one command line in-process: expands {@code --config}, parses, runs; returns the exit
+   * code.
+   */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = commandLine();
     commandLine.setOut(out);

@@ -1,5 +1,14 @@
 package io.awsinventory.cli;
 
+import io.awsinventory.InventoryException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,9 +20,17 @@ import java.util.List;
 final class Logging {
   private Logging() {}
 
+  /**
+   * Configures logging from the (config-expanded) arguments. With {@code --log-file FILE}, all that
+   * goes to stderr — log lines, progress, failures, the closing report — is also appended to FILE.
+   */
   static void configure(String[] args) {
     List<String> list = Arrays.asList(args);
     boolean verbose = list.contains("--verbose") || list.contains("-v");
+    String logFile = valueOf(list, "--log-file");
+    if (logFile != null) {
+      teeStderrTo(logFile);
+    }
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
@@ -25,6 +42,53 @@ final class Logging {
     if (verbose) {
       setIfAbsent("org.slf4j.simpleLogger.log.io.awsinventory", "debug");
     }
+  }
+
+  private static String valueOf(List<String> args, String option) {
+    String value = null;
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals(option) && i + 1 < args.size()) {
+        value = args.get(i + 1);
+      } else if (args.get(i).startsWith(option + "=")) {
+        value = args.get(i).substring(option.length() + 1);
+      }
+    }
+    return value;
+  }
+
+  private static void teeStderrTo(String file) {
+    OutputStream log;
+    try {
+      Path path = Path.of(file);
+      if (path.getParent() != null) {
+        Files.createDirectories(path.getParent());
+      }
+      log = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException | InvalidPathException e) {
+      throw InventoryException.invalidInput("--log-file", "cannot write to " + file);
+    }
+    PrintStream stderr = System.err;
+    OutputStream both =
+        new OutputStream() {
+          @Override
+          public synchronized void write(int b) throws IOException {
+            stderr.write(b);
+            log.write(b);
+          }
+
+          @Override
+          public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+            stderr.write(bytes, offset, length);
+            log.write(bytes, offset, length);
+          }
+
+          @Override
+          public synchronized void flush() throws IOException {
+            stderr.flush();
+            log.flush();
+          }
+        };
+    System.setErr(new PrintStream(both, true, StandardCharsets.UTF_8));
   }
 
   private static void setIfAbsent(String key, String value) {

@@ -43,4 +43,11 @@ public final class OutputOptions {
       names = {"-v", "--verbose"},
       description = "Debug logging, and the stack trace of an internal error.")
   boolean verbose;
+
+  @Option(
+      names = "--log-file",
+      paramLabel = "FILE",
+      description =
+          "Also append everything written to stderr (log, progress, failures, report) to FILE.")
+  String logFile;
 }

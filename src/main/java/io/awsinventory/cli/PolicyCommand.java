@@ -4,21 +4,35 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awsinventory.ResourceType;
+import io.awsinventory.RunConfig.AccessSpec;
+import io.awsinventory.auth.MemberRoles;
+import io.awsinventory.auth.RoleHop;
+import io.awsinventory.discovery.Partitions;
 import io.awsinventory.output.Json;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code aws-inventory policy}: the least-privilege IAM policy for the chosen options. */
+/**
+ * {@code aws-inventory policy}: the least-privilege IAM policy for the chosen options. The read
+ * statement belongs on the identity that collects (the last hop, and each member role); the
+ * AssumeRole and Organizations statements on the identities that hop and list.
+ */
 @Command(
     name = "policy",
-    description = "Print the minimal IAM policy (JSON) that collect needs for the chosen options.",
-    mixinStandardHelpOptions = true)
+    description =
+        "Print the minimal IAM policy (JSON) that collect needs for the chosen options: the read"
+            + " actions, sts:AssumeRole on the roles of the chains, and the Organizations listing"
+            + " with --list-accounts.",
+    mixinStandardHelpOptions = true,
+    sortOptions = false)
 public final class PolicyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -30,14 +44,32 @@ public final class PolicyCommand implements Callable<Integer> {
           "Resource types: instances, reserved-instances, images, db-instances (default: all).")
   List<String> resources;
 
+  @Option(
+      names = "--home-region",
+      paramLabel = "REGION",
+      description = "Sets the partition of the role ARNs (default: us-east-1).")
+  String homeRegion;
+
+  @Mixin RoleOptions roles = new RoleOptions();
+
   @Override
   public Integer call() throws JsonProcessingException {
-    spec.commandLine().getOut().println(policyJson(RunConfigFactory.resources(resources)));
+    String region = homeRegion == null ? RunConfigFactory.DEFAULT_HOME_REGION : homeRegion.strip();
+    if (!Partitions.isKnownRegion(region)) {
+      throw io.awsinventory.InventoryException.invalidInput(
+          "--home-region", "'" + region + "' is not a known AWS region");
+    }
+    String partition = Partitions.partitionOf(region);
+    AccessSpec access = AccessValidation.build(roles, partition);
+    spec.commandLine()
+        .getOut()
+        .println(policyJson(RunConfigFactory.resources(resources), access, partition));
     spec.commandLine().getOut().flush();
     return 0;
   }
 
-  static String policyJson(Set<ResourceType> resources) throws JsonProcessingException {
+  static String policyJson(Set<ResourceType> resources, AccessSpec access, String partition)
+      throws JsonProcessingException {
     Set<String> actions = new TreeSet<>();
     actions.add("ec2:DescribeRegions");
     for (ResourceType type : resources) {
@@ -45,12 +77,46 @@ public final class PolicyCommand implements Callable<Integer> {
     }
     ObjectNode policy = Json.MAPPER.createObjectNode();
     policy.put("Version", "2012-10-17");
-    ObjectNode statement = policy.putArray("Statement").addObject();
-    statement.put("Sid", "AwsInventoryReadOnly");
+    ArrayNode statements = policy.putArray("Statement");
+    statement(statements, "AwsInventoryReadOnly", actions, List.of("*"));
+
+    Set<String> roles = new TreeSet<>();
+    access.masterChain().stream().map(RoleHop::roleArn).forEach(roles::add);
+    if (access.reachesOtherAccounts()) {
+      for (String template : access.memberRoles().templates()) {
+        roles.add(
+            template
+                .replace(MemberRoles.PARTITION, partition)
+                .replace(MemberRoles.ACCOUNT_ID, "*"));
+      }
+    }
+    if (!roles.isEmpty()) {
+      statement(statements, "AwsInventoryAssumeRoles", List.of("sts:AssumeRole"), roles);
+    }
+    if (access.listAccounts()) {
+      List<String> listing =
+          access.organizationalUnits().isEmpty()
+              ? List.of("organizations:ListAccounts")
+              : List.of(
+                  "organizations:ListAccountsForParent",
+                  "organizations:ListOrganizationalUnitsForParent");
+      statement(statements, "AwsInventoryListOrganization", listing, List.of("*"));
+    }
+    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(policy);
+  }
+
+  private static void statement(
+      ArrayNode statements, String sid, Collection<String> actions, Collection<String> resources) {
+    ObjectNode statement = statements.addObject();
+    statement.put("Sid", sid);
     statement.put("Effect", "Allow");
     ArrayNode list = statement.putArray("Action");
     actions.forEach(list::add);
-    statement.put("Resource", "*");
-    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(policy);
+    if (resources.size() == 1) {
+      statement.put("Resource", resources.iterator().next());
+    } else {
+      ArrayNode resourceList = statement.putArray("Resource");
+      resources.forEach(resourceList::add);
+    }
   }
 }

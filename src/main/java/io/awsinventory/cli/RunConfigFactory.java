@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 final class RunConfigFactory {
   static final int DEFAULT_CONCURRENCY = 16;
   static final int MAX_CONCURRENCY = 256;
+  static final int DEFAULT_TIMEOUT_SECONDS = 60;
   static final String DEFAULT_OUTPUT_DIR = "aws-inventory-output";
   static final String DEFAULT_HOME_REGION = "us-east-1";
 
@@ -83,6 +84,7 @@ final class RunConfigFactory {
         tagColumns(output.tagColumns),
         endpoint(scope.endpointUrl),
         concurrency(scope.concurrency),
+        timeout(scope.timeoutSeconds),
         output.csvEscapeFormulas,
         output.quiet);
   }
@@ -102,6 +104,7 @@ final class RunConfigFactory {
         List.of(),
         endpoint(scope.endpointUrl),
         concurrency(scope.concurrency),
+        timeout(scope.timeoutSeconds),
         false,
         true);
   }
@@ -362,6 +365,16 @@ final class RunConfigFactory {
     } catch (URISyntaxException e) {
       throw invalidInput("--endpoint-url", "'" + option + "' is not a URL");
     }
+  }
+
+  static java.time.Duration timeout(Integer option) {
+    if (option == null) {
+      return java.time.Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
+    }
+    if (option < 1 || option > 3600) {
+      throw invalidInput("--timeout", "must be between 1 and 3600 seconds, got " + option);
+    }
+    return java.time.Duration.ofSeconds(option);
   }
 
   static int concurrency(Integer option) {

@@ -47,4 +47,14 @@ public final class ScopeOptions {
               + RunConfigFactory.DEFAULT_CONCURRENCY
               + ").")
   Integer concurrency;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description =
+          "How long one attempt of an AWS call may take before it is cut and retried, 1 to 3600"
+              + " (default: "
+              + RunConfigFactory.DEFAULT_TIMEOUT_SECONDS
+              + ").")
+  Integer timeoutSeconds;
 }

@@ -26,19 +26,27 @@ public final class AwsClients implements AutoCloseable {
    */
   static final int MAX_ATTEMPTS = 8;
 
-  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
-  static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
+  /** Room for the backoff between attempts, on top of the attempts themselves. */
+  static final Duration BACKOFF_ALLOWANCE = Duration.ofMinutes(1);
 
   private final SdkHttpClient http;
   private final URI endpoint;
+  private final Duration attemptTimeout;
+  private final Duration callTimeout;
 
-  public AwsClients(int concurrency, URI endpoint) {
+  /**
+   * @param attemptTimeout how long one attempt may take; a whole call, retries included, may take
+   *     {@value #MAX_ATTEMPTS} attempts plus a minute of backoff
+   */
+  public AwsClients(int concurrency, URI endpoint, Duration attemptTimeout) {
     this.endpoint = endpoint;
+    this.attemptTimeout = attemptTimeout;
+    this.callTimeout = attemptTimeout.multipliedBy(MAX_ATTEMPTS).plus(BACKOFF_ALLOWANCE);
     this.http =
         ApacheHttpClient.builder()
             .maxConnections(Math.max(8, concurrency * 2))
             .connectionTimeout(Duration.ofSeconds(10))
-            .socketTimeout(Duration.ofSeconds(60))
+            .socketTimeout(attemptTimeout)
             .connectionAcquisitionTimeout(Duration.ofMinutes(2))
             .build();
   }
@@ -79,8 +87,8 @@ public final class AwsClients implements AutoCloseable {
                     AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                         .maxAttempts(MAX_ATTEMPTS)
                         .build())
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                .apiCallTimeout(CALL_TIMEOUT)
+                .apiCallAttemptTimeout(attemptTimeout)
+                .apiCallTimeout(callTimeout)
                 .build());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);

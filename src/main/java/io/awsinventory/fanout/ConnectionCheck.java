@@ -53,7 +53,8 @@ public final class ConnectionCheck {
   }
 
   public Result run() throws InterruptedException {
-    try (AwsClients clients = new AwsClients(config.concurrency(), config.endpointUrl());
+    try (AwsClients clients =
+            new AwsClients(config.concurrency(), config.endpointUrl(), config.attemptTimeout());
         Sessions sessions = Sessions.open(config, clients);
         FanOut fanOut = new FanOut(config.concurrency())) {
       Sessions.AccountList list = sessions.accounts();

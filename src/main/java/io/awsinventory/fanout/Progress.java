@@ -60,6 +60,14 @@ public final class Progress implements AutoCloseable {
     }
   }
 
+  /** "12/40 account x region x resource steps, 1234 records, 0 not ok, 35s". */
+  public String describe() {
+    long seconds = Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
+    return String.format(
+        "%d/%d account x region x resource steps, %d records, %d not ok, %ds",
+        done.get(), total.get(), records.get(), notOk.get(), seconds);
+  }
+
   private void print() {
     long seconds = Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
     err.printf(

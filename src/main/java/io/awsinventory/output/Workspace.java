@@ -23,6 +23,7 @@ public final class Workspace implements AutoCloseable {
   private final Path dir;
   private final Thread cleanupOnExit;
   private final Object commitLock = new Object();
+  private volatile boolean committed;
 
   private Workspace(Path outputDir, Path dir) {
     this.outputDir = outputDir;
@@ -47,15 +48,42 @@ public final class Workspace implements AutoCloseable {
 
   /**
    * Moves the staged files into the output folder in the order given; the last one (the run
-   * summary) lands only after every file it describes. A shutdown in the middle waits for the moves
-   * to finish, so the set stays consistent.
+   * summary) lands only after every file it describes. The files they replace are first moved
+   * aside, and put back if any move fails, so the folder holds either the previous set or the new
+   * one. A shutdown in the middle waits for the moves to finish.
    */
   public void commit(List<String> fileNames) throws IOException {
     synchronized (commitLock) {
-      for (String name : fileNames) {
-        move(dir.resolve(name), outputDir.resolve(name));
+      Path previous = Files.createDirectories(dir.resolve("previous"));
+      List<String> movedAside = new java.util.ArrayList<>();
+      List<String> placed = new java.util.ArrayList<>();
+      try {
+        for (String name : fileNames) {
+          if (Files.exists(outputDir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            move(outputDir.resolve(name), previous.resolve(name));
+            movedAside.add(name);
+          }
+        }
+        for (String name : fileNames) {
+          move(dir.resolve(name), outputDir.resolve(name));
+          placed.add(name);
+        }
+      } catch (IOException e) {
+        for (String name : placed) {
+          Files.deleteIfExists(outputDir.resolve(name));
+        }
+        for (String name : movedAside) {
+          move(previous.resolve(name), outputDir.resolve(name));
+        }
+        throw e;
       }
+      committed = true;
     }
+  }
+
+  /** Whether the new files are in place. */
+  public boolean committed() {
+    return committed;
   }
 
   private static void move(Path from, Path to) throws IOException {

@@ -1,0 +1,283 @@
+package io.awsinventory.sim;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The simulator's estate and its knobs, with fluent setters; every knob is off by default. */
+public final class SimConfig {
+  private long seed = 42;
+  private int accounts = 3;
+  private int organizationalUnits = 3;
+  private int suspendedEvery = 0;
+  private List<String> regions = List.of("eu-west-1", "us-east-1");
+  private List<String> notOptedInRegions = List.of("af-south-1");
+  private int instances = 30;
+  private boolean skew = true;
+  private int reservedPerTarget = 2;
+  private int imagesPerTarget = 2;
+  private int dbPerTarget = 2;
+  private Duration latency = Duration.ZERO;
+  private Duration jitter = Duration.ZERO;
+  private int bucketBurst = 100;
+  private double bucketRefillPerSecond = 0;
+  private double serverErrorRate = 0;
+  private Set<String> hangingRegions = Set.of();
+  private Duration hangFor = Duration.ofMinutes(10);
+  private Set<String> deniedAccounts = Set.of();
+  private Set<String> deniedRegions = Set.of();
+  private Set<String> deniedApis = Set.of();
+  private Duration tokenLifetime = Duration.ofHours(1);
+
+  public long seed() {
+    return seed;
+  }
+
+  public int accounts() {
+    return accounts;
+  }
+
+  public int organizationalUnits() {
+    return organizationalUnits;
+  }
+
+  public int suspendedEvery() {
+    return suspendedEvery;
+  }
+
+  public List<String> regions() {
+    return regions;
+  }
+
+  public List<String> notOptedInRegions() {
+    return notOptedInRegions;
+  }
+
+  public int instances() {
+    return instances;
+  }
+
+  public boolean skew() {
+    return skew;
+  }
+
+  public int reservedPerTarget() {
+    return reservedPerTarget;
+  }
+
+  public int imagesPerTarget() {
+    return imagesPerTarget;
+  }
+
+  public int dbPerTarget() {
+    return dbPerTarget;
+  }
+
+  public Duration latency() {
+    return latency;
+  }
+
+  public Duration jitter() {
+    return jitter;
+  }
+
+  public int bucketBurst() {
+    return bucketBurst;
+  }
+
+  public double bucketRefillPerSecond() {
+    return bucketRefillPerSecond;
+  }
+
+  public double serverErrorRate() {
+    return serverErrorRate;
+  }
+
+  public Set<String> hangingRegions() {
+    return hangingRegions;
+  }
+
+  public Duration hangFor() {
+    return hangFor;
+  }
+
+  public Set<String> deniedAccounts() {
+    return deniedAccounts;
+  }
+
+  public Set<String> deniedRegions() {
+    return deniedRegions;
+  }
+
+  public Set<String> deniedApis() {
+    return deniedApis;
+  }
+
+  public Duration tokenLifetime() {
+    return tokenLifetime;
+  }
+
+  public SimConfig seed(long value) {
+    seed = value;
+    return this;
+  }
+
+  public SimConfig accounts(int value) {
+    accounts = value;
+    return this;
+  }
+
+  public SimConfig organizationalUnits(int value) {
+    organizationalUnits = value;
+    return this;
+  }
+
+  /** Every n-th account (never the management account) is SUSPENDED; 0 for none. */
+  public SimConfig suspendedEvery(int value) {
+    suspendedEvery = value;
+    return this;
+  }
+
+  public SimConfig regions(String... value) {
+    regions = List.of(value);
+    return this;
+  }
+
+  public SimConfig notOptedInRegions(String... value) {
+    notOptedInRegions = List.of(value);
+    return this;
+  }
+
+  public SimConfig instances(int value) {
+    instances = value;
+    return this;
+  }
+
+  public SimConfig skew(boolean value) {
+    skew = value;
+    return this;
+  }
+
+  public SimConfig reservedPerTarget(int value) {
+    reservedPerTarget = value;
+    return this;
+  }
+
+  public SimConfig imagesPerTarget(int value) {
+    imagesPerTarget = value;
+    return this;
+  }
+
+  public SimConfig dbPerTarget(int value) {
+    dbPerTarget = value;
+    return this;
+  }
+
+  public SimConfig latency(Duration fixed, Duration extraJitter) {
+    latency = fixed;
+    jitter = extraJitter;
+    return this;
+  }
+
+  /** EC2-style token buckets per account x region x API; a refill of 0 turns them off. */
+  public SimConfig buckets(int burst, double refillPerSecond) {
+    bucketBurst = burst;
+    bucketRefillPerSecond = refillPerSecond;
+    return this;
+  }
+
+  public SimConfig serverErrorRate(double value) {
+    serverErrorRate = value;
+    return this;
+  }
+
+  /** Calls in these regions hang (never answer within {@code hangFor}). */
+  public SimConfig hangingRegions(String... value) {
+    hangingRegions = Set.of(value);
+    return this;
+  }
+
+  public SimConfig hangFor(Duration value) {
+    hangFor = value;
+    return this;
+  }
+
+  public SimConfig deniedAccounts(String... value) {
+    deniedAccounts = Set.of(value);
+    return this;
+  }
+
+  public SimConfig deniedRegions(String... value) {
+    deniedRegions = Set.of(value);
+    return this;
+  }
+
+  /** API names (DescribeImages, DescribeDBInstances, ...) answered with a permission error. */
+  public SimConfig deniedApis(String... value) {
+    deniedApis = Set.of(value);
+    return this;
+  }
+
+  public SimConfig tokenLifetime(Duration value) {
+    tokenLifetime = value;
+    return this;
+  }
+
+  /** Reads {@code --name value} pairs, named as the setters. */
+  public static SimConfig parse(List<String> args) {
+    SimConfig config = new SimConfig();
+    for (int i = 0; i < args.size(); i += 2) {
+      String name = args.get(i);
+      if (i + 1 >= args.size()) {
+        throw new IllegalArgumentException(name + " needs a value");
+      }
+      String value = args.get(i + 1);
+      switch (name) {
+        case "--seed" -> config.seed(Long.parseLong(value));
+        case "--accounts" -> config.accounts(Integer.parseInt(value));
+        case "--organizational-units" -> config.organizationalUnits(Integer.parseInt(value));
+        case "--suspended-every" -> config.suspendedEvery(Integer.parseInt(value));
+        case "--regions" -> config.regions(list(value));
+        case "--not-opted-in-regions" -> config.notOptedInRegions(list(value));
+        case "--instances" -> config.instances(Integer.parseInt(value));
+        case "--skew" -> config.skew(Boolean.parseBoolean(value));
+        case "--reserved-per-target" -> config.reservedPerTarget(Integer.parseInt(value));
+        case "--images-per-target" -> config.imagesPerTarget(Integer.parseInt(value));
+        case "--db-per-target" -> config.dbPerTarget(Integer.parseInt(value));
+        case "--latency-ms" ->
+            config.latency(Duration.ofMillis(Long.parseLong(value)), config.jitter);
+        case "--jitter-ms" ->
+            config.latency(config.latency, Duration.ofMillis(Long.parseLong(value)));
+        case "--bucket-burst" ->
+            config.buckets(Integer.parseInt(value), config.bucketRefillPerSecond);
+        case "--bucket-refill" -> config.buckets(config.bucketBurst, Double.parseDouble(value));
+        case "--server-error-rate" -> config.serverErrorRate(Double.parseDouble(value));
+        case "--hanging-regions" -> config.hangingRegions(list(value));
+        case "--denied-accounts" -> config.deniedAccounts(list(value));
+        case "--denied-regions" -> config.deniedRegions(list(value));
+        case "--denied-apis" -> config.deniedApis(list(value));
+        case "--token-lifetime-s" ->
+            config.tokenLifetime(Duration.ofSeconds(Long.parseLong(value)));
+        default -> throw new IllegalArgumentException("unknown simulator option " + name);
+      }
+    }
+    return config;
+  }
+
+  private static String[] list(String value) {
+    return Arrays.stream(value.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toArray(String[]::new);
+  }
+
+  /** The regions of the partition the simulator answers for. */
+  public List<String> allRegions() {
+    Set<String> all = new LinkedHashSet<>(regions);
+    all.addAll(notOptedInRegions);
+    return new ArrayList<>(all);
+  }
+}

@@ -1,0 +1,286 @@
+package io.awsinventory.sim;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+/**
+ * The simulated AWS estate: an organization of accounts in a tree of OUs, regions per account, and
+ * instances, reserved instances, images and DB instances per account x region. Everything is
+ * derived from the seed, so the same settings always give the same estate, and records are made
+ * when a page is asked for: a million instances cost no memory until they are served.
+ */
+public final class SimEstate {
+  /** Instances run from one of these public images, from owned ones, or from deregistered ones. */
+  public static final List<String> PUBLIC_IMAGES =
+      List.of("ami-0a1b2c3d4e5f60001", "ami-0a1b2c3d4e5f60002", "ami-0a1b2c3d4e5f60003");
+
+  private static final String[] TYPES = {
+    "t3.micro", "t3.large", "m5.large", "m6i.xlarge", "c6g.2xlarge", "r5.4xlarge"
+  };
+  private static final String[] STATES = {"running", "running", "running", "stopped", "terminated"};
+  private static final String[] ENGINES = {
+    "postgres", "mysql", "aurora-postgresql", "sqlserver-se", "oracle-ee"
+  };
+  private static final Instant EPOCH = Instant.parse("2023-01-01T00:00:00Z");
+
+  /** One account of the organization. */
+  public record SimAccount(String id, String name, String state, String parentId) {
+    public boolean active() {
+      return state.equals("ACTIVE");
+    }
+  }
+
+  /** An OU, or the root when {@code parentId} is null. */
+  public record SimOu(String id, String name, String parentId) {}
+
+  private final SimConfig config;
+  private final List<SimAccount> accounts = new ArrayList<>();
+  private final List<SimOu> units = new ArrayList<>();
+  private final Map<String, Integer> instanceCounts = new LinkedHashMap<>();
+
+  public SimEstate(SimConfig config) {
+    this.config = config;
+    Random random = new Random(config.seed());
+    String root = "r-sim0";
+    units.add(new SimOu(root, "Root", null));
+    List<String> parents = new ArrayList<>(List.of(root));
+    for (int i = 0; i < config.organizationalUnits(); i++) {
+      String parent = parents.get(random.nextInt(parents.size()));
+      String id = String.format("ou-sim0-%08d", i);
+      units.add(new SimOu(id, "unit-" + i, parent));
+      parents.add(id);
+    }
+    for (int i = 0; i < config.accounts(); i++) {
+      String id = accountId(i);
+      String parent = i == 0 ? root : parents.get(random.nextInt(parents.size()));
+      boolean suspended = i > 0 && config.suspendedEvery() > 0 && i % config.suspendedEvery() == 0;
+      accounts.add(new SimAccount(id, "account-" + i, suspended ? "SUSPENDED" : "ACTIVE", parent));
+    }
+    distributeInstances(random);
+  }
+
+  public static String accountId(int index) {
+    return String.format("%012d", 100_000_000_000L + index);
+  }
+
+  /** The access key that acts in an account as its long-term user, like the keys moto derives. */
+  public static String accessKeyOf(String accountId) {
+    return "AKIASIM" + accountId;
+  }
+
+  /** Spreads the instance total unevenly: a few accounts hold most, as in real estates. */
+  private void distributeInstances(Random random) {
+    List<String> targets = new ArrayList<>();
+    for (SimAccount account : accounts) {
+      if (!account.active()) {
+        continue;
+      }
+      for (String region : enabledRegions(account.id())) {
+        targets.add(account.id() + "/" + region);
+      }
+    }
+    if (targets.isEmpty()) {
+      return;
+    }
+    double[] weights = new double[targets.size()];
+    double sum = 0;
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = config.skew() ? Math.pow(1.0 / (i + 1), 1.1) : 1.0;
+      sum += weights[i];
+    }
+    int assigned = 0;
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, random);
+    for (int i = 0; i < targets.size(); i++) {
+      int count = (int) Math.floor(config.instances() * weights[i] / sum);
+      instanceCounts.put(targets.get(order.get(i)), count);
+      assigned += count;
+    }
+    // the rounding remainder goes to the largest target
+    String largest = targets.get(order.get(0));
+    instanceCounts.merge(largest, config.instances() - assigned, Integer::sum);
+  }
+
+  public SimConfig config() {
+    return config;
+  }
+
+  public List<SimAccount> accounts() {
+    return accounts;
+  }
+
+  public List<SimOu> units() {
+    return units;
+  }
+
+  public SimAccount account(String id) {
+    return accounts.stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
+  }
+
+  public String managementId() {
+    return accounts.get(0).id();
+  }
+
+  /** Every region the partition offers, with its opt-in status for the account. */
+  public Map<String, String> regionStatus(String accountId) {
+    Map<String, String> status = new LinkedHashMap<>();
+    for (String region : config.regions()) {
+      status.put(region, "opt-in-not-required");
+    }
+    for (String region : config.notOptedInRegions()) {
+      status.put(region, "not-opted-in");
+    }
+    return status;
+  }
+
+  public List<String> enabledRegions(String accountId) {
+    return config.regions();
+  }
+
+  public boolean isEnabled(String accountId, String region) {
+    return config.regions().contains(region);
+  }
+
+  private SplittableRandom random(String accountId, String region, String kind) {
+    return new SplittableRandom(
+        config.seed() * 31 + (accountId + "/" + region + "/" + kind).hashCode());
+  }
+
+  public int instanceCount(String accountId, String region) {
+    return instanceCounts.getOrDefault(accountId + "/" + region, 0);
+  }
+
+  public int reservedCount(String accountId, String region) {
+    return isEnabled(accountId, region) ? config.reservedPerTarget() : 0;
+  }
+
+  public int ownedImageCount(String accountId, String region) {
+    return isEnabled(accountId, region) ? config.imagesPerTarget() : 0;
+  }
+
+  public int dbCount(String accountId, String region) {
+    return isEnabled(accountId, region) ? config.dbPerTarget() : 0;
+  }
+
+  /** A made-up id of a fixed length whose order has nothing to do with its index. */
+  private static String hexId(
+      String prefix, String accountId, String region, int index, int length) {
+    long h = (accountId + region).hashCode() * 0x9E3779B97F4A7C15L + index * 0xC2B2AE3D27D4EB4FL;
+    h ^= (h >>> 31);
+    h *= 0xBF58476D1CE4E5B9L;
+    h ^= (h >>> 29);
+    String hex = String.format("%016x%08x", h, index);
+    return prefix + hex.substring(0, Math.min(length, hex.length()));
+  }
+
+  /** One instance. */
+  public record SimInstance(
+      String id,
+      String imageId,
+      String type,
+      String state,
+      Instant launched,
+      String zone,
+      String name) {}
+
+  public SimInstance instance(String accountId, String region, int index) {
+    SplittableRandom random =
+        new SplittableRandom((long) index * 7919 + (accountId + region).hashCode());
+    String image;
+    int pick = random.nextInt(10);
+    int owned = ownedImageCount(accountId, region);
+    if (pick < 6 || owned == 0) {
+      image = PUBLIC_IMAGES.get(random.nextInt(PUBLIC_IMAGES.size()));
+    } else if (pick < 9) {
+      image = imageId(accountId, region, random.nextInt(owned));
+    } else {
+      image = deregisteredImageId(accountId, region);
+    }
+    return new SimInstance(
+        hexId("i-", accountId, region, index, 17),
+        image,
+        TYPES[random.nextInt(TYPES.length)],
+        STATES[random.nextInt(STATES.length)],
+        EPOCH.plusSeconds(random.nextInt(60 * 60 * 24 * 600)),
+        region + (char) ('a' + random.nextInt(3)),
+        "host-" + index);
+  }
+
+  public String imageId(String accountId, String region, int index) {
+    return hexId("ami-", accountId, region, index, 17);
+  }
+
+  /** The image some instances run from that no longer exists. */
+  public String deregisteredImageId(String accountId, String region) {
+    return hexId("ami-", accountId, region + "-gone", 0, 17);
+  }
+
+  public String reservedId(String accountId, String region, int index) {
+    String hex =
+        hexId("", accountId, region + "-ri", index, 24)
+            + hexId("", accountId, region + "-rj", index, 8);
+    return hex.substring(0, 8)
+        + "-"
+        + hex.substring(8, 12)
+        + "-"
+        + hex.substring(12, 16)
+        + "-"
+        + hex.substring(16, 20)
+        + "-"
+        + hex.substring(20, 32);
+  }
+
+  public String dbId(String accountId, String region, int index) {
+    return String.format("db-%s-%04d", region, index);
+  }
+
+  public String engine(int index) {
+    return ENGINES[index % ENGINES.length];
+  }
+
+  public String instanceType(int index) {
+    return TYPES[index % TYPES.length];
+  }
+
+  /** Ids of every record of one account x region x resource, as the collector must find them. */
+  public List<String> truth(String accountId, String region, String resource) {
+    List<String> ids = new ArrayList<>();
+    switch (resource) {
+      case "instances" -> {
+        for (int i = 0; i < instanceCount(accountId, region); i++) {
+          ids.add(instance(accountId, region, i).id());
+        }
+      }
+      case "reserved-instances" -> {
+        for (int i = 0; i < reservedCount(accountId, region); i++) {
+          ids.add(reservedId(accountId, region, i));
+        }
+      }
+      case "db-instances" -> {
+        for (int i = 0; i < dbCount(accountId, region); i++) {
+          ids.add(dbId(accountId, region, i));
+        }
+      }
+      case "images" -> {
+        java.util.Set<String> images = new java.util.TreeSet<>();
+        for (int i = 0; i < ownedImageCount(accountId, region); i++) {
+          images.add(imageId(accountId, region, i));
+        }
+        for (int i = 0; i < instanceCount(accountId, region); i++) {
+          images.add(instance(accountId, region, i).imageId());
+        }
+        ids.addAll(images);
+      }
+      default -> throw new IllegalArgumentException(resource);
+    }
+    return ids;
+  }
+}

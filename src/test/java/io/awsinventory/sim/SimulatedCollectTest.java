@@ -1,0 +1,139 @@
+package io.awsinventory.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awsinventory.ResourceType;
+import io.awsinventory.cli.CliRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The collector against the simulator, healthy and under each fault on its own. */
+class SimulatedCollectTest {
+  private static final Set<ResourceType> ALL = EnumSet.allOf(ResourceType.class);
+  @TempDir Path out;
+
+  static CliRun collect(AwsSimulator sim, Path out, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "collect",
+                "--endpoint-url",
+                sim.endpoint().toString(),
+                "--access-key-id",
+                SimEstate.accessKeyOf(sim.estate().managementId()),
+                "--secret-access-key",
+                "simulated-secret-access-key-0000000000",
+                "--list-accounts",
+                "--format",
+                "jsonl",
+                "--output-dir",
+                out.toString(),
+                "--quiet"));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  @Test
+  void collect_organization_matchesTheGroundTruth() throws Exception {
+    SimConfig config =
+        new SimConfig().accounts(5).suspendedEvery(4).instances(5000).dbPerTarget(130);
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      CliRun run = collect(sim, out);
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      Truth.assertHealthyTargetsComplete(sim, out, Set.of(), ALL);
+      JsonNode summary = new ObjectMapper().readTree(out.resolve("run_summary.json").toFile());
+      assertThat(summary.get("accounts").findValuesAsText("status"))
+          .containsExactly("ok", "ok", "ok", "ok", "skipped");
+      assertThat(sim.calls("DescribeInstances")).isGreaterThan(8);
+      assertThat(sim.calls("DescribeDBInstances")).isEqualTo(4 * 2 * 2);
+    }
+  }
+
+  @Test
+  void collect_throttlingStorm_isRiddenOut_nothingLost() throws Exception {
+    SimConfig config =
+        new SimConfig()
+            .accounts(1)
+            .regions("eu-west-1")
+            .instances(6000)
+            .imagesPerTarget(1500)
+            .buckets(2, 4);
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      CliRun run = collect(sim, out, "--resources", "instances,images");
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(sim.throttled()).isPositive();
+      Truth.assertHealthyTargetsComplete(
+          sim, out, Set.of(), EnumSet.of(ResourceType.INSTANCES, ResourceType.IMAGES));
+    }
+  }
+
+  @Test
+  void collect_serverErrors_areRetried_nothingLost() throws Exception {
+    SimConfig config = new SimConfig().accounts(3).instances(3000).serverErrorRate(0.2);
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      CliRun run = collect(sim, out);
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(sim.serverErrors()).isPositive();
+      Truth.assertHealthyTargetsComplete(sim, out, Set.of(), ALL);
+    }
+  }
+
+  @Test
+  void collect_hangingRegion_isCutByTheTimeout_andIsolated() throws Exception {
+    SimConfig config =
+        new SimConfig().accounts(2).hangingRegions("eu-west-1").hangFor(Duration.ofSeconds(30));
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      CliRun run = collect(sim, out, "--timeout", "1", "--resources", "instances,db-instances");
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+      Set<String> expected = new TreeSet<>();
+      for (SimEstate.SimAccount account : sim.estate().accounts()) {
+        expected.add(account.id() + "/eu-west-1/instances");
+        expected.add(account.id() + "/eu-west-1/db-instances");
+      }
+      Set<String> unhealthy = Truth.unhealthyRows(out);
+      assertThat(unhealthy).isEqualTo(expected);
+      Truth.assertHealthyTargetsComplete(
+          sim, out, unhealthy, EnumSet.of(ResourceType.INSTANCES, ResourceType.DB_INSTANCES));
+      assertThat(run.err()).contains("ApiCallAttemptTimeoutException");
+    }
+  }
+
+  @Test
+  void collect_deniedAccountAndApi_areDeniedInTheSummary_restComplete() throws Exception {
+    String denied = SimEstate.accountId(2);
+    SimConfig config =
+        new SimConfig().accounts(3).deniedAccounts(denied).deniedApis("DescribeReservedInstances");
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      CliRun run = collect(sim, out);
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+      Set<String> expected = new TreeSet<>();
+      for (SimEstate.SimAccount account : sim.estate().accounts()) {
+        if (account.id().equals(denied)) {
+          // denied everything, DescribeRegions included: one row per resource for all its regions
+          ALL.forEach(t -> expected.add(account.id() + "/*/" + t.optionName()));
+          continue;
+        }
+        for (String region : sim.estate().enabledRegions(account.id())) {
+          expected.add(account.id() + "/" + region + "/reserved-instances");
+        }
+      }
+      Set<String> unhealthy = Truth.unhealthyRows(out);
+      assertThat(unhealthy).isEqualTo(expected);
+      Truth.assertHealthyTargetsComplete(sim, out, unhealthy, ALL);
+    }
+  }
+}

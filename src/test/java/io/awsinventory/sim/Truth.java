@@ -1,0 +1,94 @@
+package io.awsinventory.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awsinventory.ResourceType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Compares a run's JSON Lines files and summary with the simulator's ground truth. */
+final class Truth {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Truth() {}
+
+  /** "account/region/resource" of every row that is not ok or skipped, from the summary. */
+  static Set<String> unhealthyRows(Path out) throws Exception {
+    Set<String> rows = new TreeSet<>();
+    for (JsonNode row : JSON.readTree(out.resolve("run_summary.json").toFile()).get("targets")) {
+      String status = row.get("status").asText();
+      if (!status.equals("ok") && !status.equals("skipped")) {
+        rows.add(
+            row.get("accountId").asText()
+                + "/"
+                + row.get("region").asText()
+                + "/"
+                + row.get("resource").asText());
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Asserts that every healthy account x region x resource of every active account holds exactly
+   * the truth's records, once each, and that no record comes from a suspended account or a region
+   * that is not enabled.
+   *
+   * @param unhealthy "account/region/resource" keys whose records may be incomplete
+   */
+  static void assertHealthyTargetsComplete(
+      AwsSimulator sim, Path out, Set<String> unhealthy, Set<ResourceType> resources)
+      throws Exception {
+    SimEstate estate = sim.estate();
+    for (ResourceType type : resources) {
+      Map<String, List<String>> found = new TreeMap<>();
+      for (String line : Files.readAllLines(out.resolve(type.fileStem() + ".jsonl"))) {
+        JsonNode record = JSON.readTree(line);
+        String key =
+            record.get("AccountId").asText()
+                + "/"
+                + record.get("Region").asText()
+                + "/"
+                + type.optionName();
+        found.computeIfAbsent(key, k -> new ArrayList<>()).add(record.get(idMember(type)).asText());
+        assertThat(record.get("AccountName").asText())
+            .isEqualTo(estate.account(record.get("AccountId").asText()).name());
+      }
+      for (SimEstate.SimAccount account : estate.accounts()) {
+        for (String region : estate.config().allRegions()) {
+          String key = account.id() + "/" + region + "/" + type.optionName();
+          List<String> got = found.getOrDefault(key, List.of());
+          if (!account.active() || !estate.isEnabled(account.id(), region)) {
+            assertThat(got).as(key + " must hold nothing").isEmpty();
+            continue;
+          }
+          if (unhealthy.contains(key)
+              || unhealthy.contains(account.id() + "/*/" + type.optionName())) {
+            continue;
+          }
+          List<String> expected =
+              new ArrayList<>(estate.truth(account.id(), region, type.optionName()));
+          assertThat(got).as(key).doesNotHaveDuplicates();
+          assertThat(new TreeSet<>(got)).as(key).isEqualTo(new TreeSet<>(expected));
+        }
+      }
+    }
+  }
+
+  private static String idMember(ResourceType type) {
+    return switch (type) {
+      case INSTANCES -> "InstanceId";
+      case RESERVED_INSTANCES -> "ReservedInstancesId";
+      case IMAGES -> "ImageId";
+      case DB_INSTANCES -> "DBInstanceIdentifier";
+    };
+  }
+}
