@@ -43,16 +43,17 @@ public final class AwsInventory implements Runnable {
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset());
-    CommandLine commandLine = commandLine();
     String[] expanded;
     try {
-      expanded = expandConfig(args, commandLine);
+      expanded = expandConfig(args, commandLine());
       Logging.configure(expanded);
     } catch (InventoryException e) {
       System.err.println("aws-inventory: " + Secrets.redact(e.getMessage()));
       System.exit(e.exitCode().code());
       return;
     }
+    // made after logging is set up, so that every writer it makes goes through the log file too
+    CommandLine commandLine = commandLine();
     PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset());
     Interruption.install(err);
     commandLine.setOut(out);

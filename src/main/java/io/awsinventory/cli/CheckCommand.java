@@ -43,6 +43,12 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Debug logging.")
   boolean verbose;
 
+  @Option(
+      names = "--log-file",
+      paramLabel = "FILE",
+      description = "Also append everything written to stderr to FILE.")
+  String logFile;
+
   private final RunConfigFactory factory;
 
   public CheckCommand() {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -63,7 +62,8 @@ final class Logging {
       if (path.getParent() != null) {
         Files.createDirectories(path.getParent());
       }
-      log = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      // a FileOutputStream, not a channel: an interrupted thread must not close the log
+      log = new java.io.FileOutputStream(path.toFile(), true);
     } catch (IOException | InvalidPathException e) {
       throw InventoryException.invalidInput("--log-file", "cannot write to " + file);
     }

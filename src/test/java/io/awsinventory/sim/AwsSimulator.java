@@ -304,7 +304,10 @@ public final class AwsSimulator implements AutoCloseable {
                 config.jitter().isZero()
                     ? 0
                     : ThreadLocalRandom.current().nextLong(config.jitter().toMillis() + 1)));
-    if (config.hangingRegions().contains(region) && !action.equals("DescribeRegions")) {
+    boolean hangs =
+        config.hangingRegions().contains(region)
+            || config.hangingRegions().contains(account + "/" + region);
+    if (hangs && !action.equals("DescribeRegions")) {
       hung.increment();
       sleep(config.hangFor());
       reply(exchange, 504, "text/xml", SimXml.ec2Error("GatewayTimeout", "hung"));

@@ -194,7 +194,9 @@ public final class SimConfig {
     return this;
   }
 
-  /** Calls in these regions hang (never answer within {@code hangFor}). */
+  /**
+   * Calls in these regions, or "account/region" targets, hang (no answer within {@code hangFor}).
+   */
   public SimConfig hangingRegions(String... value) {
     hangingRegions = Set.of(value);
     return this;

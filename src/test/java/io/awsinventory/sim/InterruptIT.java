@@ -1,0 +1,95 @@
+package io.awsinventory.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SIGTERM and SIGINT in the middle of a run: the previous run's complete set of files stays in
+ * place, temporary files are removed, what was done is said on stderr and in the log file, and the
+ * exit code is 130.
+ */
+class InterruptIT {
+  @TempDir Path dir;
+
+  private static List<String> collect(AwsSimulator sim, Path out, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "collect",
+                "--endpoint-url",
+                sim.endpoint().toString(),
+                "--access-key-id",
+                SimEstate.accessKeyOf(sim.estate().managementId()),
+                "--secret-access-key",
+                "simulated-secret-access-key-0000000000",
+                "--list-accounts",
+                "--output-dir",
+                out.toString()));
+    args.addAll(List.of(extra));
+    return args;
+  }
+
+  private static Map<String, String> snapshot(Path out) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(out)) {
+      for (Path file : list.toList()) {
+        files.put(
+            file.getFileName().toString(),
+            Files.isDirectory(file) ? "<dir>" : Files.readString(file));
+      }
+    }
+    return files;
+  }
+
+  private static boolean spillsWritten(Path out) throws Exception {
+    try (Stream<Path> files = Files.walk(out)) {
+      return files.anyMatch(p -> p.getFileName().toString().endsWith(".spill"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TERM", "INT"})
+  void signalMidRun_keepsThePreviousSet_removesTemporaryFiles_exit130(String signal)
+      throws Exception {
+    Path out = dir.resolve("out");
+    Path log = dir.resolve("run.log");
+    try (AwsSimulator quick = AwsSimulator.start(new SimConfig().accounts(2))) {
+      assertThat(JarRun.start(collect(quick, out, "--quiet")).waitFor()).isZero();
+    }
+    Map<String, String> previous = snapshot(out);
+    assertThat(previous).containsKeys("ec2_instances.json", "run_summary.json");
+
+    SimConfig slow =
+        new SimConfig().accounts(12).instances(3000).latency(Duration.ofMillis(400), Duration.ZERO);
+    try (AwsSimulator sim = AwsSimulator.start(slow)) {
+      JarRun run =
+          JarRun.start(collect(sim, out, "--concurrency", "2", "--log-file", log.toString()));
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (!spillsWritten(out) && Instant.now().isBefore(deadline)) {
+        Thread.sleep(100);
+      }
+      assertThat(spillsWritten(out)).as("the run started writing").isTrue();
+      new ProcessBuilder("kill", "-" + signal, String.valueOf(run.process.pid())).start().waitFor();
+
+      assertThat(run.waitFor()).isEqualTo(130);
+      assertThat(run.err())
+          .contains("SIG" + signal + " received, stopping")
+          .contains("aws-inventory: interrupted after")
+          .contains("the previous run's files are unchanged");
+      assertThat(Files.readString(log)).contains("aws-inventory: interrupted after");
+    }
+    assertThat(snapshot(out)).isEqualTo(previous);
+  }
+}

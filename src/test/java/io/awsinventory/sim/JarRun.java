@@ -1,0 +1,51 @@
+package io.awsinventory.sim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The built jar run as a process, its output captured in files. */
+final class JarRun {
+  final Process process;
+  final Path stdout;
+  final Path stderr;
+
+  private JarRun(Process process, Path stdout, Path stderr) {
+    this.process = process;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  static JarRun start(List<String> args) throws IOException {
+    List<String> command =
+        new ArrayList<>(List.of("java", "-jar", System.getProperty("aws.inventory.jar")));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+    Path stdout = Files.createTempFile("jar-out", ".txt");
+    Path stderr = Files.createTempFile("jar-err", ".txt");
+    return new JarRun(
+        builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start(),
+        stdout,
+        stderr);
+  }
+
+  int waitFor() throws InterruptedException {
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the collector did not end within 5 minutes");
+    }
+    return process.exitValue();
+  }
+
+  String out() throws IOException {
+    return Files.readString(stdout);
+  }
+
+  String err() throws IOException {
+    return Files.readString(stderr);
+  }
+}
