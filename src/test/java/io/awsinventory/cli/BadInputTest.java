@@ -2,7 +2,8 @@ package io.awsinventory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.awsinventory.it.FakeEc2Server;
+import io.awsinventory.sim.AwsSimulator;
+import io.awsinventory.sim.SimConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,24 +16,24 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every bad input ends with exit 2 and one line naming the option, before any AWS call: the fake
- * endpoint counts zero requests.
+ * Every bad input ends with exit 2 and one line naming the option, before any AWS call: the
+ * simulator counts zero calls.
  */
 class BadInputTest {
-  private static FakeEc2Server fake;
+  private static AwsSimulator simulator;
   private static Path dir;
   private static Path aFile;
 
   @BeforeAll
   static void start() throws Exception {
-    fake = new FakeEc2Server();
+    simulator = AwsSimulator.start(new SimConfig());
     dir = Files.createTempDirectory("bad-input");
     aFile = Files.writeString(dir.resolve("a-file.txt"), "not a folder");
   }
 
   @AfterAll
   static void stop() {
-    fake.close();
+    simulator.close();
   }
 
   static Stream<Arguments> badInputs() {
@@ -127,7 +128,7 @@ class BadInputTest {
             List.of(
                 "collect",
                 "--endpoint-url",
-                fake.endpoint().toString(),
+                simulator.endpoint().toString(),
                 "--output-dir",
                 dir.toString()));
     for (String arg : input) {
@@ -140,6 +141,6 @@ class BadInputTest {
     assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
     assertThat(run.err()).contains(option).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(run.out()).isEmpty();
-    assertThat(fake.requests()).isZero();
+    assertThat(simulator.calls()).isZero();
   }
 }

@@ -1,0 +1,82 @@
+package io.awsinventory.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.awsinventory.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output folder failing under a run: a clear message, exit 1, the previous files intact. */
+class OutputFailureTest {
+  @TempDir Path out;
+
+  private Map<String, String> snapshot() throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(out)) {
+      for (Path file : list.filter(Files::isRegularFile).toList()) {
+        files.put(file.getFileName().toString(), Files.readString(file));
+      }
+    }
+    return files;
+  }
+
+  private Optional<Path> workspace() throws Exception {
+    try (Stream<Path> list = Files.list(out)) {
+      return list.filter(p -> p.getFileName().toString().startsWith(".aws-inventory-run-"))
+          .findFirst();
+    }
+  }
+
+  @Test
+  void collect_workspaceRemovedMidRun_exit1_previousFilesIntact() throws Exception {
+    try (AwsSimulator quick = AwsSimulator.start(new SimConfig().accounts(2))) {
+      assertThat(SimulatedCollectTest.collect(quick, out).exitCode()).isZero();
+    }
+    Map<String, String> previous = snapshot();
+    SimConfig slow = new SimConfig().accounts(8).latency(Duration.ofMillis(150), Duration.ZERO);
+    try (AwsSimulator sim = AwsSimulator.start(slow)) {
+      Thread saboteur =
+          new Thread(
+              () -> {
+                try {
+                  Instant deadline = Instant.now().plusSeconds(30);
+                  while (Instant.now().isBefore(deadline)) {
+                    Optional<Path> dir = workspace();
+                    if (dir.isPresent() && Files.list(dir.get()).findAny().isPresent()) {
+                      try (Stream<Path> tree = Files.walk(dir.get())) {
+                        for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                          Files.deleteIfExists(path);
+                        }
+                      }
+                      return;
+                    }
+                    Thread.sleep(20);
+                  }
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      saboteur.start();
+
+      CliRun run = SimulatedCollectTest.collect(sim, out, "--concurrency", "2");
+      saboteur.join();
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+      assertThat(run.err())
+          .contains("aws-inventory: could not write the output in " + out)
+          .contains("the files of the previous run are unchanged")
+          .doesNotContain("\tat ");
+    }
+    assertThat(snapshot()).isEqualTo(previous);
+    assertThat(workspace()).isEmpty();
+  }
+}
