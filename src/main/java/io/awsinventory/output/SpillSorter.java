@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.Semaphore;
 
 /**
  * Sorts a spill file by its line keys. A file that fits the memory budget is sorted in memory; a
@@ -21,21 +22,55 @@ public final class SpillSorter {
   static final Comparator<String> ORDER =
       Comparator.comparing(SpillSorter::key).thenComparing(Comparator.naturalOrder());
 
+  /** Runs merged at once; more are merged in passes, so open files stay few. */
+  static final int MAX_FAN_IN = 64;
+
+  /** One large sort at a time gets the large budget: memory stays flat however many run. */
+  private static final Semaphore LARGE_SORT = new Semaphore(1);
+
   private final long memoryBudgetChars;
+  private final long smallFileBytes;
 
   public SpillSorter(long memoryBudgetChars) {
-    this.memoryBudgetChars = memoryBudgetChars;
+    this(memoryBudgetChars, memoryBudgetChars);
   }
 
-  /** The budget used by a run: a slice of the heap, shared by the tasks that may sort at once. */
+  SpillSorter(long memoryBudgetChars, long smallFileBytes) {
+    this.memoryBudgetChars = memoryBudgetChars;
+    this.smallFileBytes = smallFileBytes;
+  }
+
+  /**
+   * The sorter of a run: spill files small enough to share the heap among {@code concurrentSorts}
+   * sort at once in memory; a larger one waits for the large-sort budget, a sixth of the heap, and
+   * sorts through the disk beyond it.
+   */
   public static SpillSorter forHeap(int concurrentSorts) {
-    long perSort = Runtime.getRuntime().maxMemory() / 8 / Math.max(1, concurrentSorts);
-    // a char is 2 bytes, and each line carries object overhead: budget a quarter in chars
-    return new SpillSorter(Math.max(1 << 20, perSort / 4));
+    long heap = Runtime.getRuntime().maxMemory();
+    long large = Math.max(1 << 20, heap / 6);
+    return new SpillSorter(large, Math.max(1 << 16, large / 4 / Math.max(1, concurrentSorts)));
   }
 
   /** Sorts {@code spill} into place. */
   public void sort(Path spill) throws IOException {
+    if (Files.size(spill) <= smallFileBytes) {
+      sortWithin(spill);
+      return;
+    }
+    try {
+      LARGE_SORT.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while waiting to sort " + spill);
+    }
+    try {
+      sortWithin(spill);
+    } finally {
+      LARGE_SORT.release();
+    }
+  }
+
+  private void sortWithin(Path spill) throws IOException {
     List<Path> runs = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
       List<String> chunk = new ArrayList<>();
@@ -59,6 +94,22 @@ public final class SpillSorter {
       if (!chunk.isEmpty()) {
         runs.add(writeRun(spill, runs.size(), chunk));
       }
+    }
+    int pass = 0;
+    while (runs.size() > MAX_FAN_IN) {
+      List<Path> merged = new ArrayList<>();
+      for (int from = 0; from < runs.size(); from += MAX_FAN_IN) {
+        List<Path> group = runs.subList(from, Math.min(runs.size(), from + MAX_FAN_IN));
+        Path target =
+            spill.resolveSibling(spill.getFileName() + ".pass" + pass + "-" + merged.size());
+        merge(group, target);
+        for (Path run : group) {
+          Files.deleteIfExists(run);
+        }
+        merged.add(target);
+      }
+      runs = merged;
+      pass++;
     }
     merge(runs, spill);
     for (Path run : runs) {

@@ -53,6 +53,22 @@ class SpillSorterTest {
   }
 
   @Test
+  void sort_moreRunsThanTheFanIn_mergesInPasses() throws Exception {
+    List<String> lines = lines(20_000);
+    Path spill = Files.write(dir.resolve("d.spill"), lines);
+
+    // about 100 lines per run: some 200 runs, more than one merge can open at once
+    new SpillSorter(8 * 1024, 0).sort(spill);
+
+    List<String> expected = new ArrayList<>(lines);
+    expected.sort(SpillSorter.ORDER);
+    assertThat(Files.readAllLines(spill)).isEqualTo(expected);
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(spill);
+    }
+  }
+
+  @Test
   void sort_empty_staysEmpty() throws Exception {
     Path spill = Files.createFile(dir.resolve("c.spill"));
 

@@ -40,6 +40,7 @@ public final class SimEstate {
 
   private final SimConfig config;
   private final List<SimAccount> accounts = new ArrayList<>();
+  private final Map<String, SimAccount> accountsById = new java.util.HashMap<>();
   private final List<SimOu> units = new ArrayList<>();
   private final Map<String, Integer> instanceCounts = new LinkedHashMap<>();
 
@@ -59,7 +60,10 @@ public final class SimEstate {
       String id = accountId(i);
       String parent = i == 0 ? root : parents.get(random.nextInt(parents.size()));
       boolean suspended = i > 0 && config.suspendedEvery() > 0 && i % config.suspendedEvery() == 0;
-      accounts.add(new SimAccount(id, "account-" + i, suspended ? "SUSPENDED" : "ACTIVE", parent));
+      SimAccount account =
+          new SimAccount(id, "account-" + i, suspended ? "SUSPENDED" : "ACTIVE", parent);
+      accounts.add(account);
+      accountsById.put(id, account);
     }
     distributeInstances(random);
   }
@@ -122,7 +126,7 @@ public final class SimEstate {
   }
 
   public SimAccount account(String id) {
-    return accounts.stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
+    return accountsById.get(id);
   }
 
   public String managementId() {
