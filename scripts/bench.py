@@ -69,7 +69,10 @@ def peak_rss_watch(pid, result):
 
 
 def run_collector(sim, out, heap=None, concurrency=None, extra=()):
-    command = ["java"] + ([f"-Xmx{heap}"] if heap else []) + ["-jar", JAR, "collect",
+    # run as users run it: the launcher, with its default JVM options plus the heap cap
+    launcher = os.path.join(ROOT, "scripts", "aws-inventory")
+    os.environ["AWS_INVENTORY_JAVA_OPTS"] = "-XX:TieredStopAtLevel=1" + (f" -Xmx{heap}" if heap else "")
+    command = [launcher, "collect",
                "--endpoint-url", sim.endpoint, "--access-key-id", KEY, "--secret-access-key", "bench",
                "--list-accounts", "--format", "jsonl", "--output-dir", out, "--quiet"]
     if concurrency:
@@ -214,9 +217,8 @@ def main():
 def default_concurrency():
     """The collector's own default, read from its help."""
     text = subprocess.run(["java", "-jar", JAR, "collect", "--help"], capture_output=True, text=True).stdout
-    marker = "(default: "
-    at = text.index(marker, text.index("--concurrency"))
-    return int(text[at + len(marker):].split(")")[0])
+    import re
+    return int(re.search(r"^\s+--concurrency=N\s+[^(]*\(default:\s+(\d+)\)", text, re.M).group(1))
 
 
 if __name__ == "__main__":

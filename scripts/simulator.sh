@@ -11,5 +11,5 @@ cd "$(dirname "$0")/.."
 if [ ! -f target/test-classpath.txt ] || [ ! -f target/test-classes/io/awsinventory/sim/AwsSimulator.class ]; then
   ./mvnw -q -B -ntp test-compile >&2
 fi
-exec java ${SIMULATOR_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+exec java -Dsun.net.httpserver.nodelay=true ${SIMULATOR_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   io.awsinventory.sim.AwsSimulator "$@"

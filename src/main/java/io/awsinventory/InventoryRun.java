@@ -181,29 +181,26 @@ public final class InventoryRun {
               }
             });
     List<String> regions = planned.regions().enabled();
-    List<List<ResourceType>> groups = TargetRunner.taskGroups(config.resources());
-    int tasks = regions.size() * groups.size();
-    if (tasks == 0) {
+    List<ResourceType> steps = TargetRunner.steps(config.resources());
+    if (regions.isEmpty()) {
       session.close();
       return;
     }
     targetsPlanned.addAndGet(regions.size());
     progress.addPlanned(regions.size() * config.resources().size());
-    AtomicInteger remaining = new AtomicInteger(tasks);
-    for (List<ResourceType> group : groups) {
-      for (String region : regions) {
-        Target target = new Target(account, session.credentials(), region);
-        fanOut.submit(
-            () -> {
-              try {
-                outcomes.addAll(runner.runGroup(target, group));
-              } finally {
-                if (remaining.decrementAndGet() == 0) {
-                  session.close();
-                }
+    AtomicInteger remaining = new AtomicInteger(regions.size());
+    for (String region : regions) {
+      Target target = new Target(account, session.credentials(), region);
+      fanOut.submit(
+          () -> {
+            try {
+              outcomes.addAll(runner.runTarget(target, steps));
+            } finally {
+              if (remaining.decrementAndGet() == 0) {
+                session.close();
               }
-            });
-      }
+            }
+          });
     }
   }
 

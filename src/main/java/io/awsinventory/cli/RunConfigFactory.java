@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * one line naming the option, before any AWS call.
  */
 final class RunConfigFactory {
-  static final int DEFAULT_CONCURRENCY = 16;
+  static final int DEFAULT_CONCURRENCY = 32;
   static final int MAX_CONCURRENCY = 256;
   static final int DEFAULT_TIMEOUT_SECONDS = 60;
   static final String DEFAULT_OUTPUT_DIR = "aws-inventory-output";

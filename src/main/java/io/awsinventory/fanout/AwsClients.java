@@ -2,6 +2,9 @@ package io.awsinventory.fanout;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -35,6 +38,12 @@ public final class AwsClients implements AutoCloseable {
   private final Duration callTimeout;
 
   /**
+   * The timers of every client's call and attempt timeouts. Without it each client starts a
+   * scheduler thread of its own: thousands of thread starts in a large organization.
+   */
+  private final ScheduledExecutorService timers;
+
+  /**
    * @param attemptTimeout how long one attempt may take; a whole call, retries included, may take
    *     {@value #MAX_ATTEMPTS} attempts plus a minute of backoff
    */
@@ -42,6 +51,16 @@ public final class AwsClients implements AutoCloseable {
     this.endpoint = endpoint;
     this.attemptTimeout = attemptTimeout;
     this.callTimeout = attemptTimeout.multipliedBy(MAX_ATTEMPTS).plus(BACKOFF_ALLOWANCE);
+    AtomicInteger timerThreads = new AtomicInteger();
+    this.timers =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread thread =
+                  new Thread(r, "aws-inventory-timer-" + timerThreads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     this.http =
         ApacheHttpClient.builder()
             .maxConnections(Math.max(8, concurrency * 2))
@@ -87,6 +106,7 @@ public final class AwsClients implements AutoCloseable {
                     AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                         .maxAttempts(MAX_ATTEMPTS)
                         .build())
+                .scheduledExecutorService(timers)
                 .apiCallAttemptTimeout(attemptTimeout)
                 .apiCallTimeout(callTimeout)
                 .build());
@@ -99,5 +119,6 @@ public final class AwsClients implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    timers.shutdownNow();
   }
 }

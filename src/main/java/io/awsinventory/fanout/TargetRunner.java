@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * Runs the resource steps of targets. This is the one place that owns clients, context and errors:
  * a failing step is recorded as an {@link Outcome} and never stops the others.
  *
- * <p>Each target becomes up to three tasks, so its slow parts run side by side: EC2 instances then
- * images (images need the instances' image ids), reserved instances, and DB instances. The EC2
- * tasks, usually the longest, are queued first.
+ * <p>Each target is one task that runs its resources one after the other over one set of clients:
+ * the fan-out is across targets, which keeps client builds and connections per target to a minimum
+ * (profiling showed per-client and per-call SDK work, not waiting, bounding a large run).
  */
 public final class TargetRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TargetRunner.class);
@@ -44,32 +44,33 @@ public final class TargetRunner {
     this.sorter = SpillSorter.forHeap(concurrency);
   }
 
-  /** Task groups of one target, in the order they are queued. */
-  public static List<List<ResourceType>> taskGroups(Set<ResourceType> resources) {
-    List<List<ResourceType>> groups = new ArrayList<>();
-    List<ResourceType> ec2 = new ArrayList<>();
-    for (ResourceType type : List.of(ResourceType.INSTANCES, ResourceType.IMAGES)) {
+  /**
+   * The steps of one target, in the order they run: instances first, since images need the image
+   * ids the instances run from.
+   */
+  public static List<ResourceType> steps(Set<ResourceType> resources) {
+    List<ResourceType> steps = new ArrayList<>();
+    for (ResourceType type :
+        List.of(
+            ResourceType.INSTANCES,
+            ResourceType.IMAGES,
+            ResourceType.DB_INSTANCES,
+            ResourceType.RESERVED_INSTANCES)) {
       if (resources.contains(type)) {
-        ec2.add(type);
+        steps.add(type);
       }
     }
-    if (!ec2.isEmpty()) {
-      groups.add(ec2);
-    }
-    for (ResourceType type : List.of(ResourceType.DB_INSTANCES, ResourceType.RESERVED_INSTANCES)) {
-      if (resources.contains(type)) {
-        groups.add(List.of(type));
-      }
-    }
-    return groups;
+    return steps;
   }
 
-  /** Runs one task group of a target; every outcome is recorded, none thrown. */
-  public List<Outcome> runGroup(Target target, List<ResourceType> group) {
+  /**
+   * Runs the steps of one target over one set of clients; every outcome is recorded, none thrown.
+   */
+  public List<Outcome> runTarget(Target target, List<ResourceType> steps) {
     List<Outcome> outcomes = new ArrayList<>();
     try (TargetClients apis = new TargetClients(clients, target)) {
-      for (ResourceType type : group) {
-        Outcome outcome = runStep(target, type, apis, group.contains(ResourceType.IMAGES));
+      for (ResourceType type : steps) {
+        Outcome outcome = runStep(target, type, apis, steps.contains(ResourceType.IMAGES));
         if (type == ResourceType.INSTANCES && outcome.status() != Status.OK) {
           apis.instancesFailed(outcome.errorCode());
         }
