@@ -121,6 +121,27 @@ public final class AwsSimulator implements AutoCloseable {
     return expired.sum();
   }
 
+  /**
+   * Writes the ground truth: for each active account x enabled region x resource, the ids the
+   * collector must find.
+   */
+  public void writeTruth(java.nio.file.Path file) throws IOException {
+    ObjectNode truth = JSON.createObjectNode();
+    for (SimAccount account : estate.accounts()) {
+      if (!account.active()) {
+        continue;
+      }
+      for (String region : estate.enabledRegions(account.id())) {
+        for (String resource :
+            List.of("instances", "reserved-instances", "images", "db-instances")) {
+          ArrayNode ids = truth.putArray(account.id() + "/" + region + "/" + resource);
+          estate.truth(account.id(), region, resource).forEach(ids::add);
+        }
+      }
+    }
+    JSON.writeValue(file.toFile(), truth);
+  }
+
   /** Counters as JSON, also served at {@code /sim/stats}. */
   public ObjectNode stats() {
     ObjectNode stats = JSON.createObjectNode();
@@ -834,7 +855,17 @@ public final class AwsSimulator implements AutoCloseable {
       rest.remove(at);
       rest.remove(at);
     }
+    String truthFile = null;
+    int truthAt = rest.indexOf("--truth-file");
+    if (truthAt >= 0) {
+      truthFile = rest.get(truthAt + 1);
+      rest.remove(truthAt);
+      rest.remove(truthAt);
+    }
     AwsSimulator simulator = start(SimConfig.parse(rest), port);
+    if (truthFile != null) {
+      simulator.writeTruth(java.nio.file.Path.of(truthFile));
+    }
     System.out.println(
         "simulator listening on "
             + simulator.endpoint()

@@ -133,24 +133,35 @@ public final class SimEstate {
     return accounts.get(0).id();
   }
 
-  /** Every region the partition offers, with its opt-in status for the account. */
+  /**
+   * Every region the partition offers, with its opt-in status for the account. Enabled regions
+   * differ between accounts, as in AWS: every third account has opted into the first opt-in region.
+   */
   public Map<String, String> regionStatus(String accountId) {
     Map<String, String> status = new LinkedHashMap<>();
     for (String region : config.regions()) {
       status.put(region, "opt-in-not-required");
     }
     for (String region : config.notOptedInRegions()) {
-      status.put(region, "not-opted-in");
+      status.put(region, optedIn(accountId, region) ? "opted-in" : "not-opted-in");
     }
     return status;
   }
 
+  private boolean optedIn(String accountId, String region) {
+    return !config.notOptedInRegions().isEmpty()
+        && region.equals(config.notOptedInRegions().get(0))
+        && (Long.parseLong(accountId) - 100_000_000_000L) % 3 == 1;
+  }
+
   public List<String> enabledRegions(String accountId) {
-    return config.regions();
+    List<String> enabled = new ArrayList<>(config.regions());
+    config.notOptedInRegions().stream().filter(r -> optedIn(accountId, r)).forEach(enabled::add);
+    return enabled;
   }
 
   public boolean isEnabled(String accountId, String region) {
-    return config.regions().contains(region);
+    return config.regions().contains(region) || optedIn(accountId, region);
   }
 
   private SplittableRandom random(String accountId, String region, String kind) {

@@ -55,7 +55,13 @@ class SimulatedCollectTest {
       assertThat(summary.get("accounts").findValuesAsText("status"))
           .containsExactly("ok", "ok", "ok", "ok", "skipped");
       assertThat(sim.calls("DescribeInstances")).isGreaterThan(8);
-      assertThat(sim.calls("DescribeDBInstances")).isEqualTo(4 * 2 * 2);
+      long targets =
+          sim.estate().accounts().stream()
+              .filter(SimEstate.SimAccount::active)
+              .mapToLong(a -> sim.estate().enabledRegions(a.id()).size())
+              .sum();
+      // 130 DB instances per target: two pages of at most 100
+      assertThat(sim.calls("DescribeDBInstances")).isEqualTo(targets * 2);
     }
   }
 
@@ -134,6 +140,55 @@ class SimulatedCollectTest {
       Set<String> unhealthy = Truth.unhealthyRows(out);
       assertThat(unhealthy).isEqualTo(expected);
       Truth.assertHealthyTargetsComplete(sim, out, unhealthy, ALL);
+    }
+  }
+
+  @Test
+  void collect_sessionsExpiringThreeTimesOver_areRenewed_nothingLost() throws Exception {
+    Duration lifetime = Duration.ofSeconds(2);
+    SimConfig config =
+        new SimConfig()
+            .accounts(3)
+            .tokenLifetime(lifetime)
+            .latency(Duration.ofMillis(250), Duration.ZERO);
+    long start = System.nanoTime();
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      CliRun run =
+          collect(
+              sim,
+              out,
+              "--concurrency",
+              "1",
+              "--assume-role-arn",
+              "arn:aws:iam::" + sim.estate().managementId() + ":role/inventory");
+
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(elapsed).isGreaterThan(lifetime.multipliedBy(3));
+      assertThat(sim.expiredRejections()).isZero();
+      assertThat(sim.stats().get("assumeRoles").asInt()).isGreaterThan(3);
+      Truth.assertHealthyTargetsComplete(sim, out, Set.of(), ALL);
+    }
+  }
+
+  @Test
+  void collect_enabledRegionsDifferPerAccount_eachAccountsOwnAreCollected() throws Exception {
+    SimConfig config = new SimConfig().accounts(4).notOptedInRegions("af-south-1", "me-south-1");
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      CliRun run = collect(sim, out, "--resources", "instances");
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      // account 1 opted into af-south-1; the others have not, and are skipped there
+      JsonNode summary = new ObjectMapper().readTree(out.resolve("run_summary.json").toFile());
+      Set<String> collectedInAfrica = new TreeSet<>();
+      for (JsonNode row : summary.get("targets")) {
+        if (row.get("region").asText().equals("af-south-1")
+            && row.get("status").asText().equals("ok")) {
+          collectedInAfrica.add(row.get("accountId").asText());
+        }
+      }
+      assertThat(collectedInAfrica).containsExactly(SimEstate.accountId(1));
+      Truth.assertHealthyTargetsComplete(sim, out, Set.of(), EnumSet.of(ResourceType.INSTANCES));
     }
   }
 }
