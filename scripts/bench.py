@@ -6,6 +6,8 @@ Scenarios (all with the simulator on loopback):
                EC2-style token buckets, 50 ms per call; plus the boto3 reference collector
   million      1 account x 1 region x 1,000,000 instances, collector run with -Xmx256m
   accounts10k  10,000 accounts x 1 region, little data, collector run with -Xmx512m
+  org-small    the org scenario at a fifth of its size (20 accounts), with the boto3 reference
+  org-collector  the org scenario without the boto3 reference
   sweep        the org scenario at several --concurrency values
 """
 import json
@@ -115,16 +117,16 @@ def count_lines(path):
     return count
 
 
-def org_knobs():
-    return ["--accounts", "100", "--regions", REGIONS17, "--not-opted-in-regions", "af-south-1,me-south-1",
-            "--instances", "50000", "--reserved-per-target", "2", "--images-per-target", "3",
+def org_knobs(accounts=100, instances=50000):
+    return ["--accounts", str(accounts), "--regions", REGIONS17, "--not-opted-in-regions", "af-south-1,me-south-1",
+            "--instances", str(instances), "--reserved-per-target", "2", "--images-per-target", "3",
             "--db-per-target", "2", "--latency-ms", "50", "--bucket-burst", "100", "--bucket-refill", "20",
             "--organizational-units", "10"]
 
 
-def scenario_org(concurrency, with_boto3=True):
+def scenario_org(concurrency, with_boto3=True, accounts=100, instances=50000, name="org"):
     work = tempfile.mkdtemp(prefix="bench-org-")
-    sim = Simulator(org_knobs())
+    sim = Simulator(org_knobs(accounts, instances))
     try:
         wall, rss, code = run_collector(sim, os.path.join(work, "out"), concurrency=concurrency)
         stats = sim.stats()
@@ -139,7 +141,7 @@ def scenario_org(concurrency, with_boto3=True):
     print(f"org: throttled={stats['throttled']} retries={retries} peak_rss_mb={rss}")
     boto3_wall = None
     if with_boto3:
-        sim = Simulator(org_knobs())
+        sim = Simulator(org_knobs(accounts, instances))
         try:
             start = time.monotonic()
             subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "bench_boto3.py"), sim.endpoint,
@@ -148,11 +150,11 @@ def scenario_org(concurrency, with_boto3=True):
             boto3_instances = count_lines(os.path.join(work, "boto3", "instances.jsonl"))
         finally:
             sim.stop()
-        print(f"org: boto3 reference (20 threads) wall={boto3_wall:.1f}s instances={boto3_instances}")
+        print(f"{name}: boto3 reference (20 threads) wall={boto3_wall:.1f}s instances={boto3_instances}")
     shutil.rmtree(work, ignore_errors=True)
     speedup = f"{boto3_wall / wall:.1f}" if boto3_wall else "n/a"
     boto3_text = f"{boto3_wall:.1f}" if boto3_wall else "n/a"
-    print(f"bench: scenario=org wall_s={wall:.1f} floor_s={floor:.1f} ratio={wall / floor:.2f} "
+    print(f"bench: scenario={name} wall_s={wall:.1f} floor_s={floor:.1f} ratio={wall / floor:.2f} "
           f"boto3_wall_s={boto3_text} speedup={speedup} peak_rss_mb={rss} calls={calls} "
           f"throttled={stats['throttled']}")
 
@@ -203,6 +205,13 @@ def main():
     for name in scenarios:
         if name == "org":
             scenario_org(int(os.environ.get("BENCH_CONCURRENCY", "0")) or default_concurrency())
+        elif name == "org-small":
+            # the org scenario at a fifth of its size, where the boto3 reference ends in minutes
+            scenario_org(int(os.environ.get("BENCH_CONCURRENCY", "0")) or default_concurrency(),
+                         accounts=20, instances=10000, name="org-small")
+        elif name == "org-collector":
+            scenario_org(int(os.environ.get("BENCH_CONCURRENCY", "0")) or default_concurrency(),
+                         with_boto3=False)
         elif name == "million":
             scenario_million()
         elif name == "accounts10k":

@@ -81,14 +81,7 @@ public final class InventoryRun {
                       h.hop(), h.roleArn(), h.identity().accountId(), h.identity().arn()));
       Sessions.AccountList accounts = sessions.accounts();
       for (Sessions.Skipped skipped : accounts.skipped()) {
-        accountReports.add(
-            new AccountReport(
-                skipped.account().id(),
-                skipped.account().name(),
-                skipped.account().state(),
-                null,
-                Status.SKIPPED.label(),
-                skipped.reason()));
+        accountReports.add(AccountPlanner.report(skipped));
       }
       TargetRunner runner =
           new TargetRunner(clients, workspace, config.concurrency(), clock, progress);
@@ -136,14 +129,7 @@ public final class InventoryRun {
       Progress progress) {
     AccountPlanner.Result result = planner.plan(listed);
     if (result instanceof AccountPlanner.Unreachable unreachable) {
-      accountReports.add(
-          new AccountReport(
-              listed.id(),
-              listed.name(),
-              listed.state(),
-              null,
-              unreachable.status().label(),
-              unreachable.message()));
+      accountReports.add(unreachable.report());
       Target target = new Target(listed.account(), null, RunSummary.ALL_REGIONS);
       for (ResourceType type : new TreeSet<>(config.resources())) {
         outcomes.add(
@@ -162,14 +148,7 @@ public final class InventoryRun {
     AccountPlanner.Planned planned = (AccountPlanner.Planned) result;
     Account account = listed.account();
     AccountSession session = planned.session();
-    accountReports.add(
-        new AccountReport(
-            account.id(),
-            account.name(),
-            listed.state(),
-            planned.identity().arn(),
-            Status.OK.label(),
-            null));
+    accountReports.add(planned.report());
     planned
         .regions()
         .skipped()

@@ -41,7 +41,7 @@ public final class ScopeOptions {
       names = "--concurrency",
       paramLabel = "N",
       description =
-          "How many account x region x resource tasks run at once, 1 to "
+          "How many account x region targets (and account set-ups) are worked on at once, 1 to "
               + RunConfigFactory.MAX_CONCURRENCY
               + " (default: "
               + RunConfigFactory.DEFAULT_CONCURRENCY

@@ -6,6 +6,7 @@ import io.awsinventory.auth.CallerIdentity;
 import io.awsinventory.auth.Sessions;
 import io.awsinventory.discovery.ListedAccount;
 import io.awsinventory.discovery.RegionPlan;
+import io.awsinventory.output.RunSummary.AccountReport;
 import java.io.PrintWriter;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -22,12 +23,35 @@ public final class AccountPlanner {
   /** A reached account; the caller closes the session when the account's work is done. */
   public record Planned(
       ListedAccount account, AccountSession session, CallerIdentity identity, RegionPlan regions)
-      implements Result {}
+      implements Result {
+
+    public AccountReport report() {
+      return new AccountReport(
+          account.id(), account.name(), account.state(), identity.arn(), Status.OK.label(), null);
+    }
+  }
 
   /** An account that could not be reached or planned, with the AWS error. */
   public record Unreachable(
       ListedAccount account, Status status, String errorCode, String errorMessage, String message)
-      implements Result {}
+      implements Result {
+
+    public AccountReport report() {
+      return new AccountReport(
+          account.id(), account.name(), account.state(), null, status.label(), message);
+    }
+  }
+
+  /** The summary row of an account passed over before planning. */
+  public static AccountReport report(Sessions.Skipped skipped) {
+    return new AccountReport(
+        skipped.account().id(),
+        skipped.account().name(),
+        skipped.account().state(),
+        null,
+        Status.SKIPPED.label(),
+        skipped.reason());
+  }
 
   private final Sessions sessions;
   private final AwsClients clients;

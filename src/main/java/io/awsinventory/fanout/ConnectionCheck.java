@@ -59,14 +59,7 @@ public final class ConnectionCheck {
         FanOut fanOut = new FanOut(config.concurrency())) {
       Sessions.AccountList list = sessions.accounts();
       for (Sessions.Skipped skipped : list.skipped()) {
-        accounts.add(
-            new AccountReport(
-                skipped.account().id(),
-                skipped.account().name(),
-                skipped.account().state(),
-                null,
-                Status.SKIPPED.label(),
-                skipped.reason()));
+        accounts.add(AccountPlanner.report(skipped));
       }
       AccountPlanner planner = new AccountPlanner(sessions, clients, config, err);
       for (ListedAccount account : list.toCollect()) {
@@ -104,14 +97,7 @@ public final class ConnectionCheck {
       ListedAccount listed, AccountPlanner planner, AwsClients clients, FanOut fanOut) {
     AccountPlanner.Result result = planner.plan(listed);
     if (result instanceof AccountPlanner.Unreachable unreachable) {
-      accounts.add(
-          new AccountReport(
-              listed.id(),
-              listed.name(),
-              listed.state(),
-              null,
-              unreachable.status().label(),
-              unreachable.message()));
+      accounts.add(unreachable.report());
       for (ResourceType type : new TreeSet<>(config.resources())) {
         probes.add(
             new Probe(
@@ -127,14 +113,7 @@ public final class ConnectionCheck {
       return;
     }
     AccountPlanner.Planned planned = (AccountPlanner.Planned) result;
-    accounts.add(
-        new AccountReport(
-            listed.id(),
-            listed.name(),
-            listed.state(),
-            planned.identity().arn(),
-            Status.OK.label(),
-            null));
+    accounts.add(planned.report());
     planned
         .regions()
         .skipped()
