@@ -2,6 +2,7 @@ package io.awsinventory;
 
 import io.awsinventory.auth.MemberRoles;
 import io.awsinventory.auth.RoleHop;
+import io.awsinventory.discovery.Shard;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,7 @@ public record RunConfig(
    * @param organizationalUnits OU (or root) subtrees the listing is limited to; empty for all
    * @param accounts accounts to collect (with listAccounts: a filter); empty for all
    * @param excludeAccounts accounts never collected
+   * @param shard the slice of the account list this run collects
    */
   public record AccessSpec(
       List<RoleHop> masterChain,
@@ -68,7 +70,8 @@ public record RunConfig(
       boolean listAccounts,
       List<String> organizationalUnits,
       Set<String> accounts,
-      Set<String> excludeAccounts) {
+      Set<String> excludeAccounts,
+      Shard shard) {
 
     public AccessSpec {
       masterChain = List.copyOf(masterChain);
@@ -146,6 +149,9 @@ public record RunConfig(
     }
     if (!access.excludeAccounts().isEmpty()) {
       options.put("exclude-accounts", access.excludeAccounts().stream().sorted().toList());
+    }
+    if (!access.shard().isAll()) {
+      options.put("shard", access.shard().toString());
     }
     options.put("home-region", homeRegion);
     options.put("regions", regions.isEmpty() ? "all enabled" : String.join(",", regions));

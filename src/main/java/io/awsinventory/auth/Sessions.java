@@ -157,7 +157,7 @@ public final class Sessions implements AutoCloseable {
       }
     }
     skipped.sort(java.util.Comparator.comparing(s -> s.account().id()));
-    return new AccountList(toCollect, skipped);
+    return new AccountList(access.shard().select(toCollect), skipped);
   }
 
   private List<ListedAccount> listOrganization() {

@@ -5,6 +5,7 @@ import static io.awsinventory.InventoryException.invalidInput;
 import io.awsinventory.RunConfig.AccessSpec;
 import io.awsinventory.auth.MemberRoles;
 import io.awsinventory.auth.RoleHop;
+import io.awsinventory.discovery.Shard;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +47,20 @@ final class AccessValidation {
         listAccounts,
         units,
         accounts,
-        excluded);
+        excluded,
+        shard(options.shard));
+  }
+
+  private static Shard shard(String value) {
+    if (value == null) {
+      return Shard.ALL;
+    }
+    Shard shard = Shard.parse(value);
+    if (shard == null) {
+      throw invalidInput(
+          "--shard", "'" + value.strip() + "' is not I/N with 1 <= I <= N (like 2/4)");
+    }
+    return shard;
   }
 
   private static List<RoleHop> masterChain(

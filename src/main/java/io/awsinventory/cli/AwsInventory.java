@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
       CollectCommand.class,
       CheckCommand.class,
       PolicyCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -77,4 +77,12 @@ public final class RoleOptions {
       paramLabel = "ID",
       description = "Never these accounts.")
   List<String> excludeAccounts;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description =
+          "Collect only the I-th of N deterministic slices of the account list, so N scheduled"
+              + " jobs cover it exactly once.")
+  String shard;
 }

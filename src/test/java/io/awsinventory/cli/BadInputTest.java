@@ -72,6 +72,8 @@ class BadInputTest {
         bad("--quiet", "--quiet", "--verbose"),
         bad("--tag-columns", "--tag-columns", "Name,bad\u0001key"),
         bad("--no-such-option", "--no-such-option"),
+        bad("--shard", "--shard", "4/3"),
+        bad("--shard", "--shard", "first"),
         bad("--assume-role-arn", "--assume-role-arn", "arn:aws:iam::12345:role/short-account"),
         bad("--assume-role-arn", "--assume-role-arn", "arn:aws:iam::123456789012:user/not-a-role"),
         bad(

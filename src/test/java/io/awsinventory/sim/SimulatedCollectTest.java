@@ -191,4 +191,31 @@ class SimulatedCollectTest {
       Truth.assertHealthyTargetsComplete(sim, out, Set.of(), EnumSet.of(ResourceType.INSTANCES));
     }
   }
+
+  @Test
+  void collect_shards_coverTheOrganizationExactlyOnce(@TempDir Path root) throws Exception {
+    SimConfig config = new SimConfig().accounts(7).suspendedEvery(5);
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      Set<String> union = new TreeSet<>();
+      int total = 0;
+      for (int shard = 1; shard <= 3; shard++) {
+        Path dir = root.resolve("shard-" + shard);
+        CliRun run = collect(sim, dir, "--shard", shard + "/3", "--resources", "instances");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (JsonNode account :
+            new ObjectMapper().readTree(dir.resolve("run_summary.json").toFile()).get("accounts")) {
+          if (account.get("status").asText().equals("ok")) {
+            union.add(account.get("accountId").asText());
+            total++;
+          }
+        }
+      }
+      Set<String> active = new TreeSet<>();
+      sim.estate().accounts().stream()
+          .filter(SimEstate.SimAccount::active)
+          .forEach(a -> active.add(a.id()));
+      assertThat(union).isEqualTo(active);
+      assertThat(total).isEqualTo(active.size());
+    }
+  }
 }
