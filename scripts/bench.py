@@ -227,7 +227,7 @@ def default_concurrency():
     """The collector's own default, read from its help."""
     text = subprocess.run(["java", "-jar", JAR, "collect", "--help"], capture_output=True, text=True).stdout
     import re
-    return int(re.search(r"^\s+--concurrency=N\s+[^(]*\(default:\s+(\d+)\)", text, re.M).group(1))
+    return int(re.search(r"--concurrency=N\s+How many[\s\S]*?\(default:\s+(\d+)\)", text).group(1))
 
 
 if __name__ == "__main__":
