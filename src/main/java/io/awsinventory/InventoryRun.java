@@ -66,8 +66,7 @@ public final class InventoryRun {
     RunSummary summary = new RunSummary(Version.tool(), startedAt, config.describeForSummary());
     Progress progress =
         config.quiet() ? Progress.silent() : Progress.printingTo(err, PROGRESS_INTERVAL);
-    try (AwsClients clients =
-            new AwsClients(config.concurrency(), config.endpointUrl(), config.attemptTimeout());
+    try (AwsClients clients = AwsClients.forRun(config);
         Workspace workspace = Workspace.open(config.outputDir());
         progress;
         Sessions sessions = Sessions.open(config, clients);

@@ -3,6 +3,8 @@ package io.awsinventory;
 import io.awsinventory.auth.MemberRoles;
 import io.awsinventory.auth.RoleHop;
 import io.awsinventory.discovery.Shard;
+import io.awsinventory.fanout.CaBundle;
+import io.awsinventory.fanout.ProxySettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +26,8 @@ import java.util.Set;
  * @param outputDir the folder the files are written to
  * @param tagColumns tag keys that get a {@code Tag:KEY} column in CSV
  * @param endpointUrl one endpoint for every service, or null for AWS's own
+ * @param proxy the HTTP proxy every call goes through, or null for direct connections
+ * @param caBundle the certificates TLS connections are verified against, or null for the JVM's
  * @param concurrency how many account x region x resource tasks run at once
  * @param attemptTimeout how long one attempt of an AWS call may take before it is cut and retried
  * @param csvEscapeFormulas whether CSV cells that a spreadsheet would run as a formula are prefixed
@@ -39,6 +43,8 @@ public record RunConfig(
     Path outputDir,
     List<String> tagColumns,
     URI endpointUrl,
+    ProxySettings proxy,
+    CaBundle caBundle,
     int concurrency,
     Duration attemptTimeout,
     boolean csvEscapeFormulas,
@@ -163,6 +169,15 @@ public record RunConfig(
     }
     if (endpointUrl != null) {
       options.put("endpoint-url", endpointUrl.toString());
+    }
+    if (proxy != null) {
+      options.put("proxy", proxy.describe());
+      if (!proxy.noProxy().isEmpty()) {
+        options.put("no-proxy", proxy.noProxy());
+      }
+    }
+    if (caBundle != null) {
+      options.put("ca-bundle", caBundle.file().toString());
     }
     options.put("concurrency", concurrency);
     options.put("timeout", attemptTimeout.toSeconds());

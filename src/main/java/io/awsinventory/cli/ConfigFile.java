@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +27,9 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class ConfigFile {
   static final String OPTION = "--config";
+
+  /** Keys whose values are secrets: a file holding one must be private to its owner. */
+  static final Set<String> SECRET_KEYS = Set.of("secret-access-key", "session-token");
 
   private ConfigFile() {}
 
@@ -118,7 +124,58 @@ final class ConfigFile {
       }
       values.put(key, value);
     }
+    refuseSecretsOthersCanRead(file, values);
     return values;
+  }
+
+  /**
+   * A file that holds a secret must be readable by its owner only. Checked where the file system
+   * has POSIX permissions; elsewhere (NTFS) the folder's access list is the file's guard.
+   */
+  private static void refuseSecretsOthersCanRead(Path file, Map<String, String> values) {
+    String secret =
+        values.keySet().stream()
+            .filter(key -> SECRET_KEYS.contains(key) && !values.get(key).isEmpty())
+            .findFirst()
+            .orElse(
+                values.containsKey("proxy") && hasUserInfo(values.get("proxy")) ? "proxy" : null);
+    if (secret == null) {
+      return;
+    }
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = Files.getPosixFilePermissions(file);
+    } catch (UnsupportedOperationException notPosix) {
+      return;
+    } catch (IOException | SecurityException e) {
+      throw invalidInput(OPTION, "cannot read the permissions of " + file);
+    }
+    Set<PosixFilePermission> others =
+        EnumSet.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE);
+    others.retainAll(permissions);
+    if (!others.isEmpty()) {
+      throw invalidInput(
+          OPTION,
+          file
+              + " holds '"
+              + secret
+              + "' but other users can read or change it ("
+              + PosixFilePermissions.toString(permissions)
+              + "); run 'chmod 600 "
+              + file
+              + "', or keep the secret in --secret-access-key-file or the environment");
+    }
+  }
+
+  private static boolean hasUserInfo(String url) {
+    int scheme = url.indexOf("://");
+    int at = url.indexOf('@');
+    int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+    return at > 0 && (slash < 0 || at < slash);
   }
 
   private static Set<String> knownKeys(CommandSpec command) {

@@ -8,6 +8,8 @@ import io.awsinventory.RunConfig;
 import io.awsinventory.RunConfig.CredentialsSpec;
 import io.awsinventory.Secrets;
 import io.awsinventory.discovery.Partitions;
+import io.awsinventory.fanout.CaBundle;
+import io.awsinventory.fanout.ProxySettings;
 import java.io.Console;
 import java.io.IOException;
 import java.net.URI;
@@ -83,6 +85,8 @@ final class RunConfigFactory {
         outputDir(output.outputDir),
         tagColumns(output.tagColumns),
         endpoint(scope.endpointUrl),
+        proxy(scope.proxy),
+        caBundle(scope.caBundle),
         concurrency(scope.concurrency),
         timeout(scope.timeoutSeconds),
         output.csvEscapeFormulas,
@@ -103,6 +107,8 @@ final class RunConfigFactory {
         null,
         List.of(),
         endpoint(scope.endpointUrl),
+        proxy(scope.proxy),
+        caBundle(scope.caBundle),
         concurrency(scope.concurrency),
         timeout(scope.timeoutSeconds),
         false,
@@ -365,6 +371,55 @@ final class RunConfigFactory {
     } catch (URISyntaxException e) {
       throw invalidInput("--endpoint-url", "'" + option + "' is not a URL");
     }
+  }
+
+  /** {@code --proxy}, else {@code HTTPS_PROXY}; with {@code NO_PROXY}. */
+  ProxySettings proxy(String option) {
+    String source = "--proxy";
+    String value = option;
+    if (value == null) {
+      source = env.get("HTTPS_PROXY") != null ? "HTTPS_PROXY" : "https_proxy";
+      value = env.get(source);
+    }
+    if (value == null || (option == null && value.isBlank())) {
+      return null;
+    }
+    String noProxy = firstNonNull(env.get("NO_PROXY"), env.get("no_proxy"));
+    ProxySettings proxy;
+    try {
+      proxy = ProxySettings.parse(value, noProxy);
+    } catch (IllegalArgumentException e) {
+      throw invalidInput(source, e.getMessage());
+    }
+    Secrets.register(proxy.password());
+    return proxy;
+  }
+
+  /** {@code --ca-bundle}, else {@code AWS_CA_BUNDLE}. */
+  CaBundle caBundle(Path option) {
+    String source = "--ca-bundle";
+    Path file = option;
+    if (file == null && env.get("AWS_CA_BUNDLE") != null && !env.get("AWS_CA_BUNDLE").isBlank()) {
+      source = "AWS_CA_BUNDLE";
+      file = Path.of(env.get("AWS_CA_BUNDLE"));
+    }
+    if (file == null) {
+      return null;
+    }
+    try {
+      return CaBundle.read(file);
+    } catch (IllegalArgumentException e) {
+      throw invalidInput(source, e.getMessage());
+    }
+  }
+
+  private static String firstNonNull(String... values) {
+    for (String value : values) {
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
   }
 
   static java.time.Duration timeout(Integer option) {

@@ -1,5 +1,6 @@
 package io.awsinventory.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -36,6 +37,22 @@ public final class ScopeOptions {
       description =
           "One endpoint for every AWS service (an emulator, a VPC endpoint); default: AWS's own.")
   String endpointUrl;
+
+  @Option(
+      names = "--proxy",
+      paramLabel = "URL",
+      description =
+          "HTTP proxy for every AWS call, http://[user:password@]host:port (env: HTTPS_PROXY;"
+              + " hosts in NO_PROXY are reached directly).")
+  String proxy;
+
+  @Option(
+      names = "--ca-bundle",
+      paramLabel = "FILE",
+      description =
+          "PEM certificates to verify TLS connections with, instead of Java's trust store"
+              + " (env: AWS_CA_BUNDLE).")
+  Path caBundle;
 
   @Option(
       names = "--concurrency",

@@ -1,10 +1,12 @@
 package io.awsinventory.fanout;
 
+import io.awsinventory.RunConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -46,8 +49,15 @@ public final class AwsClients implements AutoCloseable {
   /**
    * @param attemptTimeout how long one attempt may take; a whole call, retries included, may take
    *     {@value #MAX_ATTEMPTS} attempts plus a minute of backoff
+   * @param proxy the proxy every call goes through, or null for direct connections
+   * @param caBundle the certificates TLS is verified against, or null for the JVM's trust store
    */
-  public AwsClients(int concurrency, URI endpoint, Duration attemptTimeout) {
+  public AwsClients(
+      int concurrency,
+      URI endpoint,
+      Duration attemptTimeout,
+      ProxySettings proxy,
+      CaBundle caBundle) {
     this.endpoint = endpoint;
     this.attemptTimeout = attemptTimeout;
     this.callTimeout = attemptTimeout.multipliedBy(MAX_ATTEMPTS).plus(BACKOFF_ALLOWANCE);
@@ -61,13 +71,53 @@ public final class AwsClients implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.http =
+    ApacheHttpClient.Builder http =
         ApacheHttpClient.builder()
             .maxConnections(Math.max(8, concurrency * 2))
             .connectionTimeout(Duration.ofSeconds(10))
             .socketTimeout(attemptTimeout)
             .connectionAcquisitionTimeout(Duration.ofMinutes(2))
-            .build();
+            .proxyConfiguration(proxyConfiguration(proxy));
+    if (caBundle != null) {
+      TrustManager[] trustManagers = caBundle.trustManagers();
+      http.tlsTrustManagersProvider(() -> trustManagers);
+    }
+    this.http = http.build();
+  }
+
+  /** The clients of one run, with its endpoint, timeout, proxy and CA bundle. */
+  public static AwsClients forRun(RunConfig config) {
+    return new AwsClients(
+        config.concurrency(),
+        config.endpointUrl(),
+        config.attemptTimeout(),
+        config.proxy(),
+        config.caBundle());
+  }
+
+  /**
+   * The proxy as the run resolved it. The HTTP client is told not to look at system properties or
+   * environment variables itself, so --proxy, HTTPS_PROXY and NO_PROXY mean exactly what the run
+   * summary says.
+   */
+  private static ProxyConfiguration proxyConfiguration(ProxySettings proxy) {
+    ProxyConfiguration.Builder builder =
+        ProxyConfiguration.builder()
+            .useSystemPropertyValues(false)
+            .useEnvironmentVariableValues(false);
+    if (proxy != null) {
+      builder
+          .endpoint(proxy.url())
+          .scheme(proxy.url().getScheme())
+          .nonProxyHosts(proxy.nonProxyHostPatterns());
+      if (proxy.username() != null) {
+        builder
+            .username(proxy.username())
+            .password(proxy.password())
+            .preemptiveBasicAuthenticationEnabled(true);
+      }
+    }
+    return builder.build();
   }
 
   public Ec2Client ec2(AwsCredentialsProvider credentials, String region) {

@@ -53,8 +53,7 @@ public final class ConnectionCheck {
   }
 
   public Result run() throws InterruptedException {
-    try (AwsClients clients =
-            new AwsClients(config.concurrency(), config.endpointUrl(), config.attemptTimeout());
+    try (AwsClients clients = AwsClients.forRun(config);
         Sessions sessions = Sessions.open(config, clients);
         FanOut fanOut = new FanOut(config.concurrency())) {
       Sessions.AccountList list = sessions.accounts();

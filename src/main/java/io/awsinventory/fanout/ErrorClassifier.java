@@ -27,6 +27,8 @@ public final class ErrorClassifier {
           "InvalidToken",
           "IncompleteSignature");
 
+  private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
+
   private ErrorClassifier() {}
 
   /** A failure sorted into a status, with its code and a one-line message. */
@@ -39,14 +41,18 @@ public final class ErrorClassifier {
         code = "HttpStatus" + service.statusCode();
       }
       String message = service.awsErrorDetails().errorMessage();
-      if (message == null || message.isBlank()) {
+      if (service.statusCode() == PROXY_AUTHENTICATION_REQUIRED) {
+        message =
+            "the proxy asks for credentials it was not given or refused them (HTTP 407):"
+                + " check the user and password in --proxy or HTTPS_PROXY";
+      } else if (message == null || message.isBlank()) {
         message = "the service answered HTTP " + service.statusCode() + " without an error message";
       }
       return new Classified(statusOf(code), code, oneLine(message));
     }
     if (failure instanceof SdkException sdk) {
       return new Classified(
-          Status.FAILED, sdk.getClass().getSimpleName(), oneLine(sdk.getMessage()));
+          Status.FAILED, sdk.getClass().getSimpleName(), oneLine(sdk.getMessage()) + hint(sdk));
     }
     if (failure instanceof DependencyFailedException dependency) {
       return new Classified(
@@ -78,6 +84,18 @@ public final class ErrorClassifier {
       return code != null && (CREDENTIAL_CODES.contains(code) || statusOf(code) == Status.DENIED);
     }
     return false;
+  }
+
+  /** What to do about a connection failure whose cause the operator can fix with an option. */
+  private static String hint(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof javax.net.ssl.SSLHandshakeException
+          || cause instanceof java.security.cert.CertPathBuilderException) {
+        return " (the server's TLS certificate is not trusted: if a proxy or endpoint of your"
+            + " network presents its own certificate, give its CA with --ca-bundle)";
+      }
+    }
+    return "";
   }
 
   public static String oneLine(String text) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awsinventory.it.FakeEc2Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,11 @@ class ConfigFileTest {
     fake.close();
   }
 
+  /** A config file readable by its owner only, as one holding a secret must be. */
   private Path config(String text) throws Exception {
-    return Files.writeString(dir.resolve("aws.conf"), text);
+    Path file = Files.writeString(dir.resolve("aws.conf"), text);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    return file;
   }
 
   private String baseConfig() {
@@ -105,5 +109,54 @@ class ConfigFileTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--concurrency: must be between 1 and 256, got 0");
     assertThat(fake.requests()).isZero();
+  }
+
+  @Test
+  void collect_secretInAFileOthersCanRead_exits2SayingHowToFixIt() throws Exception {
+    Path file = config(baseConfig());
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+    CliRun run = CliRun.of("collect", "--config", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "aws-inventory: --config: "
+                + file
+                + " holds 'secret-access-key' but other users can read or change it (rw-r--r--);"
+                + " run 'chmod 600 "
+                + file
+                + "', or keep the secret in --secret-access-key-file or the environment");
+    assertThat(run.err()).doesNotContain("config-secret-0123456789abcdef");
+    assertThat(fake.requests()).isZero();
+  }
+
+  @Test
+  void collect_proxyPasswordInAGroupReadableFile_exits2() throws Exception {
+    Path file =
+        config(
+            "endpoint-url = "
+                + fake.endpoint()
+                + "\nproxy = http://inventory:proxy-pass-0123@127.0.0.1:3128\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+    CliRun run = CliRun.of("collect", "--config", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("holds 'proxy' but other users can read or change it");
+    assertThat(run.err()).doesNotContain("proxy-pass-0123");
+    assertThat(fake.requests()).isZero();
+  }
+
+  @Test
+  void collect_noSecretInTheFile_readableByOthersIsFine() throws Exception {
+    Path file =
+        config(baseConfig().replace("secret-access-key = config-secret-0123456789abcdef\n", ""));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+    CliRun run = CliRun.of("collect", "--config", file.toString(), "--secret-access-key", "x");
+
+    assertThat(run.err()).doesNotContain("other users can read");
+    assertThat(run.exitCode()).as(run.err()).isZero();
   }
 }

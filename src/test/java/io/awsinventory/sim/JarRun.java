@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The built jar run as a process, its output captured in files. */
@@ -20,11 +21,27 @@ final class JarRun {
   }
 
   static JarRun start(List<String> args) throws IOException {
+    return start(args, Map.of());
+  }
+
+  /**
+   * Starts the jar with none of this process's AWS or proxy variables, and with {@code env} added.
+   */
+  static JarRun start(List<String> args, Map<String, String> env) throws IOException {
     List<String> command =
         new ArrayList<>(List.of("java", "-jar", System.getProperty("aws.inventory.jar")));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            k ->
+                k.startsWith("AWS_")
+                    || k.equalsIgnoreCase("HTTPS_PROXY")
+                    || k.equalsIgnoreCase("HTTP_PROXY")
+                    || k.equalsIgnoreCase("NO_PROXY"));
+    builder.environment().putAll(env);
     Path stdout = Files.createTempFile("jar-out", ".txt");
     Path stderr = Files.createTempFile("jar-err", ".txt");
     return new JarRun(

@@ -1,0 +1,55 @@
+package io.awsinventory.sim;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+
+/** Copies bytes both ways between two sockets until either side closes. */
+final class Pipe {
+  private Pipe() {}
+
+  /** Runs the copy from {@code fromClient} in a new daemon thread and the other way in this one. */
+  static void both(Socket client, InputStream fromClient, Socket upstream) {
+    Thread up =
+        new Thread(
+            () -> {
+              try {
+                copy(fromClient, upstream.getOutputStream());
+              } catch (IOException ignored) {
+                // a side closed
+              } finally {
+                closeQuietly(upstream);
+                closeQuietly(client);
+              }
+            },
+            "pipe-up");
+    up.setDaemon(true);
+    up.start();
+    try {
+      copy(upstream.getInputStream(), client.getOutputStream());
+    } catch (IOException ignored) {
+      // a side closed
+    } finally {
+      closeQuietly(upstream);
+      closeQuietly(client);
+    }
+  }
+
+  private static void copy(InputStream in, OutputStream out) throws IOException {
+    byte[] buffer = new byte[16384];
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      out.write(buffer, 0, n);
+      out.flush();
+    }
+  }
+
+  static void closeQuietly(Closeable closeable) {
+    try {
+      closeable.close();
+    } catch (IOException ignored) {
+      // already closed
+    }
+  }
+}
