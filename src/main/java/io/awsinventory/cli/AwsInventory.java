@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
       CollectCommand.class,
       CheckCommand.class,
       PolicyCommand.class,
+      SchemaCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -39,7 +40,7 @@ public final class AwsInventory implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required: collect, check or policy");
+        spec.commandLine(), "a command is required: collect, check, policy, schema or completion");
   }
 
   public static void main(String[] args) {

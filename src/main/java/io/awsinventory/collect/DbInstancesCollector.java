@@ -2,6 +2,7 @@ package io.awsinventory.collect;
 
 import io.awsinventory.ResourceType;
 import java.util.List;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
 /**
@@ -53,6 +54,11 @@ public final class DbInstancesCollector implements ResourceCollector {
         "PubliclyAccessible",
         "DeletionProtection",
         "Tags");
+  }
+
+  @Override
+  public SdkPojo model() {
+    return DBInstance.builder().build();
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -60,6 +61,11 @@ public final class ImagesCollector implements ResourceCollector {
         "ProductCodes",
         "ImageLocation",
         "Tags");
+  }
+
+  @Override
+  public SdkPojo model() {
+    return Image.builder().build();
   }
 
   @Override

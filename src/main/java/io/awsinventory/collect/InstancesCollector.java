@@ -5,6 +5,7 @@ import io.awsinventory.ResourceType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -65,6 +66,16 @@ public final class InstancesCollector implements ResourceCollector {
         "SecurityGroups",
         "BlockDeviceMappings",
         "Tags");
+  }
+
+  @Override
+  public SdkPojo model() {
+    return Instance.builder().build();
+  }
+
+  @Override
+  public List<String> addedMembers() {
+    return List.of("ReservationId", "OwnerId", "RequesterId");
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.awsinventory.collect;
 
 import io.awsinventory.ResourceType;
 import java.util.List;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.ReservedInstances;
 
 /**
@@ -41,6 +42,11 @@ public final class ReservedInstancesCollector implements ResourceCollector {
         "UsagePrice",
         "RecurringCharges",
         "Tags");
+  }
+
+  @Override
+  public SdkPojo model() {
+    return ReservedInstances.builder().build();
   }
 
   @Override

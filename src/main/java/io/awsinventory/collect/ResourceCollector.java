@@ -2,6 +2,7 @@ package io.awsinventory.collect;
 
 import io.awsinventory.ResourceType;
 import java.util.List;
+import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * One resource type: the API calls that list it and the columns it has in CSV.
@@ -30,6 +31,17 @@ public interface ResourceCollector {
    * object or a list is written as compact JSON; the tags member is written as one JSON object.
    */
   List<String> columns();
+
+  /**
+   * An empty object of the API model class each record is made from; the record schema is read off
+   * its SDK field list.
+   */
+  SdkPojo model();
+
+  /** Members the collector adds to each record beyond the model's own, all strings. */
+  default List<String> addedMembers() {
+    return List.of();
+  }
 
   void collect(TargetApis apis, RecordSink sink);
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.awsinventory.ResourceType;
 import io.awsinventory.cli.CliRun;
+import io.awsinventory.schema.SchemaCheck;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +134,26 @@ class CollectMotoIT {
               "rds_db_instances.json",
               "run_summary.json");
     }
+  }
+
+  @Test
+  void collect_motoRecords_validateAgainstTheShippedSchemas() throws Exception {
+    Path schemas = out.resolve("schemas");
+    CliRun schema = CliRun.of("schema", "--output-dir", schemas.toString(), "--format", "jsonl");
+    assertThat(schema.exitCode()).as(schema.err()).isZero();
+    Path files = out.resolve("files");
+    CliRun run = collect(files, "--format", "jsonl");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+
+    int lines = 0;
+    for (ResourceType type : ResourceType.values()) {
+      lines +=
+          SchemaCheck.of(schemas.resolve(type.fileStem() + ".schema.json"))
+              .assertValidJsonLines(files.resolve(type.fileStem() + ".jsonl"));
+    }
+    assertThat(lines).isGreaterThan(seed.instanceCount());
+    SchemaCheck.of(schemas.resolve("run_summary.schema.json"))
+        .assertValidJson(files.resolve("run_summary.json"));
   }
 
   @Test

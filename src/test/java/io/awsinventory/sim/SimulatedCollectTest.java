@@ -22,6 +22,10 @@ class SimulatedCollectTest {
   @TempDir Path out;
 
   static CliRun collect(AwsSimulator sim, Path out, String... extra) {
+    return collectAs("jsonl", sim, out, extra);
+  }
+
+  static CliRun collectAs(String format, AwsSimulator sim, Path out, String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -34,7 +38,7 @@ class SimulatedCollectTest {
                 "simulated-secret-access-key-0000000000",
                 "--list-accounts",
                 "--format",
-                "jsonl",
+                format,
                 "--output-dir",
                 out.toString(),
                 "--quiet"));

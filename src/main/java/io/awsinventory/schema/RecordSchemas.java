@@ -1,0 +1,238 @@
+package io.awsinventory.schema;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awsinventory.OutputFormat;
+import io.awsinventory.collect.ResourceCollector;
+import io.awsinventory.output.CsvColumns;
+import io.awsinventory.output.SpillWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
+
+/**
+ * The JSON Schema (draft 2020-12) of one resource type's output file, read off the same SDK field
+ * lists the records are written from, so the schema and the records cannot drift apart.
+ *
+ * <p>A record object lists every member the API model has; members the API did not return are
+ * absent, so only the context fields and the id are required. Records allow no other members. In
+ * CSV, every cell is a string: the schema describes one row as an object keyed by the header.
+ */
+public final class RecordSchemas {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final ObjectNode defs = NODES.objectNode();
+
+  private RecordSchemas() {}
+
+  /** The schema of the file {@code collect --format FORMAT} writes for this resource type. */
+  public static ObjectNode of(ResourceCollector collector, OutputFormat format) {
+    String file = collector.type().fileStem() + "." + format.extension();
+    ObjectNode schema = SchemaFiles.header(collector.type().fileStem(), file);
+    RecordSchemas walker = new RecordSchemas();
+    ObjectNode record = walker.record(collector);
+    switch (format) {
+      case JSON -> {
+        schema.put(
+            "description",
+            "A JSON array of "
+                + collector.type().optionName()
+                + " records, ordered by AccountId, Region and "
+                + collector.idMember()
+                + ".");
+        schema.put("type", "array");
+        schema.putObject("items").put("$ref", "#/$defs/record");
+      }
+      case JSONL -> {
+        schema.put(
+            "description",
+            "One line of the JSON Lines file: one "
+                + collector.type().optionName()
+                + " record. Lines are ordered by AccountId, Region and "
+                + collector.idMember()
+                + ".");
+        schema.put("$ref", "#/$defs/record");
+      }
+      case CSV -> {
+        schema.put(
+            "description",
+            "One row of the CSV file as an object keyed by the header row. Every cell is text:"
+                + " absent members are empty, lists and objects are compact JSON, Tags is a JSON"
+                + " object of tag keys and values, and each Tag:KEY column holds one tag's value.");
+        schema.setAll(walker.csvRow(collector, record));
+      }
+      default -> throw new IllegalArgumentException("no schema for " + format);
+    }
+    walker.defs.set("record", record);
+    schema.set("$defs", walker.sortedDefs());
+    return schema;
+  }
+
+  private ObjectNode sortedDefs() {
+    ObjectNode sorted = NODES.objectNode();
+    new TreeMap<>(toMap(defs)).forEach(sorted::set);
+    return sorted;
+  }
+
+  private static Map<String, com.fasterxml.jackson.databind.JsonNode> toMap(ObjectNode node) {
+    Map<String, com.fasterxml.jackson.databind.JsonNode> map = new TreeMap<>();
+    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
+    return map;
+  }
+
+  private ObjectNode record(ResourceCollector collector) {
+    ObjectNode record = NODES.objectNode().put("type", "object");
+    record.put(
+        "description",
+        "A "
+            + collector.model().getClass().getSimpleName()
+            + " as the API returned it, with the AWS member names, preceded by where and when it"
+            + " was collected.");
+    ObjectNode properties = record.putObject("properties");
+    properties.set(
+        SpillWriter.ACCOUNT_ID,
+        string("The 12-digit account the record was collected in.").put("pattern", "^[0-9]{12}$"));
+    properties.set(
+        SpillWriter.ACCOUNT_NAME,
+        string("The account's name in the organization, when the run listed it."));
+    properties.set(SpillWriter.REGION, string("The region the record was collected in."));
+    properties.set(
+        SpillWriter.COLLECTED_AT,
+        string("When the record was read, ISO-8601 UTC.").put("format", "date-time"));
+    for (SdkField<?> field : collector.model().sdkFields()) {
+      properties.set(field.memberName(), field(field));
+    }
+    for (String member : collector.addedMembers()) {
+      properties.set(member, string("Added by aws-inventory from the enclosing API object."));
+    }
+    ArrayNode required =
+        record
+            .putArray("required")
+            .add(SpillWriter.ACCOUNT_ID)
+            .add(SpillWriter.REGION)
+            .add(SpillWriter.COLLECTED_AT);
+    required.add(collector.idMember());
+    record.put("additionalProperties", false);
+    return record;
+  }
+
+  private ObjectNode csvRow(ResourceCollector collector, ObjectNode record) {
+    ObjectNode row = NODES.objectNode().put("type", "object");
+    ObjectNode properties = row.putObject("properties");
+    ArrayNode required = row.putArray("required");
+    for (String column : CsvColumns.of(collector, List.of()).header()) {
+      ObjectNode cell = NODES.objectNode().put("type", "string");
+      String description = cellDescription(record, column);
+      if (description != null) {
+        cell.put("description", description);
+      }
+      properties.set(column, cell);
+      required.add(column);
+    }
+    row.putObject("patternProperties")
+        .putObject("^" + CsvColumns.TAG_PREFIX)
+        .put("type", "string")
+        .put("description", "The value of one tag asked for with --tag-columns; empty if unset.");
+    row.put("additionalProperties", false);
+    return row;
+  }
+
+  /** What a CSV column's cell holds, from the type of the member its dotted path reaches. */
+  private String cellDescription(ObjectNode record, String column) {
+    if (column.equals(ResourceCollector.TAGS_COLUMN)) {
+      return "The tags as a JSON object of keys and values; empty if the record has none.";
+    }
+    com.fasterxml.jackson.databind.JsonNode node = record;
+    for (String member : column.split("\\.")) {
+      node = resolve(node).path("properties").path(member);
+    }
+    node = resolve(node);
+    String type = node.path("type").asText("");
+    String format = node.path("format").asText("");
+    if (type.equals("array") || type.equals("object")) {
+      return "Compact JSON text of the " + type + "; empty if absent.";
+    }
+    if (format.equals("date-time")) {
+      return "An ISO-8601 UTC timestamp; empty if absent.";
+    }
+    return type.isEmpty() ? null : "The " + type + " as text; empty if absent.";
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode resolve(
+      com.fasterxml.jackson.databind.JsonNode node) {
+    String ref = node.path("$ref").asText("");
+    return ref.startsWith("#/$defs/") ? defs.path(ref.substring("#/$defs/".length())) : node;
+  }
+
+  private ObjectNode field(SdkField<?> field) {
+    MarshallingType<?> type = field.marshallingType();
+    if (type == MarshallingType.STRING) {
+      return NODES.objectNode().put("type", "string");
+    }
+    if (type == MarshallingType.INTEGER
+        || type == MarshallingType.LONG
+        || type == MarshallingType.SHORT
+        || type == MarshallingType.BYTE) {
+      return NODES.objectNode().put("type", "integer");
+    }
+    if (type == MarshallingType.FLOAT
+        || type == MarshallingType.DOUBLE
+        || type == MarshallingType.BIG_DECIMAL) {
+      return NODES.objectNode().put("type", "number");
+    }
+    if (type == MarshallingType.BOOLEAN) {
+      return NODES.objectNode().put("type", "boolean");
+    }
+    if (type == MarshallingType.INSTANT) {
+      return NODES.objectNode().put("type", "string").put("format", "date-time");
+    }
+    if (type == MarshallingType.SDK_BYTES) {
+      return NODES.objectNode().put("type", "string").put("contentEncoding", "base64");
+    }
+    if (type == MarshallingType.SDK_POJO) {
+      return NODES.objectNode().put("$ref", "#/$defs/" + define(field.constructor().get()));
+    }
+    if (type == MarshallingType.LIST) {
+      ObjectNode list = NODES.objectNode().put("type", "array");
+      list.set("items", field(field.getRequiredTrait(ListTrait.class).memberFieldInfo()));
+      return list;
+    }
+    if (type == MarshallingType.MAP) {
+      ObjectNode map = NODES.objectNode().put("type", "object");
+      map.set(
+          "additionalProperties", field(field.getRequiredTrait(MapTrait.class).valueFieldInfo()));
+      return map;
+    }
+    // DOCUMENT: any JSON value
+    return NODES.objectNode();
+  }
+
+  /** Adds the model class of {@code builder} to the definitions once; returns its name. */
+  private String define(SdkPojo builder) {
+    Class<?> type = builder.getClass();
+    String name =
+        type.getEnclosingClass() != null
+            ? type.getEnclosingClass().getSimpleName()
+            : type.getSimpleName();
+    if (defs.has(name)) {
+      return name;
+    }
+    ObjectNode definition = defs.putObject(name).put("type", "object");
+    ObjectNode properties = definition.putObject("properties");
+    for (SdkField<?> field : builder.sdkFields()) {
+      properties.set(field.memberName(), field(field));
+    }
+    definition.put("additionalProperties", false);
+    return name;
+  }
+
+  private static ObjectNode string(String description) {
+    return NODES.objectNode().put("type", "string").put("description", description);
+  }
+}

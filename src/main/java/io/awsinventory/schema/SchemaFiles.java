@@ -1,0 +1,98 @@
+package io.awsinventory.schema;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awsinventory.OutputFormat;
+import io.awsinventory.ResourceType;
+import io.awsinventory.Version;
+import io.awsinventory.collect.Collectors;
+import io.awsinventory.output.Json;
+import io.awsinventory.output.RunSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The schemas that ship with the tool, one per output file ({@code ec2_instances.schema.json}, …)
+ * and one for {@code run_summary.json}. Their ids carry the tool's major version: a schema changes
+ * incompatibly only with it.
+ */
+public final class SchemaFiles {
+  public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+  public static final String SUFFIX = ".schema.json";
+
+  private SchemaFiles() {}
+
+  /** {@code ec2_instances.schema.json}, {@code run_summary.schema.json}. */
+  public static String fileName(String stem) {
+    return stem + SUFFIX;
+  }
+
+  static ObjectNode header(String stem, String title) {
+    ObjectNode schema = Json.MAPPER.createObjectNode();
+    schema.put("$schema", DIALECT);
+    schema.put("$id", id(stem));
+    schema.put("title", title);
+    return schema;
+  }
+
+  private static String id(String stem) {
+    return "urn:aws-inventory:schema:v" + majorVersion() + ":" + stem;
+  }
+
+  static String majorVersion() {
+    String version = Version.tool();
+    int dot = version.indexOf('.');
+    return dot > 0 ? version.substring(0, dot) : version;
+  }
+
+  public static ObjectNode forResource(ResourceType type, OutputFormat format) {
+    return RecordSchemas.of(Collectors.of(type), format);
+  }
+
+  public static ObjectNode forSummary() {
+    String stem = RunSummary.FILE_NAME.substring(0, RunSummary.FILE_NAME.indexOf('.'));
+    try (InputStream in = SchemaFiles.class.getResourceAsStream("/schemas/" + fileName(stem))) {
+      if (in == null) {
+        throw new IllegalStateException("the summary schema is missing from the jar");
+      }
+      ObjectNode schema = (ObjectNode) Json.MAPPER.readTree(in);
+      schema.put("$id", id(stem));
+      return schema;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes the schema of every resource file for {@code format}, then the summary's, into {@code
+   * dir}; each file goes to a temporary name first and is renamed into place. Returns the names.
+   */
+  public static List<String> writeAll(Path dir, OutputFormat format) throws IOException {
+    Files.createDirectories(dir);
+    List<String> names = new ArrayList<>();
+    for (ResourceType type : ResourceType.values()) {
+      String name = fileName(type.fileStem());
+      write(dir.resolve(name), forResource(type, format));
+      names.add(name);
+    }
+    String summary = fileName(RunSummary.FILE_NAME.substring(0, RunSummary.FILE_NAME.indexOf('.')));
+    write(dir.resolve(summary), forSummary());
+    names.add(summary);
+    return names;
+  }
+
+  private static void write(Path file, ObjectNode schema) throws IOException {
+    Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    Files.writeString(
+        temp,
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(schema) + "\n",
+        StandardCharsets.UTF_8);
+    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
