@@ -40,7 +40,6 @@ import java.util.stream.Collectors;
  * files and the summary, and move them into place together.
  */
 public final class InventoryRun {
-  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(15);
   private static final int FAILURES_SHOWN = 20;
 
   private static final Comparator<Outcome> ORDER =
@@ -51,21 +50,24 @@ public final class InventoryRun {
   private final RunConfig config;
   private final PrintWriter err;
   private final Clock clock;
+  private final Progress progress;
   private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
   private final Queue<AccountReport> accountReports = new ConcurrentLinkedQueue<>();
   private final AtomicInteger targetsPlanned = new AtomicInteger();
 
-  public InventoryRun(RunConfig config, PrintWriter err, Clock clock) {
+  /**
+   * @param progress how the run shows its progress while it works; closed by the run
+   */
+  public InventoryRun(RunConfig config, PrintWriter err, Clock clock, Progress progress) {
     this.config = config;
     this.err = err;
     this.clock = clock;
+    this.progress = progress;
   }
 
   public ExitCode execute() throws InterruptedException {
     Instant startedAt = clock.instant();
     RunSummary summary = new RunSummary(Version.tool(), startedAt, config.describeForSummary());
-    Progress progress =
-        config.quiet() ? Progress.silent() : Progress.printingTo(err, PROGRESS_INTERVAL);
     try (AwsClients clients = AwsClients.forRun(config);
         Workspace workspace = Workspace.open(config.outputDir());
         progress;
@@ -103,6 +105,7 @@ public final class InventoryRun {
       summary.write(workspace.staged(RunSummary.FILE_NAME));
       fileNames.add(RunSummary.FILE_NAME);
       workspace.commit(fileNames);
+      progress.close();
       report(sorted, fileNames, startedAt);
       return exitCode;
     } catch (IOException | UncheckedIOException e) {

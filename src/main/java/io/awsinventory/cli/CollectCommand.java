@@ -2,6 +2,7 @@ package io.awsinventory.cli;
 
 import io.awsinventory.InventoryRun;
 import io.awsinventory.RunConfig;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,7 +48,9 @@ public final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     RunConfig config = factory.build(credentials, roles, scope, output);
-    return new InventoryRun(config, spec.commandLine().getErr(), Clock.systemUTC())
+    PrintWriter err = spec.commandLine().getErr();
+    return new InventoryRun(
+            config, err, Clock.systemUTC(), Logging.progress(config.quiet(), output.verbose, err))
         .execute()
         .code();
   }

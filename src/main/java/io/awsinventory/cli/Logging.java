@@ -1,13 +1,16 @@
 package io.awsinventory.cli;
 
 import io.awsinventory.InventoryException;
+import io.awsinventory.fanout.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,7 +20,31 @@ import java.util.List;
  * then, so request headers (which carry session tokens) never reach the log.
  */
 final class Logging {
+  /** The process's own stderr when it is a terminal, before any log file is teed in. */
+  private static volatile PrintStream terminal;
+
+  /** The log file alone, when {@code --log-file} is given. */
+  private static volatile PrintStream logFile;
+
   private Logging() {}
+
+  /**
+   * How {@code collect} shows progress: nothing with {@code --quiet}; a live bar on a terminal
+   * (plain lines in the log file beside it); plain timestamped lines otherwise, and with {@code
+   * --verbose}, whose log lines would break into a bar.
+   */
+  static Progress progress(boolean quiet, boolean verbose, PrintWriter err) {
+    if (quiet) {
+      return Progress.silent();
+    }
+    Clock clock = Clock.systemUTC();
+    if (terminal != null && !verbose) {
+      PrintWriter log =
+          logFile == null ? null : new PrintWriter(logFile, true, StandardCharsets.UTF_8);
+      return Progress.bar(terminal, log, clock);
+    }
+    return Progress.lines(err, Progress.LINE_INTERVAL, clock);
+  }
 
   /**
    * Configures logging from the (config-expanded) arguments. With {@code --log-file FILE}, all that
@@ -26,9 +53,12 @@ final class Logging {
   static void configure(String[] args) {
     List<String> list = Arrays.asList(args);
     boolean verbose = list.contains("--verbose") || list.contains("-v");
-    String logFile = valueOf(list, "--log-file");
-    if (logFile != null) {
-      teeStderrTo(logFile);
+    if (stderrIsTerminal()) {
+      terminal = System.err;
+    }
+    String file = valueOf(list, "--log-file");
+    if (file != null) {
+      teeStderrTo(file);
     }
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -68,6 +98,7 @@ final class Logging {
       throw InventoryException.invalidInput("--log-file", "cannot write to " + file);
     }
     PrintStream stderr = System.err;
+    logFile = new PrintStream(log, true, StandardCharsets.UTF_8);
     OutputStream both =
         new OutputStream() {
           @Override
@@ -89,6 +120,41 @@ final class Logging {
           }
         };
     System.setErr(new PrintStream(both, true, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Whether fd 2 is a terminal. Java has no isatty: on Linux the descriptor's link names the
+   * device; elsewhere on POSIX {@code test -t 2} is asked with the same stderr; on Windows a
+   * console means a terminal. {@code TERM=dumb} never gets a bar.
+   */
+  static boolean stderrIsTerminal() {
+    if ("dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    Path fd = Path.of("/proc/self/fd/2");
+    if (Files.isSymbolicLink(fd)) {
+      try {
+        String target = Files.readSymbolicLink(fd).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      } catch (IOException | SecurityException e) {
+        return false;
+      }
+    }
+    if (System.getProperty("os.name", "").startsWith("Windows")) {
+      return System.console() != null;
+    }
+    try {
+      Process test =
+          new ProcessBuilder("sh", "-c", "test -t 2")
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      return test.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static void setIfAbsent(String key, String value) {
