@@ -115,6 +115,10 @@ class BadInputTest {
             "--web-identity-role-arn",
             "arn:aws:iam::123456789012:role/ci"),
         bad("--config", "--config", "/nonexistent/aws-inventory.conf"),
+        bad("--proxy", "--proxy", "socks5://127.0.0.1:1080"),
+        bad("--proxy", "--proxy", "http://proxy.corp:3128/path"),
+        bad("--ca-bundle", "--ca-bundle", "/nonexistent/corporate-ca.pem"),
+        bad("--ca-bundle", "--ca-bundle", "/etc/hostname"),
         bad("--format", "--format"));
   }
 
