@@ -46,16 +46,17 @@ public final class AwsInventory implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset());
     String[] expanded;
+    ConsoleStreams streams;
     try {
       expanded = expandConfig(args, commandLine());
-      Logging.configure(expanded);
+      streams = Logging.configure(expanded);
     } catch (InventoryException e) {
       System.err.println("aws-inventory: " + Secrets.redact(e.getMessage()));
       System.exit(e.exitCode().code());
       return;
     }
     // made after logging is set up, so that every writer it makes goes through the log file too
-    CommandLine commandLine = commandLine();
+    CommandLine commandLine = commandLine(streams);
     PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset());
     Interruption.install(err);
     commandLine.setOut(out);
@@ -103,7 +104,21 @@ public final class AwsInventory implements Runnable {
    * The command line with the tool's error handling: one line per error, exit codes per contract.
    */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new AwsInventory());
+    return commandLine(ConsoleStreams.NONE);
+  }
+
+  private static CommandLine commandLine(ConsoleStreams streams) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == CollectCommand.class
+                ? type.cast(new CollectCommand(streams))
+                : defaults.create(type);
+          }
+        };
+    CommandLine commandLine = new CommandLine(new AwsInventory(), factory);
     commandLine.setParameterExceptionHandler(AwsInventory::usageError);
     commandLine.setExecutionExceptionHandler(AwsInventory::executionError);
     return commandLine;

@@ -36,13 +36,15 @@ public final class CollectCommand implements Callable<Integer> {
   @Mixin OutputOptions output = new OutputOptions();
 
   private final RunConfigFactory factory;
+  private final ConsoleStreams streams;
 
-  public CollectCommand() {
-    this(new RunConfigFactory(System.getenv(), RunConfigFactory.SecretPrompt.console()));
+  CollectCommand(ConsoleStreams streams) {
+    this(new RunConfigFactory(System.getenv(), RunConfigFactory.SecretPrompt.console()), streams);
   }
 
-  CollectCommand(RunConfigFactory factory) {
+  CollectCommand(RunConfigFactory factory, ConsoleStreams streams) {
     this.factory = factory;
+    this.streams = streams;
   }
 
   @Override
@@ -50,7 +52,7 @@ public final class CollectCommand implements Callable<Integer> {
     RunConfig config = factory.build(credentials, roles, scope, output);
     PrintWriter err = spec.commandLine().getErr();
     return new InventoryRun(
-            config, err, Clock.systemUTC(), Logging.progress(config.quiet(), output.verbose, err))
+            config, err, Clock.systemUTC(), streams.progress(config.quiet(), output.verbose, err))
         .execute()
         .code();
   }

@@ -1,16 +1,13 @@
 package io.awsinventory.cli;
 
 import io.awsinventory.InventoryException;
-import io.awsinventory.fanout.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,46 +17,19 @@ import java.util.List;
  * then, so request headers (which carry session tokens) never reach the log.
  */
 final class Logging {
-  /** The process's own stderr when it is a terminal, before any log file is teed in. */
-  private static volatile PrintStream terminal;
-
-  /** The log file alone, when {@code --log-file} is given. */
-  private static volatile PrintStream logFile;
-
   private Logging() {}
-
-  /**
-   * How {@code collect} shows progress: nothing with {@code --quiet}; a live bar on a terminal
-   * (plain lines in the log file beside it); plain timestamped lines otherwise, and with {@code
-   * --verbose}, whose log lines would break into a bar.
-   */
-  static Progress progress(boolean quiet, boolean verbose, PrintWriter err) {
-    if (quiet) {
-      return Progress.silent();
-    }
-    Clock clock = Clock.systemUTC();
-    if (terminal != null && !verbose) {
-      PrintWriter log =
-          logFile == null ? null : new PrintWriter(logFile, true, StandardCharsets.UTF_8);
-      return Progress.bar(terminal, log, clock);
-    }
-    return Progress.lines(err, Progress.LINE_INTERVAL, clock);
-  }
 
   /**
    * Configures logging from the (config-expanded) arguments. With {@code --log-file FILE}, all that
    * goes to stderr — log lines, progress, failures, the closing report — is also appended to FILE.
+   * Returns where stderr goes, for the progress display.
    */
-  static void configure(String[] args) {
+  static ConsoleStreams configure(String[] args) {
     List<String> list = Arrays.asList(args);
     boolean verbose = list.contains("--verbose") || list.contains("-v");
-    if (stderrIsTerminal()) {
-      terminal = System.err;
-    }
+    PrintStream terminal = stderrIsTerminal() ? System.err : null;
     String file = valueOf(list, "--log-file");
-    if (file != null) {
-      teeStderrTo(file);
-    }
+    PrintStream logFile = file == null ? null : teeStderrTo(file);
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
@@ -71,6 +41,7 @@ final class Logging {
     if (verbose) {
       setIfAbsent("org.slf4j.simpleLogger.log.io.awsinventory", "debug");
     }
+    return new ConsoleStreams(terminal, logFile);
   }
 
   private static String valueOf(List<String> args, String option) {
@@ -85,7 +56,8 @@ final class Logging {
     return value;
   }
 
-  private static void teeStderrTo(String file) {
+  /** Tees System.err into FILE; returns the file's own stream. */
+  private static PrintStream teeStderrTo(String file) {
     OutputStream log;
     try {
       Path path = Path.of(file);
@@ -98,7 +70,6 @@ final class Logging {
       throw InventoryException.invalidInput("--log-file", "cannot write to " + file);
     }
     PrintStream stderr = System.err;
-    logFile = new PrintStream(log, true, StandardCharsets.UTF_8);
     OutputStream both =
         new OutputStream() {
           @Override
@@ -120,6 +91,7 @@ final class Logging {
           }
         };
     System.setErr(new PrintStream(both, true, StandardCharsets.UTF_8));
+    return new PrintStream(log, true, StandardCharsets.UTF_8);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.awsinventory.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,16 +75,13 @@ public final class RecordSchemas {
     return schema;
   }
 
+  /** The definitions by name, so the file reads the same from one release to the next. */
   private ObjectNode sortedDefs() {
+    Map<String, JsonNode> byName = new TreeMap<>();
+    defs.fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
     ObjectNode sorted = NODES.objectNode();
-    new TreeMap<>(toMap(defs)).forEach(sorted::set);
+    byName.forEach(sorted::set);
     return sorted;
-  }
-
-  private static Map<String, com.fasterxml.jackson.databind.JsonNode> toMap(ObjectNode node) {
-    Map<String, com.fasterxml.jackson.databind.JsonNode> map = new TreeMap<>();
-    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
-    return map;
   }
 
   private ObjectNode record(ResourceCollector collector) {
@@ -148,7 +146,7 @@ public final class RecordSchemas {
     if (column.equals(ResourceCollector.TAGS_COLUMN)) {
       return "The tags as a JSON object of keys and values; empty if the record has none.";
     }
-    com.fasterxml.jackson.databind.JsonNode node = record;
+    JsonNode node = record;
     for (String member : column.split("\\.")) {
       node = resolve(node).path("properties").path(member);
     }
@@ -164,8 +162,7 @@ public final class RecordSchemas {
     return type.isEmpty() ? null : "The " + type + " as text; empty if absent.";
   }
 
-  private com.fasterxml.jackson.databind.JsonNode resolve(
-      com.fasterxml.jackson.databind.JsonNode node) {
+  private JsonNode resolve(JsonNode node) {
     String ref = node.path("$ref").asText("");
     return ref.startsWith("#/$defs/") ? defs.path(ref.substring("#/$defs/".length())) : node;
   }

@@ -26,6 +26,10 @@ public final class SchemaFiles {
   public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
   public static final String SUFFIX = ".schema.json";
 
+  /** {@code run_summary}: the summary's file name without its extension. */
+  private static final String SUMMARY_STEM =
+      RunSummary.FILE_NAME.substring(0, RunSummary.FILE_NAME.lastIndexOf('.'));
+
   private SchemaFiles() {}
 
   /** {@code ec2_instances.schema.json}, {@code run_summary.schema.json}. */
@@ -61,8 +65,8 @@ public final class SchemaFiles {
       if (in == null) {
         throw new IllegalStateException("the summary schema is missing from the jar");
       }
-      ObjectNode schema = (ObjectNode) Json.MAPPER.readTree(in);
-      schema.put("$id", id(stem));
+      ObjectNode schema = header(SUMMARY_STEM, RunSummary.FILE_NAME);
+      schema.setAll((ObjectNode) Json.MAPPER.readTree(in));
       return schema;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -81,7 +85,7 @@ public final class SchemaFiles {
       write(dir.resolve(name), forResource(type, format));
       names.add(name);
     }
-    String summary = fileName(RunSummary.FILE_NAME.substring(0, RunSummary.FILE_NAME.indexOf('.')));
+    String summary = fileName(SUMMARY_STEM);
     write(dir.resolve(summary), forSummary());
     names.add(summary);
     return names;
