@@ -11,6 +11,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.awsinventory.OutputFormat;
+import io.awsinventory.ResourceType;
+import io.awsinventory.output.RunSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -50,9 +53,32 @@ public final class SchemaCheck {
     return errors.stream().map(Error::toString).toList();
   }
 
-  /** Asserts a whole JSON file (an array, or the summary) is valid. */
-  public void assertValidJson(Path file) throws IOException {
-    assertThat(errors(JSON.readTree(file.toFile()))).as(file.toString()).isEmpty();
+  /**
+   * Asserts that each resource file of {@code format} in {@code out} and the run summary are valid
+   * against their schemas in {@code schemas}; returns how many records it checked.
+   */
+  public static int assertRunValid(Path schemas, Path out, OutputFormat format) throws IOException {
+    int records = 0;
+    for (ResourceType type : ResourceType.values()) {
+      SchemaCheck check = of(schemas.resolve(SchemaFiles.fileName(type.fileStem())));
+      Path file = out.resolve(type.fileStem() + "." + format.extension());
+      records +=
+          switch (format) {
+            case JSON -> check.assertValidJson(file);
+            case JSONL -> check.assertValidJsonLines(file);
+            case CSV -> check.assertValidCsvRows(file);
+          };
+    }
+    of(schemas.resolve(SchemaFiles.fileName("run_summary")))
+        .assertValidJson(out.resolve(RunSummary.FILE_NAME));
+    return records;
+  }
+
+  /** Asserts a whole JSON file (an array, or the summary) is valid; returns its array size. */
+  public int assertValidJson(Path file) throws IOException {
+    JsonNode node = JSON.readTree(file.toFile());
+    assertThat(errors(node)).as(file.toString()).isEmpty();
+    return node.isArray() ? node.size() : 1;
   }
 
   /** Asserts every line of a JSON Lines file is valid; returns how many lines it checked. */

@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,13 +28,7 @@ final class LocalProxy implements AutoCloseable {
   private final String expectedAuthorization;
   private final List<String> forwarded = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger refused = new AtomicInteger();
-  private final ExecutorService connections =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread thread = new Thread(r, "local-proxy");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ExecutorService connections = Pipe.connectionThreads("local-proxy");
 
   private LocalProxy(String username, String password) throws IOException {
     expectedAuthorization =

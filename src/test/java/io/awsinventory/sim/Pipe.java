@@ -5,10 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Copies bytes both ways between two sockets until either side closes. */
 final class Pipe {
   private Pipe() {}
+
+  /** A pool of daemon threads for one connection each, which never keeps the test JVM alive. */
+  static ExecutorService connectionThreads(String name) {
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread thread = new Thread(r, name);
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
 
   /** Runs the copy from {@code fromClient} in a new daemon thread and the other way in this one. */
   static void both(Socket client, InputStream fromClient, Socket upstream) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.awsinventory.ResourceType;
+import io.awsinventory.OutputFormat;
 import io.awsinventory.cli.CliRun;
 import io.awsinventory.schema.SchemaCheck;
 import java.nio.file.Files;
@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The schemas {@code aws-inventory schema} writes accept every file a real run writes, in each
@@ -64,48 +66,18 @@ class SchemaValidationTest {
     return out;
   }
 
-  @Test
-  void jsonFilesAndSummary_validate() throws Exception {
-    Path schemas = schemas("json");
-    Path out = collect("json");
+  @ParameterizedTest
+  @EnumSource(OutputFormat.class)
+  void everyFileAndTheSummary_validate(OutputFormat format) throws Exception {
+    Path schemas = schemas(format.extension());
+    Path out = collect(format.extension());
 
-    for (ResourceType type : ResourceType.values()) {
-      SchemaCheck.of(schemas.resolve(type.fileStem() + ".schema.json"))
-          .assertValidJson(out.resolve(type.fileStem() + ".json"));
-    }
-    SchemaCheck.of(schemas.resolve("run_summary.schema.json"))
-        .assertValidJson(out.resolve("run_summary.json"));
+    int records = SchemaCheck.assertRunValid(schemas, out, format);
+
+    assertThat(records).isGreaterThan(600);
     JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
     assertThat(summary.get("targets").findValuesAsText("status"))
         .contains("ok", "denied", "skipped");
-  }
-
-  @Test
-  void jsonLines_everyLineValidates() throws Exception {
-    Path schemas = schemas("jsonl");
-    Path out = collect("jsonl");
-
-    int lines = 0;
-    for (ResourceType type : ResourceType.values()) {
-      lines +=
-          SchemaCheck.of(schemas.resolve(type.fileStem() + ".schema.json"))
-              .assertValidJsonLines(out.resolve(type.fileStem() + ".jsonl"));
-    }
-    assertThat(lines).isGreaterThan(600);
-  }
-
-  @Test
-  void csv_everyRowValidates() throws Exception {
-    Path schemas = schemas("csv");
-    Path out = collect("csv");
-
-    int rows = 0;
-    for (ResourceType type : ResourceType.values()) {
-      rows +=
-          SchemaCheck.of(schemas.resolve(type.fileStem() + ".schema.json"))
-              .assertValidCsvRows(out.resolve(type.fileStem() + ".csv"));
-    }
-    assertThat(rows).isGreaterThan(600);
   }
 
   @Test

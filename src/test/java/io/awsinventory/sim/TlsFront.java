@@ -11,7 +11,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -27,13 +26,7 @@ final class TlsFront implements AutoCloseable {
 
   private final SSLServerSocket server;
   private final Path certificatePem;
-  private final ExecutorService connections =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread thread = new Thread(r, "tls-front");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ExecutorService connections = Pipe.connectionThreads("tls-front");
 
   private TlsFront(SSLServerSocket server, Path certificatePem, int upstreamPort) {
     this.server = server;
