@@ -56,6 +56,31 @@ public record RunConfig(
     tagColumns = List.copyOf(tagColumns);
   }
 
+  /** This configuration with where and how the files are written. */
+  public RunConfig withOutput(
+      OutputFormat format,
+      Path outputDir,
+      List<String> tagColumns,
+      boolean csvEscapeFormulas,
+      boolean quiet) {
+    return new RunConfig(
+        credentials,
+        access,
+        homeRegion,
+        regions,
+        resources,
+        format,
+        outputDir,
+        tagColumns,
+        endpointUrl,
+        proxy,
+        caBundle,
+        concurrency,
+        attemptTimeout,
+        csvEscapeFormulas,
+        quiet);
+  }
+
   /**
    * How the run reaches its accounts.
    *

@@ -73,24 +73,14 @@ final class RunConfigFactory {
     if (output.quiet && output.verbose) {
       throw invalidInput("--quiet", "cannot be combined with --verbose");
     }
-    String homeRegion = homeRegion(scope.homeRegion);
-    String partition = Partitions.partitionOf(homeRegion);
-    return new RunConfig(
-        credentials(credentials, partition),
-        AccessValidation.build(roles, partition),
-        homeRegion,
-        regions(scope.regions, homeRegion),
-        resources(scope.resources),
-        format(output.format),
-        outputDir(output.outputDir),
-        tagColumns(output.tagColumns),
-        endpoint(scope.endpointUrl),
-        proxy(scope.proxy),
-        caBundle(scope.caBundle),
-        concurrency(scope.concurrency),
-        timeout(scope.timeoutSeconds),
-        output.csvEscapeFormulas,
-        output.quiet);
+    // the output folder is made last, once every other option has been found valid
+    return buildForCheck(credentials, roles, scope)
+        .withOutput(
+            format(output.format),
+            outputDir(output.outputDir),
+            tagColumns(output.tagColumns),
+            output.csvEscapeFormulas,
+            output.quiet);
   }
 
   /** The options of {@code check}: no output folder or file format. */
