@@ -21,20 +21,9 @@ class CheckMotoIT {
 
   private static CliRun check(String... extra) {
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "check",
-                "--endpoint-url",
-                MotoServer.endpoint().toString(),
-                "--access-key-id",
-                MotoSeed.ACCESS_KEY_ID,
-                "--secret-access-key",
-                MotoSeed.SECRET_ACCESS_KEY,
-                "--list-accounts",
-                "--regions",
-                "us-east-1,eu-west-1,ap-east-1"));
+        new ArrayList<>(List.of("--list-accounts", "--regions", "us-east-1,eu-west-1,ap-east-1"));
     args.addAll(List.of(extra));
-    return CliRun.of(args.toArray(String[]::new));
+    return CliRun.of("check", MotoSeed.reach(), args.toArray(String[]::new));
   }
 
   @Test

@@ -40,13 +40,6 @@ class CollectMotoIT {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "collect",
-                "--endpoint-url",
-                MotoServer.endpoint().toString(),
-                "--access-key-id",
-                MotoSeed.ACCESS_KEY_ID,
-                "--secret-access-key",
-                MotoSeed.SECRET_ACCESS_KEY,
                 "--home-region",
                 "us-east-1",
                 "--regions",
@@ -55,7 +48,7 @@ class CollectMotoIT {
                 dir.toString(),
                 "--quiet"));
     args.addAll(List.of(extra));
-    return CliRun.of(args.toArray(String[]::new));
+    return CliRun.of("collect", MotoSeed.reach(), args.toArray(String[]::new));
   }
 
   @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awsinventory.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -32,22 +31,7 @@ class FailureHandlingTest {
   }
 
   private CliRun collect(String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "collect",
-                "--endpoint-url",
-                fake.endpoint().toString(),
-                "--access-key-id",
-                "AKIAFAKEFAKEFAKEFAKE",
-                "--secret-access-key",
-                SECRET,
-                "--resources",
-                "reserved-instances",
-                "--output-dir",
-                out.toString()));
-    args.addAll(List.of(extra));
-    return CliRun.of(args.toArray(String[]::new));
+    return CliRun.of("collect", fake.reservedInstancesInto(out, SECRET), extra);
   }
 
   private List<String> listing() throws Exception {

@@ -2,16 +2,17 @@ package io.awsinventory.it;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.awsinventory.sim.AwsSimulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,29 @@ public final class FakeEc2Server implements AutoCloseable {
     server.createContext("/", this::handle);
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
+  }
+
+  /** The access key id the tests reach this server with; any secret is taken. */
+  public static final String ACCESS_KEY_ID = "AKIAFAKEFAKEFAKEFAKE";
+
+  public static final String SECRET_ACCESS_KEY = "fake-secret-fake-secret-fake-secret-0000";
+
+  /** The options that point a run at this server with static keys. */
+  public List<String> reachWith(String secretAccessKey) {
+    return List.of(
+        "--endpoint-url",
+        endpoint().toString(),
+        "--access-key-id",
+        ACCESS_KEY_ID,
+        "--secret-access-key",
+        secretAccessKey);
+  }
+
+  /** The options of a run that collects this server's reserved instances into {@code out}. */
+  public List<String> reservedInstancesInto(Path out, String secretAccessKey) {
+    List<String> options = new ArrayList<>(reachWith(secretAccessKey));
+    options.addAll(List.of("--resources", "reserved-instances", "--output-dir", out.toString()));
+    return options;
   }
 
   public URI endpoint() {
@@ -112,7 +136,8 @@ public final class FakeEc2Server implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
     Map<String, String> form =
-        parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        AwsSimulator.parseForm(
+            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     received.add(form);
     String action = form.getOrDefault("Action", "");
     byAction.computeIfAbsent(action, k -> new AtomicInteger()).incrementAndGet();
@@ -308,19 +333,6 @@ public final class FakeEc2Server implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
-  }
-
-  private static Map<String, String> parse(String body) {
-    Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(
-            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
   }
 
   @Override

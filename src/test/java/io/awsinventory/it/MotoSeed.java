@@ -31,6 +31,17 @@ public final class MotoSeed {
   public static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
   public static final String SECRET_ACCESS_KEY = "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";
 
+  /** The options that point a run at moto with the seeded account's keys. */
+  public static List<String> reach() {
+    return List.of(
+        "--endpoint-url",
+        MotoServer.endpoint().toString(),
+        "--access-key-id",
+        ACCESS_KEY_ID,
+        "--secret-access-key",
+        SECRET_ACCESS_KEY);
+  }
+
   /** A public AMI that moto serves in every region. */
   public static final String PUBLIC_AMI = "ami-12c6146b";
 

@@ -30,21 +30,9 @@ class OrganizationMotoIT {
   }
 
   static CliRun collect(Path dir, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "collect",
-                "--endpoint-url",
-                MotoServer.endpoint().toString(),
-                "--access-key-id",
-                MotoSeed.ACCESS_KEY_ID,
-                "--secret-access-key",
-                MotoSeed.SECRET_ACCESS_KEY,
-                "--output-dir",
-                dir.toString(),
-                "--quiet"));
+    List<String> args = new ArrayList<>(List.of("--output-dir", dir.toString(), "--quiet"));
     args.addAll(List.of(extra));
-    return CliRun.of(args.toArray(String[]::new));
+    return CliRun.of("collect", MotoSeed.reach(), args.toArray(String[]::new));
   }
 
   /**

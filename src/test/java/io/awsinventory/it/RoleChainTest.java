@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awsinventory.cli.CliRun;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,23 +39,9 @@ class RoleChainTest {
   }
 
   private CliRun collect(String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "collect",
-                "--endpoint-url",
-                fake.endpoint().toString(),
-                "--access-key-id",
-                "AKIAFAKEFAKEFAKEFAKE",
-                "--secret-access-key",
-                "fake-secret-fake-secret-fake-secret-0000",
-                "--resources",
-                "reserved-instances",
-                "--output-dir",
-                out.toString(),
-                "--quiet"));
-    args.addAll(List.of(extra));
-    return CliRun.of(args.toArray(String[]::new));
+    List<String> options = fake.reservedInstancesInto(out, FakeEc2Server.SECRET_ACCESS_KEY);
+    options.add("--quiet");
+    return CliRun.of("collect", options, extra);
   }
 
   private List<Map<String, String>> assumeRoleCalls() {

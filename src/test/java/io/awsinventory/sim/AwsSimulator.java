@@ -96,6 +96,31 @@ public final class AwsSimulator implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /** A secret for the management account's keys: the simulator takes any. */
+  public static final String SECRET_ACCESS_KEY = "simulated-secret-access-key-0000000000";
+
+  /**
+   * The start of a command line that runs {@code command} against {@code endpoint} (this simulator,
+   * or something in front of it) with the management account's keys; callers add their options.
+   */
+  public List<String> commandFromManagement(
+      String command, String endpoint, String secretAccessKey) {
+    return new java.util.ArrayList<>(
+        List.of(
+            command,
+            "--endpoint-url",
+            endpoint,
+            "--access-key-id",
+            SimEstate.accessKeyOf(estate.managementId()),
+            "--secret-access-key",
+            secretAccessKey));
+  }
+
+  /** {@link #commandFromManagement(String, String, String)} on this simulator's own endpoint. */
+  public List<String> commandFromManagement(String command) {
+    return commandFromManagement(command, endpoint().toString(), SECRET_ACCESS_KEY);
+  }
+
   public SimEstate estate() {
     return estate;
   }
@@ -775,7 +800,8 @@ public final class AwsSimulator implements AutoCloseable {
     reply(exchange, status, "application/x-amz-json-1.1", JSON.writeValueAsString(error));
   }
 
-  private static Map<String, String> parseForm(String body) {
+  /** The fields of an AWS Query request body ({@code Action=...&Version=...}). */
+  public static Map<String, String> parseForm(String body) {
     Map<String, String> form = new HashMap<>();
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');

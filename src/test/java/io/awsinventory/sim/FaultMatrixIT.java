@@ -39,27 +39,21 @@ class FaultMatrixIT {
             .tokenLifetime(Duration.ofSeconds(60));
     long start = System.nanoTime();
     try (AwsSimulator sim = AwsSimulator.start(config)) {
-      JarRun run =
-          JarRun.start(
-              List.of(
-                  "collect",
-                  "--endpoint-url",
-                  sim.endpoint().toString(),
-                  "--access-key-id",
-                  SimEstate.accessKeyOf(sim.estate().managementId()),
-                  "--secret-access-key",
-                  "simulated-secret-access-key-0000000000",
-                  "--assume-role-arn",
-                  "arn:aws:iam::" + sim.estate().managementId() + ":role/inventory",
-                  "--list-accounts",
-                  "--format",
-                  "jsonl",
-                  "--concurrency",
-                  "4",
-                  "--timeout",
-                  "2",
-                  "--output-dir",
-                  out.toString()));
+      List<String> args = sim.commandFromManagement("collect");
+      args.addAll(
+          List.of(
+              "--assume-role-arn",
+              "arn:aws:iam::" + sim.estate().managementId() + ":role/inventory",
+              "--list-accounts",
+              "--format",
+              "jsonl",
+              "--concurrency",
+              "4",
+              "--timeout",
+              "2",
+              "--output-dir",
+              out.toString()));
+      JarRun run = JarRun.start(args);
       int exit = run.waitFor();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,19 +23,8 @@ class InterruptIT {
   @TempDir Path dir;
 
   private static List<String> collect(AwsSimulator sim, Path out, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "collect",
-                "--endpoint-url",
-                sim.endpoint().toString(),
-                "--access-key-id",
-                SimEstate.accessKeyOf(sim.estate().managementId()),
-                "--secret-access-key",
-                "simulated-secret-access-key-0000000000",
-                "--list-accounts",
-                "--output-dir",
-                out.toString()));
+    List<String> args = sim.commandFromManagement("collect");
+    args.addAll(List.of("--list-accounts", "--output-dir", out.toString()));
     args.addAll(List.of(extra));
     return args;
   }

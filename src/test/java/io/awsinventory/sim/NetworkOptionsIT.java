@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awsinventory.ResourceType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -45,21 +44,15 @@ class NetworkOptionsIT {
 
   private List<String> collect(String endpoint, String... extra) {
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "collect",
-                "--endpoint-url",
-                endpoint,
-                "--access-key-id",
-                SimEstate.accessKeyOf(sim.estate().managementId()),
-                "--secret-access-key",
-                "simulated-secret-key",
-                "--list-accounts",
-                "--format",
-                "jsonl",
-                "--quiet",
-                "--output-dir",
-                dir.resolve("out").toString()));
+        sim.commandFromManagement("collect", endpoint, AwsSimulator.SECRET_ACCESS_KEY);
+    args.addAll(
+        List.of(
+            "--list-accounts",
+            "--format",
+            "jsonl",
+            "--quiet",
+            "--output-dir",
+            dir.resolve("out").toString()));
     args.addAll(List.of(extra));
     return args;
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,22 +20,15 @@ class SecretsIT {
   @TempDir Path dir;
 
   private static List<String> args(String command, AwsSimulator sim, Path dir, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                command,
-                "--endpoint-url",
-                sim.endpoint().toString(),
-                "--access-key-id",
-                SimEstate.accessKeyOf(sim.estate().managementId()),
-                "--secret-access-key",
-                SECRET,
-                "--session-token",
-                TOKEN,
-                "--list-accounts",
-                "--verbose",
-                "--log-file",
-                dir.resolve(command + ".log").toString()));
+    List<String> args = sim.commandFromManagement(command, sim.endpoint().toString(), SECRET);
+    args.addAll(
+        List.of(
+            "--session-token",
+            TOKEN,
+            "--list-accounts",
+            "--verbose",
+            "--log-file",
+            dir.resolve(command + ".log").toString()));
     args.addAll(List.of(extra));
     return args;
   }

@@ -8,7 +8,6 @@ import io.awsinventory.ResourceType;
 import io.awsinventory.cli.CliRun;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -26,22 +25,9 @@ class SimulatedCollectTest {
   }
 
   static CliRun collectAs(String format, AwsSimulator sim, Path out, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "collect",
-                "--endpoint-url",
-                sim.endpoint().toString(),
-                "--access-key-id",
-                SimEstate.accessKeyOf(sim.estate().managementId()),
-                "--secret-access-key",
-                "simulated-secret-access-key-0000000000",
-                "--list-accounts",
-                "--format",
-                format,
-                "--output-dir",
-                out.toString(),
-                "--quiet"));
+    List<String> args = sim.commandFromManagement("collect");
+    args.addAll(
+        List.of("--list-accounts", "--format", format, "--output-dir", out.toString(), "--quiet"));
     args.addAll(List.of(extra));
     return CliRun.of(args.toArray(String[]::new));
   }
