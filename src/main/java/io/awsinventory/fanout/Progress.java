@@ -198,9 +198,11 @@ public final class Progress implements AutoCloseable {
   /** The live bar: steps done of planned, elapsed and ETA, records and errors. */
   private static final class Bar implements Display {
     private final ProgressBar bar;
+    private final LastLine line;
 
     Bar(PrintStream terminal) {
       TERMINAL_LOG.setLevel(Level.OFF);
+      line = new LastLine(terminal);
       String encoding =
           System.getProperty("stderr.encoding", java.nio.charset.Charset.defaultCharset().name());
       boolean unicode = StandardCharsets.UTF_8.name().equalsIgnoreCase(encoding);
@@ -212,7 +214,7 @@ public final class Progress implements AutoCloseable {
               .setStyle(unicode ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
               .setUpdateIntervalMillis((int) BAR_INTERVAL.toMillis())
               .continuousUpdate()
-              .setConsumer(new ConsoleProgressBarConsumer(terminal))
+              .setConsumer(line)
               .build();
     }
 
@@ -232,6 +234,33 @@ public final class Progress implements AutoCloseable {
     public void close(Snapshot snapshot) {
       show(snapshot);
       bar.close();
+      if (!line.ended()) {
+        // Closed before the bar's first scheduled redraw: that close only drew the bar, so a second
+        // one ends the line (and releases the terminal) before the closing report is printed.
+        bar.close();
+      }
+      // and should a close be interrupted before the bar's thread ran it, the line still ends here
+      line.close();
+    }
+  }
+
+  /** The terminal consumer, ending the bar's line once however often it is closed. */
+  private static final class LastLine extends ConsoleProgressBarConsumer {
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    LastLine(PrintStream out) {
+      super(out);
+    }
+
+    boolean ended() {
+      return ended.get();
+    }
+
+    @Override
+    public void close() {
+      if (ended.compareAndSet(false, true)) {
+        super.close();
+      }
     }
   }
 }

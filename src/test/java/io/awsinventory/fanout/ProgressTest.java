@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import me.tongfei.progressbar.RefreshThread;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -70,6 +71,33 @@ class ProgressTest {
         .contains("1234 records, 2 not ok")
         .endsWith(System.lineSeparator());
     assertThat(log.toString()).doesNotContain("\r");
+  }
+
+  @Test
+  void bar_closedBeforeItsFirstRedraw_stillEndsItsLine() throws Exception {
+    ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+    RefreshThread refresh = RefreshThread.hold();
+    Progress progress;
+    Thread closing;
+    try {
+      progress = Progress.bar(new PrintStream(terminal, true, StandardCharsets.UTF_8), null, CLOCK);
+      step(progress);
+      closing = new Thread(progress::close);
+      closing.start();
+      // the first redraw, cancelled by the close, and the close's own redraw wait behind the hold
+      refresh.awaitQueued(2, Duration.ofSeconds(10));
+    } finally {
+      refresh.release();
+    }
+    closing.join(Duration.ofSeconds(10).toMillis());
+
+    String drawn = terminal.toString(StandardCharsets.UTF_8);
+    assertThat(closing.isAlive()).isFalse();
+    assertThat(drawn).endsWith(System.lineSeparator());
+    assertThat(drawn.substring(drawn.lastIndexOf('\r') + 1))
+        .startsWith("collect  75%")
+        .contains("1234 records, 2 not ok");
+    assertThat(drawn.chars().filter(c -> c == '\n').count()).as("line ends").isEqualTo(1);
   }
 
   @Test
