@@ -1,7 +1,6 @@
 package io.awsinventory.auth;
 
-import io.awsinventory.discovery.Account;
-import io.awsinventory.fanout.AwsClients;
+import io.awsinventory.Account;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -10,14 +9,14 @@ public final class AccountSession implements AutoCloseable {
   private final Account account;
   private final AwsCredentialsProvider credentials;
   private final AssumeRoleChain chain;
-  private final AwsClients clients;
+  private final StsClients clients;
   private final String homeRegion;
 
   AccountSession(
       Account account,
       AwsCredentialsProvider credentials,
       AssumeRoleChain chain,
-      AwsClients clients,
+      StsClients clients,
       String homeRegion) {
     this.account = account;
     this.credentials = credentials;

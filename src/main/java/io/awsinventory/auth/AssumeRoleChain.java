@@ -1,6 +1,5 @@
 package io.awsinventory.auth;
 
-import io.awsinventory.fanout.AwsClients;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -33,7 +32,7 @@ public final class AssumeRoleChain implements AutoCloseable {
       AwsCredentialsProvider base,
       List<RoleHop> hops,
       SessionSettings settings,
-      AwsClients clients,
+      StsClients clients,
       boolean baseIsRoleSession) {
     AssumeRoleChain chain = new AssumeRoleChain(base);
     for (int i = 0; i < hops.size(); i++) {
@@ -42,7 +41,7 @@ public final class AssumeRoleChain implements AutoCloseable {
     return chain;
   }
 
-  private void add(RoleHop hop, SessionSettings settings, AwsClients clients, boolean chained) {
+  private void add(RoleHop hop, SessionSettings settings, StsClients clients, boolean chained) {
     StsClient sts = clients.sts(last(), settings.homeRegion());
     stsClients.add(sts);
     AssumeRoleRequest request =

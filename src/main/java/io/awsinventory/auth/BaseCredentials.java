@@ -1,7 +1,5 @@
 package io.awsinventory.auth;
 
-import io.awsinventory.RunConfig.CredentialsSpec;
-import io.awsinventory.fanout.AwsClients;
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,7 +25,7 @@ public final class BaseCredentials implements AutoCloseable {
   }
 
   public static BaseCredentials of(
-      CredentialsSpec spec, AwsClients clients, SessionSettings settings) {
+      CredentialsSpec spec, StsClients clients, SessionSettings settings) {
     if (spec.isStaticKeys()) {
       return new BaseCredentials(
           StaticCredentialsProvider.create(

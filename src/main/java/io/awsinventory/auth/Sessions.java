@@ -1,37 +1,25 @@
 package io.awsinventory.auth;
 
+import io.awsinventory.Account;
 import io.awsinventory.InventoryException;
-import io.awsinventory.RunConfig;
-import io.awsinventory.RunConfig.AccessSpec;
-import io.awsinventory.discovery.Account;
-import io.awsinventory.discovery.ListedAccount;
-import io.awsinventory.discovery.OrganizationAccounts;
 import io.awsinventory.discovery.Partitions;
-import io.awsinventory.fanout.AwsClients;
 import io.awsinventory.fanout.ErrorClassifier;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The credentials of a run: the base credentials, the master chain (each hop checked with
- * GetCallerIdentity when the run opens), the accounts to collect, and a session per account — the
- * master chain itself for the account it stands in, the member chain for every other.
+ * GetCallerIdentity when the run opens), and a session per account — the master chain itself for
+ * the account it stands in, the member chain for every other.
  */
 public final class Sessions implements AutoCloseable {
   /** Who a step of the master chain turned out to be. */
   public record HopIdentity(String hop, String roleArn, CallerIdentity identity) {}
 
-  /** The accounts to collect, and those passed over with the reason. */
-  public record AccountList(List<ListedAccount> toCollect, List<Skipped> skipped) {}
-
-  public record Skipped(ListedAccount account, String reason) {}
-
-  private final AwsClients clients;
+  private final StsClients clients;
   private final AccessSpec access;
   private final SessionSettings settings;
   private final String partition;
@@ -39,20 +27,20 @@ public final class Sessions implements AutoCloseable {
   private final AssumeRoleChain master;
   private final List<HopIdentity> hops = new ArrayList<>();
 
-  private Sessions(RunConfig config, AwsClients clients) {
+  private Sessions(
+      CredentialsSpec credentials, AccessSpec access, String homeRegion, StsClients clients) {
     this.clients = clients;
-    this.access = config.access();
-    this.settings =
-        new SessionSettings(access.sessionName(), access.durationSeconds(), config.homeRegion());
-    this.partition = Partitions.partitionOf(config.homeRegion());
-    this.base = BaseCredentials.of(config.credentials(), clients, settings);
+    this.access = access;
+    this.settings = new SessionSettings(access.sessionName(), access.durationSeconds(), homeRegion);
+    this.partition = Partitions.partitionOf(homeRegion);
+    this.base = BaseCredentials.of(credentials, clients, settings);
     this.master =
         AssumeRoleChain.of(
             base.provider(),
             access.masterChain(),
             settings,
             clients,
-            base.isRoleSession(config.credentials()));
+            base.isRoleSession(credentials));
   }
 
   /**
@@ -60,10 +48,11 @@ public final class Sessions implements AutoCloseable {
    *
    * @throws InventoryException exit 4 when a hop cannot be reached
    */
-  public static Sessions open(RunConfig config, AwsClients clients) {
-    Sessions sessions = new Sessions(config, clients);
+  public static Sessions open(
+      CredentialsSpec credentials, AccessSpec access, String homeRegion, StsClients clients) {
+    Sessions sessions = new Sessions(credentials, access, homeRegion, clients);
     try {
-      sessions.verifyMasterChain(config.credentials().describe());
+      sessions.verifyMasterChain(credentials.describe());
       return sessions;
     } catch (RuntimeException e) {
       sessions.close();
@@ -106,80 +95,13 @@ public final class Sessions implements AutoCloseable {
     return hops.get(hops.size() - 1).identity();
   }
 
+  /** The credentials the master chain ends in: those that list the organization. */
+  public AwsCredentialsProvider masterCredentials() {
+    return master.last();
+  }
+
   public String partition() {
     return partition;
-  }
-
-  /**
-   * The accounts of the run: the organization's (with {@code --list-accounts}), those named with
-   * {@code --accounts}, or the account the master chain stands in.
-   *
-   * @throws InventoryException exit 4 when the organization cannot be listed
-   */
-  public AccountList accounts() {
-    List<ListedAccount> candidates = new ArrayList<>();
-    List<Skipped> skipped = new ArrayList<>();
-    if (access.listAccounts()) {
-      List<ListedAccount> listed = listOrganization();
-      Set<String> listedIds =
-          listed.stream().map(ListedAccount::id).collect(java.util.stream.Collectors.toSet());
-      for (String wanted : access.accounts()) {
-        if (!listedIds.contains(wanted)) {
-          skipped.add(
-              new Skipped(
-                  new ListedAccount(wanted, null, null), "not in the organization listing"));
-        }
-      }
-      for (ListedAccount account : listed) {
-        if (!access.accounts().isEmpty() && !access.accounts().contains(account.id())) {
-          continue;
-        }
-        if (!account.isActive()) {
-          skipped.add(
-              new Skipped(account, "account is " + account.state() + " in the organization"));
-          continue;
-        }
-        candidates.add(account);
-      }
-    } else if (!access.accounts().isEmpty()) {
-      access.accounts().stream()
-          .sorted()
-          .forEach(id -> candidates.add(new ListedAccount(id, null, null)));
-    } else {
-      candidates.add(new ListedAccount(masterIdentity().accountId(), null, null));
-    }
-    List<ListedAccount> toCollect = new ArrayList<>();
-    for (ListedAccount account : candidates) {
-      if (access.excludeAccounts().contains(account.id())) {
-        skipped.add(new Skipped(account, "excluded by --exclude-accounts"));
-      } else {
-        toCollect.add(account);
-      }
-    }
-    skipped.sort(java.util.Comparator.comparing(s -> s.account().id()));
-    return new AccountList(access.shard().select(toCollect), skipped);
-  }
-
-  private List<ListedAccount> listOrganization() {
-    try (OrganizationsClient organizations = clients.organizations(master.last(), partition)) {
-      return OrganizationAccounts.list(organizations, access.organizationalUnits());
-    } catch (SdkException e) {
-      ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
-      String needed =
-          access.organizationalUnits().isEmpty()
-              ? "organizations:ListAccounts"
-              : "organizations:ListAccountsForParent and organizations:ListOrganizationalUnitsForParent";
-      throw InventoryException.authentication(
-          "listing the organization's accounts failed ("
-              + needed
-              + ", as "
-              + masterIdentity().arn()
-              + "): "
-              + failure.code()
-              + ": "
-              + failure.message(),
-          e);
-    }
   }
 
   /** The session of one account; close it when the account's work is done. */

@@ -2,9 +2,10 @@ package io.awsinventory.cli;
 
 import static io.awsinventory.InventoryException.invalidInput;
 
-import io.awsinventory.RunConfig.AccessSpec;
+import io.awsinventory.auth.AccessSpec;
 import io.awsinventory.auth.MemberRoles;
 import io.awsinventory.auth.RoleHop;
+import io.awsinventory.discovery.AccountScope;
 import io.awsinventory.discovery.Shard;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,11 +45,7 @@ final class AccessValidation {
         new MemberRoles(templates, externalId),
         sessionName(options.roleSessionName),
         duration(options.roleDurationSeconds),
-        listAccounts,
-        units,
-        accounts,
-        excluded,
-        shard(options.shard));
+        new AccountScope(listAccounts, units, accounts, excluded, shard(options.shard)));
   }
 
   private static Shard shard(String value) {

@@ -2,9 +2,10 @@ package io.awsinventory.cli;
 
 import static io.awsinventory.InventoryException.invalidInput;
 
-import io.awsinventory.RunConfig;
-import io.awsinventory.fanout.ConnectionCheck;
+import io.awsinventory.collect.ResourceType;
 import io.awsinventory.output.CheckReport;
+import io.awsinventory.run.CheckRun;
+import io.awsinventory.run.RunConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,13 +68,13 @@ public final class CheckCommand implements Callable<Integer> {
     }
     RunConfig config = factory.buildForCheck(credentials, roles, scope);
     PrintWriter out = spec.commandLine().getOut();
-    ConnectionCheck.Result result = new ConnectionCheck(config, spec.commandLine().getErr()).run();
+    CheckReport.Result result = new CheckRun(config, spec.commandLine().getErr()).run();
     if (json) {
       out.println(CheckReport.json(result));
       out.flush();
     } else {
-      CheckReport.table(result, config.resources(), out);
+      CheckReport.table(result, config.resources().stream().map(ResourceType::name).toList(), out);
     }
-    return result.exitCode().code();
+    return result.exitCode();
   }
 }

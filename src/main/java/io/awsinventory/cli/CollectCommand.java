@@ -1,7 +1,7 @@
 package io.awsinventory.cli;
 
-import io.awsinventory.InventoryRun;
-import io.awsinventory.RunConfig;
+import io.awsinventory.run.InventoryRun;
+import io.awsinventory.run.RunConfig;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;

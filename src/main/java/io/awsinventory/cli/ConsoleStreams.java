@@ -1,6 +1,5 @@
 package io.awsinventory.cli;
 
-import io.awsinventory.fanout.Progress;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

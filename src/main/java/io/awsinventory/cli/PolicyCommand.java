@@ -3,10 +3,11 @@ package io.awsinventory.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.awsinventory.ResourceType;
-import io.awsinventory.RunConfig.AccessSpec;
+import io.awsinventory.auth.AccessSpec;
 import io.awsinventory.auth.MemberRoles;
 import io.awsinventory.auth.RoleHop;
+import io.awsinventory.collect.ResourceType;
+import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.discovery.Partitions;
 import io.awsinventory.output.Json;
 import java.util.Collection;
@@ -40,8 +41,10 @@ public final class PolicyCommand implements Callable<Integer> {
       names = "--resources",
       split = ",",
       paramLabel = "TYPE",
+      completionCandidates = ResourceNames.class,
       description =
-          "Resource types: instances, reserved-instances, images, db-instances (default: all).")
+          "Resource types, comma-separated: ${COMPLETION-CANDIDATES}; 'all' takes every type"
+              + " (default: every type that is not opt-in).")
   List<String> resources;
 
   @Option(
@@ -68,12 +71,12 @@ public final class PolicyCommand implements Callable<Integer> {
     return 0;
   }
 
-  static String policyJson(Set<ResourceType> resources, AccessSpec access, String partition)
+  static String policyJson(List<ResourceType> resources, AccessSpec access, String partition)
       throws JsonProcessingException {
     Set<String> actions = new TreeSet<>();
     actions.add("ec2:DescribeRegions");
     for (ResourceType type : resources) {
-      actions.addAll(type.iamActions());
+      actions.addAll(ResourceTypes.iamActions(type));
     }
     ObjectNode policy = Json.MAPPER.createObjectNode();
     policy.put("Version", "2012-10-17");

@@ -2,14 +2,15 @@ package io.awsinventory.cli;
 
 import static io.awsinventory.InventoryException.invalidInput;
 
-import io.awsinventory.OutputFormat;
-import io.awsinventory.ResourceType;
-import io.awsinventory.RunConfig;
-import io.awsinventory.RunConfig.CredentialsSpec;
 import io.awsinventory.Secrets;
+import io.awsinventory.auth.CredentialsSpec;
+import io.awsinventory.collect.ResourceType;
+import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.discovery.Partitions;
 import io.awsinventory.fanout.CaBundle;
 import io.awsinventory.fanout.ProxySettings;
+import io.awsinventory.output.OutputFormat;
+import io.awsinventory.run.RunConfig;
 import java.io.Console;
 import java.io.IOException;
 import java.net.URI;
@@ -20,14 +21,13 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Validates the options and the environment into a {@link RunConfig}. Every problem is reported as
@@ -266,30 +266,33 @@ final class RunConfigFactory {
     return new ArrayList<>(regions);
   }
 
-  static Set<ResourceType> resources(List<String> option) {
+  static List<ResourceType> resources(List<String> option) {
     if (option == null || option.stream().allMatch(String::isBlank)) {
-      return EnumSet.allOf(ResourceType.class);
+      return ResourceTypes.defaults();
     }
-    Set<ResourceType> types = EnumSet.noneOf(ResourceType.class);
+    Set<ResourceType> types = new TreeSet<>();
     for (String raw : option) {
-      if (raw.isBlank()) {
+      String name = raw.strip();
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (name.equals(ResourceNames.ALL)) {
+        types.addAll(ResourceTypes.all());
         continue;
       }
       types.add(
-          ResourceType.fromOptionName(raw.strip())
+          ResourceTypes.named(name)
               .orElseThrow(
                   () ->
                       invalidInput(
                           "--resources",
                           "unknown resource type '"
-                              + raw.strip()
+                              + name
                               + "' (expected "
-                              + Arrays.stream(ResourceType.values())
-                                  .map(ResourceType::optionName)
-                                  .collect(Collectors.joining(", "))
+                              + String.join(", ", new ResourceNames())
                               + ")")));
     }
-    return types;
+    return List.copyOf(types);
   }
 
   static OutputFormat format(String option) {

@@ -1,7 +1,7 @@
 package io.awsinventory.cli;
 
 import io.awsinventory.InventoryException;
-import io.awsinventory.OutputFormat;
+import io.awsinventory.output.OutputFormat;
 import io.awsinventory.schema.SchemaFiles;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -27,8 +27,10 @@ public final class ScopeOptions {
       names = "--resources",
       split = ",",
       paramLabel = "TYPE",
+      completionCandidates = ResourceNames.class,
       description =
-          "Resource types: instances, reserved-instances, images, db-instances (default: all).")
+          "Resource types, comma-separated: ${COMPLETION-CANDIDATES}; 'all' takes every type"
+              + " (default: every type that is not opt-in).")
   List<String> resources;
 
   @Option(

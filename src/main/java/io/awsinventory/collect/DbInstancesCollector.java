@@ -1,6 +1,5 @@
 package io.awsinventory.collect;
 
-import io.awsinventory.ResourceType;
 import java.util.List;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -9,13 +8,23 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * RDS DB instances (every engine DescribeDBInstances lists, Aurora, Neptune and DocumentDB
  * included).
  */
-public final class DbInstancesCollector implements ResourceCollector {
+public final class DbInstancesCollector implements ResourceType {
   /** The largest page DescribeDBInstances serves. */
   static final int PAGE_SIZE = 100;
 
   @Override
-  public ResourceType type() {
-    return ResourceType.DB_INSTANCES;
+  public String name() {
+    return "db-instances";
+  }
+
+  @Override
+  public String fileStem() {
+    return "rds_db_instances";
+  }
+
+  @Override
+  public List<String> iamActions() {
+    return List.of("rds:DescribeDBInstances");
   }
 
   @Override

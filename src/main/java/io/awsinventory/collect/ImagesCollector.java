@@ -2,7 +2,6 @@ package io.awsinventory.collect;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.awsinventory.ResourceType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.Image;
  * (public, Marketplace, shared). An image an instance runs from that EC2 no longer describes
  * (deregistered, or no longer shared) is recorded with {@code State} = {@value #MISSING_STATE}.
  */
-public final class ImagesCollector implements ResourceCollector {
+public final class ImagesCollector implements ResourceType {
   public static final String MISSING_STATE = "missing";
 
   /** Ids are looked up through the {@code image-id} filter, which takes at most 200 values. */
@@ -28,8 +27,23 @@ public final class ImagesCollector implements ResourceCollector {
   static final int PAGE_SIZE = 1000;
 
   @Override
-  public ResourceType type() {
-    return ResourceType.IMAGES;
+  public String name() {
+    return "images";
+  }
+
+  @Override
+  public String fileStem() {
+    return "ec2_images";
+  }
+
+  @Override
+  public List<String> iamActions() {
+    return List.of("ec2:DescribeImages");
+  }
+
+  @Override
+  public Set<TargetFact> needs() {
+    return Set.of(TargetFact.IMAGES_IN_USE);
   }
 
   @Override
@@ -79,7 +93,7 @@ public final class ImagesCollector implements ResourceCollector {
     Set<String> written = new HashSet<>();
     pageImages(ec2, r -> r.owners("self"), written, sink);
 
-    List<String> wanted = new ArrayList<>(new TreeSet<>(apis.imageIdsInUse()));
+    List<String> wanted = new ArrayList<>(new TreeSet<>(apis.fact(TargetFact.IMAGES_IN_USE)));
     wanted.removeAll(written);
     for (int from = 0; from < wanted.size(); from += LOOKUP_BATCH) {
       List<String> batch = wanted.subList(from, Math.min(wanted.size(), from + LOOKUP_BATCH));

@@ -1,10 +1,8 @@
 package io.awsinventory.collect;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.awsinventory.ResourceType;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
@@ -15,13 +13,28 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
  * EC2 instances in every state. Reservations are flattened: each instance record also carries its
  * reservation's {@code ReservationId}, {@code OwnerId} and {@code RequesterId}.
  */
-public final class InstancesCollector implements ResourceCollector {
+public final class InstancesCollector implements ResourceType {
   /** The largest page DescribeInstances serves. */
   static final int PAGE_SIZE = 1000;
 
   @Override
-  public ResourceType type() {
-    return ResourceType.INSTANCES;
+  public String name() {
+    return "instances";
+  }
+
+  @Override
+  public String fileStem() {
+    return "ec2_instances";
+  }
+
+  @Override
+  public List<String> iamActions() {
+    return List.of("ec2:DescribeInstances");
+  }
+
+  @Override
+  public Map<TargetFact, String> provides() {
+    return Map.of(TargetFact.IMAGES_IN_USE, "ImageId");
   }
 
   @Override
@@ -96,21 +109,6 @@ public final class InstancesCollector implements ResourceCollector {
         }
       }
     }
-  }
-
-  /** The image ids all instances run from, for a target whose instances are not being collected. */
-  public static Set<String> imageIdsInUse(Ec2Client ec2) {
-    Set<String> ids = new HashSet<>();
-    for (DescribeInstancesResponse page : pages(ec2)) {
-      for (Reservation reservation : page.reservations()) {
-        for (Instance instance : reservation.instances()) {
-          if (instance.imageId() != null) {
-            ids.add(instance.imageId());
-          }
-        }
-      }
-    }
-    return ids;
   }
 
   private static Iterable<DescribeInstancesResponse> pages(Ec2Client ec2) {

@@ -1,6 +1,5 @@
 package io.awsinventory.collect;
 
-import io.awsinventory.ResourceType;
 import java.util.List;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.ReservedInstances;
@@ -9,11 +8,21 @@ import software.amazon.awssdk.services.ec2.model.ReservedInstances;
  * EC2 reserved instances in every state (active, retired, payment-pending, ...). The API has no
  * pagination: one call returns them all.
  */
-public final class ReservedInstancesCollector implements ResourceCollector {
+public final class ReservedInstancesCollector implements ResourceType {
 
   @Override
-  public ResourceType type() {
-    return ResourceType.RESERVED_INSTANCES;
+  public String name() {
+    return "reserved-instances";
+  }
+
+  @Override
+  public String fileStem() {
+    return "ec2_reserved_instances";
+  }
+
+  @Override
+  public List<String> iamActions() {
+    return List.of("ec2:DescribeReservedInstances");
   }
 
   @Override

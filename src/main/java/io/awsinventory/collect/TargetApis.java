@@ -5,14 +5,18 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
- * The clients of one account x region, built and closed by the fan-out layer, plus what one
- * resource of the target learns for another.
+ * The clients of one account x region, built and closed by the fan-out layer, plus the facts one
+ * resource type of the target learns for another.
  */
 public interface TargetApis {
   Ec2Client ec2();
 
   RdsClient rds();
 
-  /** The image ids the target's instances run from (every instance state). */
-  Set<String> imageIdsInUse();
+  /**
+   * The values of a fact the calling type declared in {@link ResourceType#needs()}: gathered by the
+   * producing type's step of this target, or by running its calls now when it is not collected.
+   * Throws when the producing step failed, so the consumer's outcome says why.
+   */
+  Set<String> fact(TargetFact fact);
 }

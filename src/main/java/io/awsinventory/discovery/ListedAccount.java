@@ -1,5 +1,7 @@
 package io.awsinventory.discovery;
 
+import io.awsinventory.Account;
+
 /**
  * An account as Organizations lists it; {@code state} is ACTIVE, SUSPENDED, PENDING_CLOSURE, ...
  */

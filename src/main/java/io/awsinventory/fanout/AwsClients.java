@@ -1,6 +1,5 @@
 package io.awsinventory.fanout;
 
-import io.awsinventory.RunConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -47,13 +46,14 @@ public final class AwsClients implements AutoCloseable {
   private final ScheduledExecutorService timers;
 
   /**
+   * @param maxConnections the size of the shared HTTP connection pool
    * @param attemptTimeout how long one attempt may take; a whole call, retries included, may take
    *     {@value #MAX_ATTEMPTS} attempts plus a minute of backoff
    * @param proxy the proxy every call goes through, or null for direct connections
    * @param caBundle the certificates TLS is verified against, or null for the JVM's trust store
    */
   public AwsClients(
-      int concurrency,
+      int maxConnections,
       URI endpoint,
       Duration attemptTimeout,
       ProxySettings proxy,
@@ -73,7 +73,7 @@ public final class AwsClients implements AutoCloseable {
             });
     ApacheHttpClient.Builder http =
         ApacheHttpClient.builder()
-            .maxConnections(Math.max(8, concurrency * 2))
+            .maxConnections(maxConnections)
             .connectionTimeout(Duration.ofSeconds(10))
             .socketTimeout(attemptTimeout)
             .connectionAcquisitionTimeout(Duration.ofMinutes(2))
@@ -83,16 +83,6 @@ public final class AwsClients implements AutoCloseable {
       http.tlsTrustManagersProvider(() -> trustManagers);
     }
     this.http = http.build();
-  }
-
-  /** The clients of one run, with its endpoint, timeout, proxy and CA bundle. */
-  public static AwsClients forRun(RunConfig config) {
-    return new AwsClients(
-        config.concurrency(),
-        config.endpointUrl(),
-        config.attemptTimeout(),
-        config.proxy(),
-        config.caBundle());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.awsinventory.fanout;
 
 import io.awsinventory.Secrets;
+import io.awsinventory.Status;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;

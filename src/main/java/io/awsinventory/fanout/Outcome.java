@@ -1,6 +1,7 @@
 package io.awsinventory.fanout;
 
-import io.awsinventory.ResourceType;
+import io.awsinventory.Status;
+import io.awsinventory.collect.ResourceType;
 import java.nio.file.Path;
 
 /**

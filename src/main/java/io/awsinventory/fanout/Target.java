@@ -1,6 +1,6 @@
 package io.awsinventory.fanout;
 
-import io.awsinventory.discovery.Account;
+import io.awsinventory.Account;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /** One unit of fan-out: an account, the credentials that act in it, and a region. */

@@ -1,10 +1,9 @@
 package io.awsinventory.fanout;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.awsinventory.ResourceType;
-import io.awsinventory.collect.Collectors;
+import io.awsinventory.Status;
 import io.awsinventory.collect.RecordSink;
-import io.awsinventory.collect.ResourceCollector;
+import io.awsinventory.collect.ResourceType;
+import io.awsinventory.collect.TargetFact;
 import io.awsinventory.output.SpillSorter;
 import io.awsinventory.output.SpillWriter;
 import io.awsinventory.output.Workspace;
@@ -13,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -32,58 +32,45 @@ public final class TargetRunner {
   private final AwsClients clients;
   private final Workspace workspace;
   private final Clock clock;
-  private final Progress progress;
+  private final StepListener listener;
   private final SpillSorter sorter;
 
   public TargetRunner(
-      AwsClients clients, Workspace workspace, int concurrency, Clock clock, Progress progress) {
+      AwsClients clients,
+      Workspace workspace,
+      SpillSorter sorter,
+      Clock clock,
+      StepListener listener) {
     this.clients = clients;
     this.workspace = workspace;
     this.clock = clock;
-    this.progress = progress;
-    this.sorter = SpillSorter.forHeap(concurrency);
+    this.listener = listener;
+    this.sorter = sorter;
   }
 
   /**
-   * The steps of one target, in the order they run: instances first, since images need the image
-   * ids the instances run from.
-   */
-  public static List<ResourceType> steps(Set<ResourceType> resources) {
-    List<ResourceType> steps = new ArrayList<>();
-    for (ResourceType type :
-        List.of(
-            ResourceType.INSTANCES,
-            ResourceType.IMAGES,
-            ResourceType.DB_INSTANCES,
-            ResourceType.RESERVED_INSTANCES)) {
-      if (resources.contains(type)) {
-        steps.add(type);
-      }
-    }
-    return steps;
-  }
-
-  /**
-   * Runs the steps of one target over one set of clients; every outcome is recorded, none thrown.
+   * Runs the steps of one target, in the order given (see {@code ResourceTypes.steps}), over one
+   * set of clients; every outcome is recorded, none thrown.
    */
   public List<Outcome> runTarget(Target target, List<ResourceType> steps) {
+    Set<TargetFact> needed = new HashSet<>();
+    steps.forEach(step -> needed.addAll(step.needs()));
     List<Outcome> outcomes = new ArrayList<>();
-    try (TargetClients apis = new TargetClients(clients, target)) {
+    try (TargetCalls apis = new TargetCalls(clients, target)) {
       for (ResourceType type : steps) {
-        Outcome outcome = runStep(target, type, apis, steps.contains(ResourceType.IMAGES));
-        if (type == ResourceType.INSTANCES && outcome.status() != Status.OK) {
-          apis.instancesFailed(outcome.errorCode());
+        Outcome outcome = runStep(target, type, apis, needed);
+        if (outcome.status() != Status.OK) {
+          apis.stepFailed(type, outcome.errorCode());
         }
         outcomes.add(outcome);
-        progress.finished(outcome);
+        listener.finished(outcome);
       }
     }
     return outcomes;
   }
 
   private Outcome runStep(
-      Target target, ResourceType type, TargetClients apis, boolean imagesFollow) {
-    ResourceCollector collector = Collectors.of(type);
+      Target target, ResourceType type, TargetCalls apis, Set<TargetFact> needed) {
     Path spill = workspace.spillFile(type.fileStem() + "-" + target.label());
     long start = System.nanoTime();
     Outcome outcome;
@@ -93,21 +80,10 @@ public final class TargetRunner {
             target.account().id(),
             target.account().name(),
             target.region(),
-            collector.idMember(),
+            type.idMember(),
             clock)) {
-      RecordSink sink = writer;
-      if (type == ResourceType.INSTANCES && imagesFollow) {
-        Set<String> imageIds = apis.gatherImageIds();
-        sink =
-            record -> {
-              JsonNode imageId = record.get("ImageId");
-              if (imageId != null) {
-                imageIds.add(imageId.asText());
-              }
-              writer.accept(record);
-            };
-      }
-      outcome = collect(target, type, collector, apis, sink, writer, start, spill);
+      RecordSink sink = apis.gathering(type, needed, writer::accept);
+      outcome = collect(target, type, apis, sink, writer, start, spill);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + spill, e);
     }
@@ -122,14 +98,13 @@ public final class TargetRunner {
   private static Outcome collect(
       Target target,
       ResourceType type,
-      ResourceCollector collector,
-      io.awsinventory.collect.TargetApis apis,
+      TargetCalls apis,
       RecordSink sink,
       SpillWriter writer,
       long start,
       Path spill) {
     try {
-      collector.collect(apis, sink);
+      type.collect(apis, sink);
       return new Outcome(
           target, type, Status.OK, writer.records(), millisSince(start), null, null, spill);
     } catch (UncheckedIOException e) {
@@ -137,9 +112,9 @@ public final class TargetRunner {
     } catch (RuntimeException e) {
       ErrorClassifier.Classified classified = ErrorClassifier.classify(e);
       if (classified.code().equals(ErrorClassifier.INTERNAL_ERROR)) {
-        LOG.error("internal error collecting {} in {}", type, target.label(), e);
+        LOG.error("internal error collecting {} in {}", type.name(), target.label(), e);
       } else {
-        LOG.debug("{} in {}: {}", type, target.label(), classified.code(), e);
+        LOG.debug("{} in {}: {}", type.name(), target.label(), classified.code(), e);
       }
       return new Outcome(
           target,

@@ -3,27 +3,42 @@ package io.awsinventory.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.awsinventory.ResourceType;
-import io.awsinventory.auth.Sessions.HopIdentity;
-import io.awsinventory.fanout.ConnectionCheck.Probe;
-import io.awsinventory.fanout.ConnectionCheck.Result;
-import io.awsinventory.fanout.Status;
+import io.awsinventory.Status;
 import io.awsinventory.output.RunSummary.AccountReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** Prints what {@code check} found: a matrix for people, or JSON for machines. */
 public final class CheckReport {
   private CheckReport() {}
 
-  public static void table(Result result, Set<ResourceType> resources, PrintWriter out) {
-    for (HopIdentity hop : result.hops()) {
-      out.printf("identity  %-6s %s%n", hop.hop(), hop.identity().arn());
+  /** Who one hop of the master chain ("base" for the base credentials) turned out to be. */
+  public record Identity(String hop, String roleArn, String accountId, String arn) {}
+
+  /** One account x region x resource probe. */
+  public record Probe(
+      String accountId,
+      String accountName,
+      String region,
+      String resource,
+      Status status,
+      String errorCode,
+      String message,
+      String missingAction) {}
+
+  /** Everything the check found, and the exit code it comes to. */
+  public record Result(
+      List<Identity> hops, List<AccountReport> accounts, List<Probe> probes, int exitCode) {}
+
+  /**
+   * @param resources the resource names, in column order
+   */
+  public static void table(Result result, List<String> resources, PrintWriter out) {
+    for (Identity hop : result.hops()) {
+      out.printf("identity  %-6s %s%n", hop.hop(), hop.arn());
     }
     for (AccountReport account : result.accounts()) {
       out.printf(
@@ -35,9 +50,9 @@ public final class CheckReport {
               ? account.identityArn()
               : account.message() != null ? account.message() : "");
     }
-    List<ResourceType> columns = new ArrayList<>(new TreeSet<>(resources));
+    List<String> columns = resources;
     List<String> header = new ArrayList<>(List.of("ACCOUNT", "NAME", "REGION"));
-    columns.forEach(c -> header.add(c.optionName()));
+    header.addAll(columns);
     Map<String, List<String>> rows = new LinkedHashMap<>();
     for (Probe probe : result.probes()) {
       String key = probe.accountId() + "\t" + probe.region();
@@ -77,7 +92,7 @@ public final class CheckReport {
           probe.status().label(),
           probe.accountId(),
           probe.region(),
-          probe.resource().optionName(),
+          probe.resource(),
           probe.missingAction() != null ? "missing " + probe.missingAction() + ", " : "",
           probe.errorCode(),
           probe.message());
@@ -98,14 +113,14 @@ public final class CheckReport {
 
   public static String json(Result result) throws JsonProcessingException {
     ObjectNode root = Json.MAPPER.createObjectNode();
-    root.put("exitCode", result.exitCode().code());
+    root.put("exitCode", result.exitCode());
     ArrayNode hops = root.putArray("identities");
-    for (HopIdentity hop : result.hops()) {
+    for (Identity hop : result.hops()) {
       ObjectNode row = hops.addObject().put("hop", hop.hop());
       if (hop.roleArn() != null) {
         row.put("roleArn", hop.roleArn());
       }
-      row.put("accountId", hop.identity().accountId()).put("arn", hop.identity().arn());
+      row.put("accountId", hop.accountId()).put("arn", hop.arn());
     }
     root.set("accounts", Json.MAPPER.valueToTree(result.accounts()));
     ArrayNode probes = root.putArray("checks");
@@ -116,7 +131,7 @@ public final class CheckReport {
         row.put("accountName", probe.accountName());
       }
       row.put("region", probe.region());
-      row.put("resource", probe.resource().optionName());
+      row.put("resource", probe.resource());
       row.put("status", probe.status().label());
       if (probe.errorCode() != null) {
         row.put("errorCode", probe.errorCode());

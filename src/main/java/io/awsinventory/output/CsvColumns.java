@@ -3,15 +3,14 @@ package io.awsinventory.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.awsinventory.collect.ResourceCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The CSV column list of one resource type: the context columns, the collector's declared columns,
- * then one {@code Tag:KEY} column per requested tag key. Knows how to read each cell from a record.
+ * The CSV column list of one resource type: the context columns, the type's declared columns, then
+ * one {@code Tag:KEY} column per requested tag key. Knows how to read each cell from a record.
  */
 public final class CsvColumns {
   public static final List<String> CONTEXT =
@@ -21,6 +20,9 @@ public final class CsvColumns {
           SpillWriter.REGION,
           SpillWriter.COLLECTED_AT);
   public static final String TAG_PREFIX = "Tag:";
+
+  /** The column of every resource type that holds its tags, as one JSON object. */
+  public static final String TAGS_COLUMN = "Tags";
 
   private final List<String> header;
   private final List<String[]> paths;
@@ -41,8 +43,8 @@ public final class CsvColumns {
     }
   }
 
-  public static CsvColumns of(ResourceCollector collector, List<String> tagKeys) {
-    return new CsvColumns(collector.columns(), collector.tagsMember(), tagKeys);
+  public static CsvColumns of(FileLayout layout, List<String> tagKeys) {
+    return new CsvColumns(layout.columns(), layout.tagsMember(), tagKeys);
   }
 
   public List<String> header() {
@@ -55,7 +57,7 @@ public final class CsvColumns {
     Map<String, String> tags = tags(record.get(tagsMember));
     for (int i = 0; i < paths.size(); i++) {
       String[] path = paths.get(i);
-      if (path.length == 1 && path[0].equals(ResourceCollector.TAGS_COLUMN)) {
+      if (path.length == 1 && path[0].equals(TAGS_COLUMN)) {
         cells[i] = tags == null ? "" : Json.MAPPER.writeValueAsString(tags);
       } else {
         cells[i] = cell(navigate(record, path));

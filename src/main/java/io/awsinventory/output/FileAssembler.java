@@ -1,8 +1,5 @@
 package io.awsinventory.output;
 
-import io.awsinventory.OutputFormat;
-import io.awsinventory.ResourceType;
-import io.awsinventory.collect.Collectors;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -26,16 +23,16 @@ public final class FileAssembler {
     this.escapeFormulas = escapeFormulas;
   }
 
-  public String fileName(ResourceType type) {
-    return type.fileStem() + "." + format.extension();
+  public String fileName(FileLayout layout) {
+    return layout.fileName(format);
   }
 
   /** Writes {@code target} from {@code spills}; returns the number of records written. */
-  public long assemble(ResourceType type, List<Path> spills, Path target) throws IOException {
+  public long assemble(FileLayout layout, List<Path> spills, Path target) throws IOException {
     long records = 0;
     try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       RecordFileWriter writer =
-          RecordFileWriter.open(format, out, Collectors.of(type), tagColumns, escapeFormulas);
+          RecordFileWriter.open(format, out, layout, tagColumns, escapeFormulas);
       for (Path spill : spills) {
         try (BufferedReader in = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
           String line;

@@ -1,7 +1,5 @@
 package io.awsinventory.output;
 
-import io.awsinventory.OutputFormat;
-import io.awsinventory.collect.ResourceCollector;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -17,14 +15,14 @@ public interface RecordFileWriter {
   static RecordFileWriter open(
       OutputFormat format,
       Writer out,
-      ResourceCollector collector,
+      FileLayout layout,
       List<String> tagColumns,
       boolean escapeFormulas)
       throws IOException {
     return switch (format) {
       case JSON -> new JsonArrayFileWriter(out);
       case JSONL -> new JsonLinesFileWriter(out);
-      case CSV -> new CsvFileWriter(out, CsvColumns.of(collector, tagColumns), escapeFormulas);
+      case CSV -> new CsvFileWriter(out, CsvColumns.of(layout, tagColumns), escapeFormulas);
     };
   }
 }

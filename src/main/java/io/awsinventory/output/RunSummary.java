@@ -69,21 +69,8 @@ public final class RunSummary {
     }
   }
 
-  public void target(io.awsinventory.fanout.Outcome outcome) {
-    target(
-        outcome.target().account().id(),
-        outcome.target().account().name(),
-        outcome.target().region(),
-        outcome.resource().optionName(),
-        outcome.status().label(),
-        outcome.records(),
-        outcome.durationMillis(),
-        outcome.errorCode(),
-        outcome.message());
-  }
-
   /** One account x region x resource row. */
-  public void target(
+  public record TargetRow(
       String accountId,
       String accountName,
       String region,
@@ -92,7 +79,18 @@ public final class RunSummary {
       long records,
       long durationMillis,
       String errorCode,
-      String message) {
+      String message) {}
+
+  public void target(TargetRow target) {
+    String accountId = target.accountId();
+    String accountName = target.accountName();
+    String region = target.region();
+    String resource = target.resource();
+    String status = target.status();
+    long records = target.records();
+    long durationMillis = target.durationMillis();
+    String errorCode = target.errorCode();
+    String message = target.message();
     ObjectNode row = targets.addObject();
     row.put("accountId", accountId);
     if (accountName != null) {

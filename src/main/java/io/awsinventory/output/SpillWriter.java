@@ -3,7 +3,6 @@ package io.awsinventory.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.awsinventory.collect.RecordSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +17,7 @@ import java.time.temporal.ChronoUnit;
  * by the context fields. A line is {@code sortKey TAB json}; {@link SpillSorter} orders the file
  * once the target ends.
  */
-public final class SpillWriter implements RecordSink, AutoCloseable {
+public final class SpillWriter implements AutoCloseable {
   public static final String ACCOUNT_ID = "AccountId";
   public static final String ACCOUNT_NAME = "AccountName";
   public static final String REGION = "Region";
@@ -45,7 +44,7 @@ public final class SpillWriter implements RecordSink, AutoCloseable {
     this.clock = clock;
   }
 
-  @Override
+  /** Writes one record with its context fields. */
   public void accept(ObjectNode record) {
     ObjectNode line = Json.MAPPER.createObjectNode();
     line.put(ACCOUNT_ID, accountId);
@@ -76,10 +75,6 @@ public final class SpillWriter implements RecordSink, AutoCloseable {
 
   public long records() {
     return records;
-  }
-
-  public Path file() {
-    return file;
   }
 
   @Override

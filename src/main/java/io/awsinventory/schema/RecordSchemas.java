@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.awsinventory.OutputFormat;
-import io.awsinventory.collect.ResourceCollector;
+import io.awsinventory.collect.ResourceType;
 import io.awsinventory.output.CsvColumns;
+import io.awsinventory.output.OutputFormat;
 import io.awsinventory.output.SpillWriter;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +33,9 @@ public final class RecordSchemas {
   private RecordSchemas() {}
 
   /** The schema of the file {@code collect --format FORMAT} writes for this resource type. */
-  public static ObjectNode of(ResourceCollector collector, OutputFormat format) {
-    String file = collector.type().fileStem() + "." + format.extension();
-    ObjectNode schema = SchemaFiles.header(collector.type().fileStem(), file);
+  public static ObjectNode of(ResourceType collector, OutputFormat format) {
+    String file = collector.fileStem() + "." + format.extension();
+    ObjectNode schema = SchemaFiles.header(collector.fileStem(), file);
     RecordSchemas walker = new RecordSchemas();
     ObjectNode record = walker.record(collector);
     switch (format) {
@@ -43,7 +43,7 @@ public final class RecordSchemas {
         schema.put(
             "description",
             "A JSON array of "
-                + collector.type().optionName()
+                + collector.name()
                 + " records, ordered by AccountId, Region and "
                 + collector.idMember()
                 + ".");
@@ -54,7 +54,7 @@ public final class RecordSchemas {
         schema.put(
             "description",
             "One line of the JSON Lines file: one "
-                + collector.type().optionName()
+                + collector.name()
                 + " record. Lines are ordered by AccountId, Region and "
                 + collector.idMember()
                 + ".");
@@ -84,7 +84,7 @@ public final class RecordSchemas {
     return sorted;
   }
 
-  private ObjectNode record(ResourceCollector collector) {
+  private ObjectNode record(ResourceType collector) {
     ObjectNode record = NODES.objectNode().put("type", "object");
     record.put(
         "description",
@@ -120,11 +120,11 @@ public final class RecordSchemas {
     return record;
   }
 
-  private ObjectNode csvRow(ResourceCollector collector, ObjectNode record) {
+  private ObjectNode csvRow(ResourceType collector, ObjectNode record) {
     ObjectNode row = NODES.objectNode().put("type", "object");
     ObjectNode properties = row.putObject("properties");
     ArrayNode required = row.putArray("required");
-    for (String column : CsvColumns.of(collector, List.of()).header()) {
+    for (String column : CsvColumns.of(collector.layout(), List.of()).header()) {
       ObjectNode cell = NODES.objectNode().put("type", "string");
       String description = cellDescription(record, column);
       if (description != null) {
@@ -143,7 +143,7 @@ public final class RecordSchemas {
 
   /** What a CSV column's cell holds, from the type of the member its dotted path reaches. */
   private String cellDescription(ObjectNode record, String column) {
-    if (column.equals(ResourceCollector.TAGS_COLUMN)) {
+    if (column.equals(CsvColumns.TAGS_COLUMN)) {
       return "The tags as a JSON object of keys and values; empty if the record has none.";
     }
     JsonNode node = record;

@@ -1,11 +1,12 @@
 package io.awsinventory.schema;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.awsinventory.OutputFormat;
-import io.awsinventory.ResourceType;
 import io.awsinventory.Version;
-import io.awsinventory.collect.Collectors;
+import io.awsinventory.collect.ResourceType;
+import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.output.Json;
+import io.awsinventory.output.OutputFormat;
 import io.awsinventory.output.RunSummary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,10 @@ public final class SchemaFiles {
   /** {@code run_summary}: the summary's file name without its extension. */
   private static final String SUMMARY_STEM =
       RunSummary.FILE_NAME.substring(0, RunSummary.FILE_NAME.lastIndexOf('.'));
+
+  /** Where the summary schema lists the resource names. */
+  private static final com.fasterxml.jackson.core.JsonPointer RESOURCE_PROPERTY =
+      com.fasterxml.jackson.core.JsonPointer.compile("/$defs/resource");
 
   private SchemaFiles() {}
 
@@ -56,7 +61,7 @@ public final class SchemaFiles {
   }
 
   public static ObjectNode forResource(ResourceType type, OutputFormat format) {
-    return RecordSchemas.of(Collectors.of(type), format);
+    return RecordSchemas.of(type, format);
   }
 
   public static ObjectNode forSummary() {
@@ -67,6 +72,12 @@ public final class SchemaFiles {
       }
       ObjectNode schema = header(SUMMARY_STEM, RunSummary.FILE_NAME);
       schema.setAll((ObjectNode) Json.MAPPER.readTree(in));
+      // the resource names come from the registry, so a new type needs no edit here
+      ArrayNode names = Json.MAPPER.createArrayNode();
+      ResourceTypes.names().forEach(names::add);
+      ObjectNode resource = (ObjectNode) schema.at(RESOURCE_PROPERTY);
+      resource.removeAll();
+      resource.set("enum", names);
       return schema;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -80,7 +91,7 @@ public final class SchemaFiles {
   public static List<String> writeAll(Path dir, OutputFormat format) throws IOException {
     Files.createDirectories(dir);
     List<String> names = new ArrayList<>();
-    for (ResourceType type : ResourceType.values()) {
+    for (ResourceType type : ResourceTypes.all()) {
       String name = fileName(type.fileStem());
       write(dir.resolve(name), forResource(type, format));
       names.add(name);

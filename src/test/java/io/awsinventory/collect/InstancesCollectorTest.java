@@ -88,7 +88,7 @@ class InstancesCollectorTest {
   }
 
   @Test
-  void imageIdsInUse_readsEveryPage() {
+  void imagesInUse_isReadFromTheRecordsOfEveryPage() {
     pages(
         DescribeInstancesResponse.builder()
             .reservations(Reservation.builder().instances(instance("i-1", "ami-a")).build())
@@ -101,7 +101,12 @@ class InstancesCollectorTest {
                     .build())
             .build());
 
-    assertThat(InstancesCollector.imageIdsInUse(ec2)).containsExactlyInAnyOrder("ami-a", "ami-b");
+    InstancesCollector instances = new InstancesCollector();
+    String member = instances.provides().get(TargetFact.IMAGES_IN_USE);
+    instances.collect(new FakeApis(ec2, null, Set.of()), sink);
+
+    assertThat(sink.records.stream().map(r -> r.get(member).asText()))
+        .containsExactlyInAnyOrder("ami-a", "ami-b", "ami-a");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.awsinventory.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.awsinventory.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

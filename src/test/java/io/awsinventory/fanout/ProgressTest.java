@@ -2,8 +2,10 @@ package io.awsinventory.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.awsinventory.ResourceType;
-import io.awsinventory.discovery.Account;
+import io.awsinventory.Account;
+import io.awsinventory.Status;
+import io.awsinventory.TestTypes;
+import io.awsinventory.cli.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -23,7 +25,7 @@ class ProgressTest {
       new Target(new Account("111122223333", "prod"), null, "eu-west-1");
 
   private static Outcome outcome(Status status, long records) {
-    return new Outcome(TARGET, ResourceType.INSTANCES, status, records, 5, null, null, null);
+    return new Outcome(TARGET, TestTypes.INSTANCES, status, records, 5, null, null, null);
   }
 
   private static void step(Progress progress) {

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import io.awsinventory.ResourceType;
-import io.awsinventory.collect.Collectors;
+import io.awsinventory.TestTypes;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ class CsvFileWriterTest {
     CsvFileWriter writer =
         new CsvFileWriter(
             out,
-            CsvColumns.of(Collectors.of(ResourceType.INSTANCES), List.of("Value", "Missing")),
+            CsvColumns.of(TestTypes.INSTANCES.layout(), List.of("Value", "Missing")),
             escapeFormulas);
     for (ObjectNode record : records) {
       writer.write(Json.MAPPER.writeValueAsString(record));

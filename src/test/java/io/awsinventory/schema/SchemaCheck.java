@@ -11,8 +11,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.awsinventory.OutputFormat;
-import io.awsinventory.ResourceType;
+import io.awsinventory.collect.ResourceType;
+import io.awsinventory.collect.ResourceTypes;
+import io.awsinventory.output.OutputFormat;
 import io.awsinventory.output.RunSummary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,7 @@ public final class SchemaCheck {
    */
   public static int assertRunValid(Path schemas, Path out, OutputFormat format) throws IOException {
     int records = 0;
-    for (ResourceType type : ResourceType.values()) {
+    for (ResourceType type : ResourceTypes.all()) {
       SchemaCheck check = of(schemas.resolve(SchemaFiles.fileName(type.fileStem())));
       Path file = out.resolve(type.fileStem() + "." + format.extension());
       records +=

@@ -2,10 +2,11 @@ package io.awsinventory.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.awsinventory.ResourceType;
+import io.awsinventory.TestTypes;
+import io.awsinventory.collect.ResourceType;
+import io.awsinventory.collect.ResourceTypes;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,13 +60,13 @@ class FaultMatrixIT {
 
       assertThat(exit).as(run.err()).isEqualTo(3);
       Set<String> expected = new TreeSet<>();
-      for (ResourceType type : ResourceType.values()) {
-        expected.add(deniedAccount + "/*/" + type.optionName());
-        expected.add(hangingAccount + "/us-west-2/" + type.optionName());
+      for (ResourceType type : ResourceTypes.all()) {
+        expected.add(deniedAccount + "/*/" + type.name());
+        expected.add(hangingAccount + "/us-west-2/" + type.name());
       }
       Set<String> unhealthy = Truth.unhealthyRows(out);
       assertThat(unhealthy).isEqualTo(expected);
-      Truth.assertHealthyTargetsComplete(sim, out, unhealthy, EnumSet.allOf(ResourceType.class));
+      Truth.assertHealthyTargetsComplete(sim, out, unhealthy, TestTypes.ALL);
 
       assertThat(elapsed)
           .as("the run outlasted its 60-second sessions")

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.awsinventory.ResourceType;
+import io.awsinventory.TestTypes;
+import io.awsinventory.collect.ResourceType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * simulator behind a local forward proxy and an HTTPS front with a certificate of its own.
  */
 class NetworkOptionsIT {
-  private static final Set<ResourceType> ALL = EnumSet.allOf(ResourceType.class);
+  private static final Set<ResourceType> ALL = TestTypes.ALL;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path certificates;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.awsinventory.ResourceType;
+import io.awsinventory.TestTypes;
 import io.awsinventory.cli.CliRun;
+import io.awsinventory.collect.ResourceType;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The collector against the simulator, healthy and under each fault on its own. */
 class SimulatedCollectTest {
-  private static final Set<ResourceType> ALL = EnumSet.allOf(ResourceType.class);
+  private static final Set<ResourceType> ALL = TestTypes.ALL;
   @TempDir Path out;
 
   static CliRun collect(AwsSimulator sim, Path out, String... extra) {
@@ -70,7 +70,7 @@ class SimulatedCollectTest {
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(sim.throttled()).isPositive();
       Truth.assertHealthyTargetsComplete(
-          sim, out, Set.of(), EnumSet.of(ResourceType.INSTANCES, ResourceType.IMAGES));
+          sim, out, Set.of(), Set.of(TestTypes.INSTANCES, TestTypes.IMAGES));
     }
   }
 
@@ -102,7 +102,7 @@ class SimulatedCollectTest {
       Set<String> unhealthy = Truth.unhealthyRows(out);
       assertThat(unhealthy).isEqualTo(expected);
       Truth.assertHealthyTargetsComplete(
-          sim, out, unhealthy, EnumSet.of(ResourceType.INSTANCES, ResourceType.DB_INSTANCES));
+          sim, out, unhealthy, Set.of(TestTypes.INSTANCES, TestTypes.DB_INSTANCES));
       assertThat(run.err()).contains("ApiCallAttemptTimeoutException");
     }
   }
@@ -120,7 +120,7 @@ class SimulatedCollectTest {
       for (SimEstate.SimAccount account : sim.estate().accounts()) {
         if (account.id().equals(denied)) {
           // denied everything, DescribeRegions included: one row per resource for all its regions
-          ALL.forEach(t -> expected.add(account.id() + "/*/" + t.optionName()));
+          ALL.forEach(t -> expected.add(account.id() + "/*/" + t.name()));
           continue;
         }
         for (String region : sim.estate().enabledRegions(account.id())) {
@@ -178,7 +178,7 @@ class SimulatedCollectTest {
         }
       }
       assertThat(collectedInAfrica).containsExactly(SimEstate.accountId(1));
-      Truth.assertHealthyTargetsComplete(sim, out, Set.of(), EnumSet.of(ResourceType.INSTANCES));
+      Truth.assertHealthyTargetsComplete(sim, out, Set.of(), Set.of(TestTypes.INSTANCES));
     }
   }
 

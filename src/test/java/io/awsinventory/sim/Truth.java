@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.awsinventory.ResourceType;
+import io.awsinventory.collect.ResourceType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,25 +57,23 @@ final class Truth {
                 + "/"
                 + record.get("Region").asText()
                 + "/"
-                + type.optionName();
+                + type.name();
         found.computeIfAbsent(key, k -> new ArrayList<>()).add(record.get(idMember(type)).asText());
         assertThat(record.get("AccountName").asText())
             .isEqualTo(estate.account(record.get("AccountId").asText()).name());
       }
       for (SimEstate.SimAccount account : estate.accounts()) {
         for (String region : estate.config().allRegions()) {
-          String key = account.id() + "/" + region + "/" + type.optionName();
+          String key = account.id() + "/" + region + "/" + type.name();
           List<String> got = found.getOrDefault(key, List.of());
           if (!account.active() || !estate.isEnabled(account.id(), region)) {
             assertThat(got).as(key + " must hold nothing").isEmpty();
             continue;
           }
-          if (unhealthy.contains(key)
-              || unhealthy.contains(account.id() + "/*/" + type.optionName())) {
+          if (unhealthy.contains(key) || unhealthy.contains(account.id() + "/*/" + type.name())) {
             continue;
           }
-          List<String> expected =
-              new ArrayList<>(estate.truth(account.id(), region, type.optionName()));
+          List<String> expected = new ArrayList<>(estate.truth(account.id(), region, type.name()));
           assertThat(got).as(key).doesNotHaveDuplicates();
           assertThat(new TreeSet<>(got)).as(key).isEqualTo(new TreeSet<>(expected));
         }
@@ -84,11 +82,12 @@ final class Truth {
   }
 
   private static String idMember(ResourceType type) {
-    return switch (type) {
-      case INSTANCES -> "InstanceId";
-      case RESERVED_INSTANCES -> "ReservedInstancesId";
-      case IMAGES -> "ImageId";
-      case DB_INSTANCES -> "DBInstanceIdentifier";
+    return switch (type.name()) {
+      case "instances" -> "InstanceId";
+      case "reserved-instances" -> "ReservedInstancesId";
+      case "images" -> "ImageId";
+      case "db-instances" -> "DBInstanceIdentifier";
+      default -> throw new IllegalArgumentException("no truth for " + type.name());
     };
   }
 }

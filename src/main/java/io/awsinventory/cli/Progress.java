@@ -1,5 +1,8 @@
-package io.awsinventory.fanout;
+package io.awsinventory.cli;
 
+import io.awsinventory.Status;
+import io.awsinventory.fanout.Outcome;
+import io.awsinventory.run.RunProgress;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +31,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * terminal, as plain timestamped lines at a steady interval otherwise (no carriage returns or
  * colours, so a pipe, a scheduler's mail or a log reads them as they are), or not at all.
  */
-public final class Progress implements AutoCloseable {
+public final class Progress implements RunProgress {
   /** How often a plain line is printed. */
   public static final Duration LINE_INTERVAL = Duration.ofSeconds(15);
 
@@ -105,11 +108,13 @@ public final class Progress implements AutoCloseable {
     return this;
   }
 
+  @Override
   public void addPlanned(int steps) {
     total.addAndGet(steps);
   }
 
-  void finished(Outcome outcome) {
+  @Override
+  public void finished(Outcome outcome) {
     done.incrementAndGet();
     records.addAndGet(outcome.records());
     if (outcome.status() == Status.DENIED || outcome.status() == Status.FAILED) {

@@ -1,4 +1,4 @@
-package io.awsinventory;
+package io.awsinventory.output;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,17 +1,19 @@
-package io.awsinventory;
+package io.awsinventory.run;
 
-import io.awsinventory.auth.MemberRoles;
+import io.awsinventory.auth.AccessSpec;
+import io.awsinventory.auth.CredentialsSpec;
 import io.awsinventory.auth.RoleHop;
-import io.awsinventory.discovery.Shard;
+import io.awsinventory.collect.ResourceType;
 import io.awsinventory.fanout.CaBundle;
 import io.awsinventory.fanout.ProxySettings;
+import io.awsinventory.output.OutputFormat;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything one run needs, validated and immutable. Built by the command line layer; read by the
@@ -21,7 +23,7 @@ import java.util.Set;
  * @param access the role chains and the accounts to reach through them
  * @param homeRegion where STS and DescribeRegions are called; sets the partition
  * @param regions the regions asked for; empty means every region enabled for the account
- * @param resources the resource types to collect, in file order
+ * @param resources the resource types to collect, in registry (file) order
  * @param format the output file format
  * @param outputDir the folder the files are written to
  * @param tagColumns tag keys that get a {@code Tag:KEY} column in CSV
@@ -38,7 +40,7 @@ public record RunConfig(
     AccessSpec access,
     String homeRegion,
     List<String> regions,
-    Set<ResourceType> resources,
+    List<ResourceType> resources,
     OutputFormat format,
     Path outputDir,
     List<String> tagColumns,
@@ -52,7 +54,7 @@ public record RunConfig(
 
   public RunConfig {
     regions = List.copyOf(regions);
-    resources = Set.copyOf(resources);
+    resources = List.copyOf(new TreeSet<>(resources));
     tagColumns = List.copyOf(tagColumns);
   }
 
@@ -81,78 +83,6 @@ public record RunConfig(
         quiet);
   }
 
-  /**
-   * How the run reaches its accounts.
-   *
-   * @param masterChain roles assumed in order from the base credentials
-   * @param memberRoles the chain assumed from the last master hop into each other account
-   * @param session session name and duration of every hop
-   * @param listAccounts whether the accounts come from Organizations
-   * @param organizationalUnits OU (or root) subtrees the listing is limited to; empty for all
-   * @param accounts accounts to collect (with listAccounts: a filter); empty for all
-   * @param excludeAccounts accounts never collected
-   * @param shard the slice of the account list this run collects
-   */
-  public record AccessSpec(
-      List<RoleHop> masterChain,
-      MemberRoles memberRoles,
-      String sessionName,
-      int durationSeconds,
-      boolean listAccounts,
-      List<String> organizationalUnits,
-      Set<String> accounts,
-      Set<String> excludeAccounts,
-      Shard shard) {
-
-    public AccessSpec {
-      masterChain = List.copyOf(masterChain);
-      organizationalUnits = List.copyOf(organizationalUnits);
-      accounts = Set.copyOf(accounts);
-      excludeAccounts = Set.copyOf(excludeAccounts);
-    }
-
-    /** Whether member accounts are reached through member roles. */
-    public boolean reachesOtherAccounts() {
-      return listAccounts || !accounts.isEmpty();
-    }
-  }
-
-  /** The base credentials as asked for; secrets are held here and nowhere else. */
-  public record CredentialsSpec(
-      String accessKeyId,
-      String secretAccessKey,
-      String sessionToken,
-      String profile,
-      String webIdentityTokenFile,
-      String webIdentityRoleArn) {
-
-    public static CredentialsSpec defaultChain() {
-      return new CredentialsSpec(null, null, null, null, null, null);
-    }
-
-    public boolean isStaticKeys() {
-      return accessKeyId != null;
-    }
-
-    public String describe() {
-      if (isStaticKeys()) {
-        return sessionToken != null ? "static keys with session token" : "static keys";
-      }
-      if (profile != null) {
-        return "profile " + profile;
-      }
-      if (webIdentityTokenFile != null) {
-        return "web identity for " + webIdentityRoleArn;
-      }
-      return "default credential chain";
-    }
-
-    @Override
-    public String toString() {
-      return describe();
-    }
-  }
-
   /** The options as recorded in the run summary: secrets replaced, the access key id shortened. */
   public Map<String, Object> describeForSummary() {
     Map<String, Object> options = new LinkedHashMap<>();
@@ -175,18 +105,18 @@ public record RunConfig(
     if (access.reachesOtherAccounts()) {
       options.put("member-role-arn", access.memberRoles().templates());
     }
-    if (!access.accounts().isEmpty()) {
-      options.put("accounts", access.accounts().stream().sorted().toList());
+    if (!access.scope().accounts().isEmpty()) {
+      options.put("accounts", access.scope().accounts().stream().sorted().toList());
     }
-    if (!access.excludeAccounts().isEmpty()) {
-      options.put("exclude-accounts", access.excludeAccounts().stream().sorted().toList());
+    if (!access.scope().excludeAccounts().isEmpty()) {
+      options.put("exclude-accounts", access.scope().excludeAccounts().stream().sorted().toList());
     }
-    if (!access.shard().isAll()) {
-      options.put("shard", access.shard().toString());
+    if (!access.scope().shard().isAll()) {
+      options.put("shard", access.scope().shard().toString());
     }
     options.put("home-region", homeRegion);
     options.put("regions", regions.isEmpty() ? "all enabled" : String.join(",", regions));
-    options.put("resources", resources.stream().sorted().map(ResourceType::optionName).toList());
+    options.put("resources", resources.stream().map(ResourceType::name).toList());
     if (format != null) {
       options.put("format", format.extension());
       options.put("output-dir", outputDir.toString());

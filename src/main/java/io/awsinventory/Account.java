@@ -1,4 +1,4 @@
-package io.awsinventory.discovery;
+package io.awsinventory;
 
 /** An AWS account to collect; the name is known when the account came from Organizations. */
 public record Account(String id, String name) {}

@@ -1,10 +1,13 @@
-package io.awsinventory;
+package io.awsinventory.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.awsinventory.discovery.Account;
+import io.awsinventory.Account;
+import io.awsinventory.ExitCode;
+import io.awsinventory.InventoryException;
+import io.awsinventory.Status;
+import io.awsinventory.TestTypes;
 import io.awsinventory.fanout.Outcome;
-import io.awsinventory.fanout.Status;
 import io.awsinventory.fanout.Target;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,7 @@ class ExitCodeTest {
       new Target(new Account("123456789012", null), null, "eu-west-1");
 
   private static Outcome outcome(Status status, String code) {
-    return new Outcome(TARGET, ResourceType.INSTANCES, status, 0, 0, code, null, null);
+    return new Outcome(TARGET, TestTypes.INSTANCES, status, 0, 0, code, null, null);
   }
 
   @Test

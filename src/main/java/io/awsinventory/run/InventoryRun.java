@@ -1,17 +1,16 @@
-package io.awsinventory;
+package io.awsinventory.run;
 
-import io.awsinventory.auth.AccountSession;
+import io.awsinventory.ExitCode;
+import io.awsinventory.InventoryException;
+import io.awsinventory.Status;
+import io.awsinventory.Version;
 import io.awsinventory.auth.Sessions;
-import io.awsinventory.discovery.Account;
-import io.awsinventory.discovery.ListedAccount;
-import io.awsinventory.fanout.AccountPlanner;
+import io.awsinventory.collect.ResourceType;
+import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.fanout.AwsClients;
 import io.awsinventory.fanout.ErrorClassifier;
 import io.awsinventory.fanout.FanOut;
 import io.awsinventory.fanout.Outcome;
-import io.awsinventory.fanout.Progress;
-import io.awsinventory.fanout.Status;
-import io.awsinventory.fanout.Target;
 import io.awsinventory.fanout.TargetRunner;
 import io.awsinventory.output.FileAssembler;
 import io.awsinventory.output.RunSummary;
@@ -29,10 +28,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -50,15 +45,13 @@ public final class InventoryRun {
   private final RunConfig config;
   private final PrintWriter err;
   private final Clock clock;
-  private final Progress progress;
-  private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-  private final Queue<AccountReport> accountReports = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger targetsPlanned = new AtomicInteger();
+  private final RunProgress progress;
+  private List<AccountReport> accountReports = List.of();
 
   /**
    * @param progress how the run shows its progress while it works; closed by the run
    */
-  public InventoryRun(RunConfig config, PrintWriter err, Clock clock, Progress progress) {
+  public InventoryRun(RunConfig config, PrintWriter err, Clock clock, RunProgress progress) {
     this.config = config;
     this.err = err;
     this.clock = clock;
@@ -68,11 +61,14 @@ public final class InventoryRun {
   public ExitCode execute() throws InterruptedException {
     Instant startedAt = clock.instant();
     RunSummary summary = new RunSummary(Version.tool(), startedAt, config.describeForSummary());
-    try (AwsClients clients = AwsClients.forRun(config);
+    Capacity capacity = new Capacity(config.concurrency());
+    try (AwsClients clients = capacity.clients(config);
         Workspace workspace = Workspace.open(config.outputDir());
         progress;
-        Sessions sessions = Sessions.open(config, clients);
-        FanOut fanOut = new FanOut(config.concurrency());
+        Sessions sessions =
+            Sessions.open(
+                config.credentials(), config.access(), config.homeRegion(), clients::sts);
+        FanOut fanOut = new FanOut(capacity.workers());
         Interrupted report = new Interrupted(workspace, progress)) {
       sessions
           .hops()
@@ -80,27 +76,23 @@ public final class InventoryRun {
               h ->
                   summary.identity(
                       h.hop(), h.roleArn(), h.identity().accountId(), h.identity().arn()));
-      Sessions.AccountList accounts = sessions.accounts();
-      for (Sessions.Skipped skipped : accounts.skipped()) {
-        accountReports.add(AccountPlanner.report(skipped));
-      }
       TargetRunner runner =
-          new TargetRunner(clients, workspace, config.concurrency(), clock, progress);
-      AccountPlanner planner = new AccountPlanner(sessions, clients, config, err);
-      for (ListedAccount account : accounts.toCollect()) {
-        fanOut.submit(() -> planAccount(account, planner, runner, fanOut, progress));
-      }
-      fanOut.awaitAll();
-      failIfNothingWasReachable();
+          new TargetRunner(clients, workspace, capacity.spillSorter(), clock, progress);
+      List<ResourceType> steps = ResourceTypes.steps(config.resources());
+      AccountFanOut accounts = new AccountFanOut(config, clients, sessions, fanOut, err);
+      accounts.run(
+          target -> runner.runTarget(target, steps),
+          regions -> progress.addPlanned(regions * config.resources().size()),
+          AccountPlanner.Unreachable::errorMessage);
+      accountReports = accounts.accounts();
+      failIfNothingWasReachable(accounts);
 
-      List<Outcome> sorted = new ArrayList<>(outcomes);
+      List<Outcome> sorted = accounts.outcomes();
       sorted.sort(ORDER);
       List<String> fileNames = writeFiles(workspace, sorted, summary);
       ExitCode exitCode = exitCode(sorted);
-      accountReports.stream()
-          .sorted(Comparator.comparing(AccountReport::accountId))
-          .forEach(summary::account);
-      sorted.forEach(o -> summary.target(o));
+      accountReports.forEach(summary::account);
+      sorted.forEach(o -> summary.target(row(o)));
       summary.finish(clock.instant(), exitCode.code(), totals(sorted));
       summary.write(workspace.staged(RunSummary.FILE_NAME));
       fileNames.add(RunSummary.FILE_NAME);
@@ -119,77 +111,24 @@ public final class InventoryRun {
     }
   }
 
-  /**
-   * Reaches one account, plans its regions and queues its target tasks. The account's session is
-   * closed when its last task ends.
-   */
-  private void planAccount(
-      ListedAccount listed,
-      AccountPlanner planner,
-      TargetRunner runner,
-      FanOut fanOut,
-      Progress progress) {
-    AccountPlanner.Result result = planner.plan(listed);
-    if (result instanceof AccountPlanner.Unreachable unreachable) {
-      accountReports.add(unreachable.report());
-      Target target = new Target(listed.account(), null, RunSummary.ALL_REGIONS);
-      for (ResourceType type : new TreeSet<>(config.resources())) {
-        outcomes.add(
-            new Outcome(
-                target,
-                type,
-                unreachable.status(),
-                0,
-                0,
-                unreachable.errorCode(),
-                unreachable.errorMessage(),
-                null));
-      }
-      return;
-    }
-    AccountPlanner.Planned planned = (AccountPlanner.Planned) result;
-    Account account = listed.account();
-    AccountSession session = planned.session();
-    accountReports.add(planned.report());
-    planned
-        .regions()
-        .skipped()
-        .forEach(
-            (region, reason) -> {
-              Target target = new Target(account, session.credentials(), region);
-              for (ResourceType type : new TreeSet<>(config.resources())) {
-                outcomes.add(Outcome.skipped(target, type, reason));
-              }
-            });
-    List<String> regions = planned.regions().enabled();
-    List<ResourceType> steps = TargetRunner.steps(config.resources());
-    if (regions.isEmpty()) {
-      session.close();
-      return;
-    }
-    targetsPlanned.addAndGet(regions.size());
-    progress.addPlanned(regions.size() * config.resources().size());
-    AtomicInteger remaining = new AtomicInteger(regions.size());
-    for (String region : regions) {
-      Target target = new Target(account, session.credentials(), region);
-      fanOut.submit(
-          () -> {
-            try {
-              outcomes.addAll(runner.runTarget(target, steps));
-            } finally {
-              if (remaining.decrementAndGet() == 0) {
-                session.close();
-              }
-            }
-          });
-    }
+  private static RunSummary.TargetRow row(Outcome o) {
+    return new RunSummary.TargetRow(
+        o.target().account().id(),
+        o.target().account().name(),
+        o.target().region(),
+        o.resource().name(),
+        o.status().label(),
+        o.records(),
+        o.durationMillis(),
+        o.errorCode(),
+        o.message());
   }
 
   /** Says what was done when a signal stops the run before its end. */
   private final class Interrupted implements AutoCloseable {
     private final Thread hook;
 
-    Interrupted(Workspace workspace, Progress progress) {
+    Interrupted(Workspace workspace, RunProgress progress) {
       hook =
           new Thread(
               () -> {
@@ -216,8 +155,8 @@ public final class InventoryRun {
   }
 
   /** With no target reachable in any account, the run failed to authenticate: exit 4, no files. */
-  private void failIfNothingWasReachable() {
-    if (targetsPlanned.get() > 0) {
+  private void failIfNothingWasReachable(AccountFanOut accounts) {
+    if (accounts.targetsPlanned() > 0) {
       return;
     }
     accountReports.stream()
@@ -237,15 +176,15 @@ public final class InventoryRun {
     FileAssembler assembler =
         new FileAssembler(config.format(), config.tagColumns(), config.csvEscapeFormulas());
     List<String> names = new ArrayList<>();
-    for (ResourceType type : new TreeSet<>(config.resources())) {
+    for (ResourceType type : config.resources()) {
       List<Path> spills =
           sorted.stream()
               .filter(o -> o.resource() == type && o.spill() != null)
               .map(Outcome::spill)
               .toList();
-      String name = assembler.fileName(type);
-      long records = assembler.assemble(type, spills, workspace.staged(name));
-      summary.file(name, type.optionName(), records);
+      String name = assembler.fileName(type.layout());
+      long records = assembler.assemble(type.layout(), spills, workspace.staged(name));
+      summary.file(name, type.name(), records);
       names.add(name);
     }
     return names;
@@ -279,7 +218,7 @@ public final class InventoryRun {
           failure.status().label(),
           failure.target().account().id(),
           failure.target().region(),
-          failure.resource().optionName(),
+          failure.resource().name(),
           failure.errorCode(),
           failure.message());
     }

@@ -1,4 +1,4 @@
-package io.awsinventory.fanout;
+package io.awsinventory;
 
 /** What became of one account x region x resource. */
 public enum Status {

@@ -1,11 +1,14 @@
-package io.awsinventory.fanout;
+package io.awsinventory.run;
 
-import io.awsinventory.RunConfig;
+import io.awsinventory.Status;
 import io.awsinventory.auth.AccountSession;
 import io.awsinventory.auth.CallerIdentity;
 import io.awsinventory.auth.Sessions;
+import io.awsinventory.discovery.AccountSelection;
 import io.awsinventory.discovery.ListedAccount;
 import io.awsinventory.discovery.RegionPlan;
+import io.awsinventory.fanout.AwsClients;
+import io.awsinventory.fanout.ErrorClassifier;
 import io.awsinventory.output.RunSummary.AccountReport;
 import java.io.PrintWriter;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -16,7 +19,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * STS who it is, and asks EC2 which regions it may use. Enabled regions are discovered per account,
  * since they differ between accounts.
  */
-public final class AccountPlanner {
+final class AccountPlanner {
   /** What planning an account came to. */
   public sealed interface Result permits Planned, Unreachable {}
 
@@ -43,7 +46,7 @@ public final class AccountPlanner {
   }
 
   /** The summary row of an account passed over before planning. */
-  public static AccountReport report(Sessions.Skipped skipped) {
+  static AccountReport report(AccountSelection.Skipped skipped) {
     return new AccountReport(
         skipped.account().id(),
         skipped.account().name(),
@@ -58,14 +61,14 @@ public final class AccountPlanner {
   private final RunConfig config;
   private final PrintWriter err;
 
-  public AccountPlanner(Sessions sessions, AwsClients clients, RunConfig config, PrintWriter err) {
+  AccountPlanner(Sessions sessions, AwsClients clients, RunConfig config, PrintWriter err) {
     this.sessions = sessions;
     this.clients = clients;
     this.config = config;
     this.err = err;
   }
 
-  public Result plan(ListedAccount account) {
+  Result plan(ListedAccount account) {
     AccountSession session = sessions.open(account.account());
     CallerIdentity identity;
     try {

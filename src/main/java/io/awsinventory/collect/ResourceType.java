@@ -1,0 +1,96 @@
+package io.awsinventory.collect;
+
+import io.awsinventory.output.CsvColumns;
+import io.awsinventory.output.FileLayout;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * One resource type, declared in one place: how it is named on the command line and on disk, the
+ * IAM actions it calls, the SDK model its records are made from, its CSV columns, what it needs
+ * from other types of the same target, and the calls that list it. Everything else — the step order
+ * of a target, {@code --resources} help and completion, the policy, the schemas — is derived from
+ * the definitions in {@link ResourceTypes}.
+ *
+ * <p>A collector reads every page of its API and hands each record to the sink as the page arrives.
+ * It never builds clients, reads options, knows its account or region, or catches exceptions: the
+ * fan-out layer owns clients, context, retries and errors. A failure part-way through keeps the
+ * records already handed over.
+ */
+public interface ResourceType extends Comparable<ResourceType> {
+  /** The CSV column of every resource type that holds its tags. */
+  String TAGS_COLUMN = CsvColumns.TAGS_COLUMN;
+
+  /** The name on the command line ({@code --resources}) and in the run summary. */
+  String name();
+
+  /** The output file name without its extension. */
+  String fileStem();
+
+  /**
+   * The IAM actions this type's own calls need, the one its probe makes first. Actions of the types
+   * it depends on are added by {@link ResourceTypes#iamActions}.
+   */
+  List<String> iamActions();
+
+  /** Whether a run without {@code --resources} collects this type. */
+  default boolean collectedByDefault() {
+    return true;
+  }
+
+  /** The member that identifies a record; records are sorted by it within a target. */
+  String idMember();
+
+  /** The member that holds the record's tags as a list of Key/Value objects. */
+  default String tagsMember() {
+    return "Tags";
+  }
+
+  /**
+   * The CSV columns after the context columns, as dotted member paths. A path that reaches an
+   * object or a list is written as compact JSON; the tags member is written as one JSON object.
+   */
+  List<String> columns();
+
+  /**
+   * An empty object of the API model class each record is made from; the record schema is read off
+   * its SDK field list.
+   */
+  SdkPojo model();
+
+  /** How the records are laid out in the output file. */
+  default FileLayout layout() {
+    return new FileLayout(fileStem(), columns(), tagsMember());
+  }
+
+  /** Members the collector adds to each record beyond the model's own, all strings. */
+  default List<String> addedMembers() {
+    return List.of();
+  }
+
+  /** What this type must know about its target before it can collect; read through the apis. */
+  default Set<TargetFact> needs() {
+    return Set.of();
+  }
+
+  /** What this type's records tell about the target: each fact, and the member it is read from. */
+  default Map<TargetFact, String> provides() {
+    return Map.of();
+  }
+
+  void collect(TargetApis apis, RecordSink sink);
+
+  /**
+   * Makes the cheapest call that proves the resource can be collected (one small page), for {@code
+   * check}. Throws what the API throws.
+   */
+  void probe(TargetApis apis);
+
+  /** Types are ordered as the registry lists them: the order of files, summary rows and columns. */
+  @Override
+  default int compareTo(ResourceType other) {
+    return Integer.compare(ResourceTypes.rank(this), ResourceTypes.rank(other));
+  }
+}

@@ -1,0 +1,101 @@
+package io.awsinventory.collect;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The registry of resource types. Adding a type adds one line to {@link #ALL}; its order there is
+ * the order of the output files, the summary rows and the check columns.
+ */
+public final class ResourceTypes {
+  private static final List<ResourceType> ALL =
+      List.of(
+          new InstancesCollector(),
+          new ReservedInstancesCollector(),
+          new ImagesCollector(),
+          new DbInstancesCollector());
+
+  private ResourceTypes() {}
+
+  public static List<ResourceType> all() {
+    return ALL;
+  }
+
+  /** The types a run collects when {@code --resources} is not given. */
+  public static List<ResourceType> defaults() {
+    return ALL.stream().filter(ResourceType::collectedByDefault).toList();
+  }
+
+  public static List<String> names() {
+    return ALL.stream().map(ResourceType::name).toList();
+  }
+
+  public static Optional<ResourceType> named(String name) {
+    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  static int rank(ResourceType type) {
+    int rank = ALL.indexOf(type);
+    if (rank < 0) {
+      throw new IllegalArgumentException("not a registered resource type: " + type.name());
+    }
+    return rank;
+  }
+
+  /** The type whose records provide {@code fact}. */
+  public static ResourceType producerOf(TargetFact fact) {
+    return ALL.stream()
+        .filter(t -> t.provides().containsKey(fact))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no resource type provides " + fact));
+  }
+
+  /**
+   * Every IAM action collecting {@code type} calls: its own, then those of the types it needs facts
+   * from (which run when that type is collected without them).
+   */
+  public static List<String> iamActions(ResourceType type) {
+    Set<String> actions = new LinkedHashSet<>(type.iamActions());
+    for (TargetFact fact : type.needs()) {
+      actions.addAll(iamActions(producerOf(fact)));
+    }
+    return List.copyOf(actions);
+  }
+
+  /**
+   * The steps of one target, in the order they run: registry order, except that a type runs after
+   * the selected types that provide what it needs.
+   */
+  public static List<ResourceType> steps(Collection<ResourceType> selected) {
+    List<ResourceType> steps = new ArrayList<>();
+    for (ResourceType type : new TreeSet<>(selected)) {
+      addAfterProducers(type, selected, steps, new LinkedHashSet<>());
+    }
+    return steps;
+  }
+
+  private static void addAfterProducers(
+      ResourceType type,
+      Collection<ResourceType> selected,
+      List<ResourceType> steps,
+      Set<ResourceType> visiting) {
+    if (steps.contains(type)) {
+      return;
+    }
+    if (!visiting.add(type)) {
+      throw new IllegalStateException("resource types depend on each other: " + visiting);
+    }
+    for (TargetFact fact : type.needs()) {
+      ResourceType producer = producerOf(fact);
+      if (selected.contains(producer)) {
+        addAfterProducers(producer, selected, steps, visiting);
+      }
+    }
+    steps.add(type);
+  }
+}

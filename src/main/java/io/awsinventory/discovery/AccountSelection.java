@@ -1,0 +1,69 @@
+package io.awsinventory.discovery;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The accounts of a run: the organization's (with {@code --list-accounts}), those named with {@code
+ * --accounts}, or the account the master chain stands in; less the excluded ones, then the shard.
+ *
+ * @param toCollect the accounts to reach, in account-id order
+ * @param skipped the accounts passed over, with the reason, in account-id order
+ */
+public record AccountSelection(List<ListedAccount> toCollect, List<Skipped> skipped) {
+
+  /** An account passed over before it is reached. */
+  public record Skipped(ListedAccount account, String reason) {}
+
+  /**
+   * @param organization lists the organization's accounts; asked only with {@code --list-accounts}
+   * @param masterAccountId the account the master chain stands in
+   */
+  public static AccountSelection select(
+      AccountScope scope, Supplier<List<ListedAccount>> organization, String masterAccountId) {
+    List<ListedAccount> candidates = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    if (scope.listAccounts()) {
+      List<ListedAccount> listed = organization.get();
+      Set<String> listedIds = listed.stream().map(ListedAccount::id).collect(Collectors.toSet());
+      for (String wanted : scope.accounts()) {
+        if (!listedIds.contains(wanted)) {
+          skipped.add(
+              new Skipped(
+                  new ListedAccount(wanted, null, null), "not in the organization listing"));
+        }
+      }
+      for (ListedAccount account : listed) {
+        if (!scope.accounts().isEmpty() && !scope.accounts().contains(account.id())) {
+          continue;
+        }
+        if (!account.isActive()) {
+          skipped.add(
+              new Skipped(account, "account is " + account.state() + " in the organization"));
+          continue;
+        }
+        candidates.add(account);
+      }
+    } else if (!scope.accounts().isEmpty()) {
+      scope.accounts().stream()
+          .sorted()
+          .forEach(id -> candidates.add(new ListedAccount(id, null, null)));
+    } else {
+      candidates.add(new ListedAccount(masterAccountId, null, null));
+    }
+    List<ListedAccount> toCollect = new ArrayList<>();
+    for (ListedAccount account : candidates) {
+      if (scope.excludeAccounts().contains(account.id())) {
+        skipped.add(new Skipped(account, "excluded by --exclude-accounts"));
+      } else {
+        toCollect.add(account);
+      }
+    }
+    skipped.sort(Comparator.comparing(s -> s.account().id()));
+    return new AccountSelection(scope.shard().select(toCollect), List.copyOf(skipped));
+  }
+}

@@ -1,0 +1,190 @@
+package io.awsinventory.run;
+
+import io.awsinventory.Account;
+import io.awsinventory.InventoryException;
+import io.awsinventory.Status;
+import io.awsinventory.auth.AccountSession;
+import io.awsinventory.auth.Sessions;
+import io.awsinventory.collect.ResourceType;
+import io.awsinventory.discovery.AccountSelection;
+import io.awsinventory.discovery.ListedAccount;
+import io.awsinventory.discovery.OrganizationAccounts;
+import io.awsinventory.fanout.AwsClients;
+import io.awsinventory.fanout.ErrorClassifier;
+import io.awsinventory.fanout.FanOut;
+import io.awsinventory.fanout.Outcome;
+import io.awsinventory.fanout.Target;
+import io.awsinventory.output.RunSummary;
+import io.awsinventory.output.RunSummary.AccountReport;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+
+/**
+ * The account fan-out that {@code collect} and {@code check} share: select the accounts, reach and
+ * plan each one on the pool, and hand every enabled account x region to the run's target task.
+ * Accounts and regions that cannot be worked on become rows for every resource type, so the summary
+ * and the check matrix say why.
+ */
+final class AccountFanOut {
+  private final RunConfig config;
+  private final AwsClients clients;
+  private final Sessions sessions;
+  private final FanOut fanOut;
+  private final PrintWriter err;
+  private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+  private final Queue<AccountReport> accounts = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger targetsPlanned = new AtomicInteger();
+
+  AccountFanOut(
+      RunConfig config, AwsClients clients, Sessions sessions, FanOut fanOut, PrintWriter err) {
+    this.config = config;
+    this.clients = clients;
+    this.sessions = sessions;
+    this.fanOut = fanOut;
+    this.err = err;
+  }
+
+  /**
+   * Works on every account x region of the run and waits for the last task.
+   *
+   * @param task what the run does with one target; its outcomes are kept
+   * @param planned told how many regions each reached account adds
+   * @param unreachableMessage the message of an unreachable account's rows, from its failure
+   */
+  void run(
+      Function<Target, List<Outcome>> task,
+      IntConsumer planned,
+      Function<AccountPlanner.Unreachable, String> unreachableMessage)
+      throws InterruptedException {
+    AccountSelection selection =
+        AccountSelection.select(
+            config.access().scope(), this::listOrganization, sessions.masterIdentity().accountId());
+    selection.skipped().forEach(s -> accounts.add(AccountPlanner.report(s)));
+    AccountPlanner planner = new AccountPlanner(sessions, clients, config, err);
+    for (ListedAccount account : selection.toCollect()) {
+      fanOut.submit(() -> planAccount(account, planner, task, planned, unreachableMessage));
+    }
+    fanOut.awaitAll();
+  }
+
+  private void planAccount(
+      ListedAccount listed,
+      AccountPlanner planner,
+      Function<Target, List<Outcome>> task,
+      IntConsumer planned,
+      Function<AccountPlanner.Unreachable, String> unreachableMessage) {
+    AccountPlanner.Result result = planner.plan(listed);
+    if (result instanceof AccountPlanner.Unreachable unreachable) {
+      accounts.add(unreachable.report());
+      Target target = new Target(listed.account(), null, RunSummary.ALL_REGIONS);
+      for (ResourceType type : config.resources()) {
+        outcomes.add(
+            new Outcome(
+                target,
+                type,
+                unreachable.status(),
+                0,
+                0,
+                unreachable.errorCode(),
+                unreachableMessage.apply(unreachable),
+                null));
+      }
+      return;
+    }
+    AccountPlanner.Planned reached = (AccountPlanner.Planned) result;
+    Account account = listed.account();
+    AccountSession session = reached.session();
+    accounts.add(reached.report());
+    reached
+        .regions()
+        .skipped()
+        .forEach(
+            (region, reason) -> {
+              Target target = new Target(account, session.credentials(), region);
+              for (ResourceType type : config.resources()) {
+                outcomes.add(Outcome.skipped(target, type, reason));
+              }
+            });
+    List<String> regions = reached.regions().enabled();
+    if (regions.isEmpty()) {
+      session.close();
+      return;
+    }
+    targetsPlanned.addAndGet(regions.size());
+    planned.accept(regions.size());
+    AtomicInteger remaining = new AtomicInteger(regions.size());
+    for (String region : regions) {
+      Target target = new Target(account, session.credentials(), region);
+      fanOut.submit(
+          () -> {
+            try {
+              outcomes.addAll(task.apply(target));
+            } finally {
+              if (remaining.decrementAndGet() == 0) {
+                session.close();
+              }
+            }
+          });
+    }
+  }
+
+  private List<ListedAccount> listOrganization() {
+    try (OrganizationsClient organizations =
+        clients.organizations(sessions.masterCredentials(), sessions.partition())) {
+      return OrganizationAccounts.list(
+          organizations, config.access().scope().organizationalUnits());
+    } catch (SdkException e) {
+      ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
+      String needed =
+          config.access().organizationalUnits().isEmpty()
+              ? "organizations:ListAccounts"
+              : "organizations:ListAccountsForParent and"
+                  + " organizations:ListOrganizationalUnitsForParent";
+      throw InventoryException.authentication(
+          "listing the organization's accounts failed ("
+              + needed
+              + ", as "
+              + sessions.masterIdentity().arn()
+              + "): "
+              + failure.code()
+              + ": "
+              + failure.message(),
+          e);
+    }
+  }
+
+  /** Every row so far, in no particular order. */
+  List<Outcome> outcomes() {
+    return new ArrayList<>(outcomes);
+  }
+
+  /** The account rows, in account-id order. */
+  List<AccountReport> accounts() {
+    List<AccountReport> sorted = new ArrayList<>(accounts);
+    sorted.sort(Comparator.comparing(AccountReport::accountId));
+    return sorted;
+  }
+
+  /** How many account x regions were handed to the task. */
+  int targetsPlanned() {
+    return targetsPlanned.get();
+  }
+
+  /** Whether some account could not be reached (denied or failed, not skipped). */
+  boolean someAccountUnreachable() {
+    return accounts.stream()
+        .anyMatch(
+            r ->
+                r.status().equals(Status.DENIED.label())
+                    || r.status().equals(Status.FAILED.label()));
+  }
+}

@@ -1,0 +1,70 @@
+package io.awsinventory.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ResourceTypesTest {
+  static List<ResourceType> types() {
+    return ResourceTypes.all();
+  }
+
+  @ParameterizedTest
+  @MethodSource("types")
+  void everyResourceType_hasAUsableColumnListAndIsFoundByName(ResourceType type) {
+    assertThat(ResourceTypes.named(type.name())).containsSame(type);
+    assertThat(type.columns()).first().isEqualTo(type.idMember());
+    assertThat(type.columns()).doesNotHaveDuplicates().contains(ResourceType.TAGS_COLUMN);
+    assertThat(type.columns())
+        .allSatisfy(c -> assertThat(c).matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*"));
+    assertThat(type.iamActions()).isNotEmpty().allMatch(a -> a.matches("[a-z0-9-]+:[A-Za-z]+"));
+  }
+
+  @Test
+  void namesAndFileStems_areUnique() {
+    Set<String> names = new HashSet<>();
+    Set<String> stems = new HashSet<>();
+    for (ResourceType type : ResourceTypes.all()) {
+      assertThat(names.add(type.name())).as(type.name()).isTrue();
+      assertThat(stems.add(type.fileStem())).as(type.fileStem()).isTrue();
+    }
+  }
+
+  @Test
+  void everyNeededFact_hasOneProducer_andStepsRunTheProducerFirst() {
+    for (ResourceType consumer : ResourceTypes.all()) {
+      for (TargetFact fact : consumer.needs()) {
+        ResourceType producer = ResourceTypes.producerOf(fact);
+        assertThat(producer).isNotSameAs(consumer);
+        // registry order puts the consumer anywhere; the steps still run the producer first
+        List<ResourceType> steps = ResourceTypes.steps(List.of(consumer, producer));
+        assertThat(steps.indexOf(producer)).isLessThan(steps.indexOf(consumer));
+        assertThat(ResourceTypes.steps(List.of(consumer))).containsExactly(consumer);
+        assertThat(ResourceTypes.iamActions(consumer))
+            .startsWith(consumer.iamActions().toArray(String[]::new))
+            .containsAll(producer.iamActions());
+      }
+    }
+  }
+
+  @Test
+  void steps_ofImagesAndInstances_runInstancesFirst() {
+    ResourceType images = ResourceTypes.named("images").orElseThrow();
+    ResourceType instances = ResourceTypes.named("instances").orElseThrow();
+
+    assertThat(ResourceTypes.steps(List.of(images, instances))).containsExactly(instances, images);
+    assertThat(ResourceTypes.iamActions(images))
+        .containsExactly("ec2:DescribeImages", "ec2:DescribeInstances");
+  }
+
+  @Test
+  void types_sortInRegistryOrder() {
+    List<ResourceType> all = ResourceTypes.all();
+    assertThat(new java.util.TreeSet<>(Set.copyOf(all))).containsExactlyElementsOf(all);
+  }
+}
