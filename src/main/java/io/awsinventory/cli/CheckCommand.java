@@ -53,7 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
   private final RunConfigFactory factory;
 
   public CheckCommand() {
-    this(new RunConfigFactory(System.getenv(), RunConfigFactory.SecretPrompt.console()));
+    this(new RunConfigFactory(System.getenv(), CredentialValidation.SecretPrompt.console()));
   }
 
   CheckCommand(RunConfigFactory factory) {

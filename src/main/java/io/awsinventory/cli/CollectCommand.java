@@ -39,7 +39,9 @@ public final class CollectCommand implements Callable<Integer> {
   private final ConsoleStreams streams;
 
   CollectCommand(ConsoleStreams streams) {
-    this(new RunConfigFactory(System.getenv(), RunConfigFactory.SecretPrompt.console()), streams);
+    this(
+        new RunConfigFactory(System.getenv(), CredentialValidation.SecretPrompt.console()),
+        streams);
   }
 
   CollectCommand(RunConfigFactory factory, ConsoleStreams streams) {

@@ -2,20 +2,12 @@ package io.awsinventory.cli;
 
 import static io.awsinventory.InventoryException.invalidInput;
 
-import io.awsinventory.Secrets;
-import io.awsinventory.auth.CredentialsSpec;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.discovery.Partitions;
-import io.awsinventory.fanout.CaBundle;
-import io.awsinventory.fanout.ProxySettings;
 import io.awsinventory.output.OutputFormat;
 import io.awsinventory.run.RunConfig;
-import java.io.Console;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -24,7 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -40,32 +31,16 @@ final class RunConfigFactory {
   static final String DEFAULT_OUTPUT_DIR = "aws-inventory-output";
   static final String DEFAULT_HOME_REGION = "us-east-1";
 
-  private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
   private static final Pattern TAG_KEY = Pattern.compile("[^\\p{Cntrl}]{1,128}");
 
-  /** Asks the operator for a secret; empty when there is nobody to ask. */
-  @FunctionalInterface
-  interface SecretPrompt {
-    Optional<String> ask(String prompt);
-
-    static SecretPrompt console() {
-      return prompt -> {
-        Console console = System.console();
-        if (console == null) {
-          return Optional.empty();
-        }
-        char[] secret = console.readPassword("%s", prompt);
-        return secret == null ? Optional.empty() : Optional.of(new String(secret));
-      };
-    }
-  }
-
   private final Map<String, String> env;
-  private final SecretPrompt prompt;
+  private final CredentialValidation credentials;
+  private final NetworkValidation network;
 
-  RunConfigFactory(Map<String, String> env, SecretPrompt prompt) {
+  RunConfigFactory(Map<String, String> env, CredentialValidation.SecretPrompt prompt) {
     this.env = env;
-    this.prompt = prompt;
+    this.credentials = new CredentialValidation(env, prompt);
+    this.network = new NetworkValidation(env);
   }
 
   RunConfig build(
@@ -88,7 +63,7 @@ final class RunConfigFactory {
     String homeRegion = homeRegion(scope.homeRegion);
     String partition = Partitions.partitionOf(homeRegion);
     return new RunConfig(
-        credentials(credentials, partition),
+        this.credentials.credentials(credentials, partition),
         AccessValidation.build(roles, partition),
         homeRegion,
         regions(scope.regions, homeRegion),
@@ -96,118 +71,13 @@ final class RunConfigFactory {
         null,
         null,
         List.of(),
-        endpoint(scope.endpointUrl),
-        proxy(scope.proxy),
-        caBundle(scope.caBundle),
+        NetworkValidation.endpoint(scope.endpointUrl),
+        network.proxy(scope.proxy),
+        network.caBundle(scope.caBundle),
         concurrency(scope.concurrency),
         timeout(scope.timeoutSeconds),
         false,
         true);
-  }
-
-  CredentialsSpec credentials(CredentialOptions options, String partition) {
-    if (options.webIdentityTokenFile != null || options.webIdentityRoleArn != null) {
-      return webIdentity(options, partition);
-    }
-    if (options.accessKeyId == null) {
-      if (options.secretAccessKey != null || options.secretAccessKeyFile != null) {
-        throw invalidInput(
-            options.secretAccessKey != null ? "--secret-access-key" : "--secret-access-key-file",
-            "needs --access-key-id");
-      }
-      if (options.sessionToken != null) {
-        throw invalidInput("--session-token", "needs --access-key-id and a secret access key");
-      }
-      return new CredentialsSpec(
-          null, null, null, blankToNull(options.profile, "--profile"), null, null);
-    }
-    if (options.profile != null) {
-      throw invalidInput("--profile", "cannot be combined with --access-key-id");
-    }
-    String keyId = options.accessKeyId.strip();
-    if (!ACCESS_KEY_ID.matcher(keyId).matches()) {
-      throw invalidInput(
-          "--access-key-id", "is not an access key id (16 or more capital letters and digits)");
-    }
-    if (options.secretAccessKey != null && options.secretAccessKeyFile != null) {
-      throw invalidInput("--secret-access-key", "cannot be combined with --secret-access-key-file");
-    }
-    String secret = secret(options);
-    Secrets.register(secret);
-    String token = options.sessionToken;
-    if (token != null) {
-      token = token.strip();
-      if (token.isEmpty()) {
-        throw invalidInput("--session-token", "is empty");
-      }
-      Secrets.register(token);
-    }
-    return new CredentialsSpec(keyId, secret, token, null, null, null);
-  }
-
-  private static CredentialsSpec webIdentity(CredentialOptions options, String partition) {
-    if (options.webIdentityTokenFile == null) {
-      throw invalidInput("--web-identity-role-arn", "needs --web-identity-token-file");
-    }
-    if (options.webIdentityRoleArn == null) {
-      throw invalidInput("--web-identity-token-file", "needs --web-identity-role-arn");
-    }
-    if (options.accessKeyId != null || options.profile != null) {
-      throw invalidInput(
-          "--web-identity-token-file", "cannot be combined with --access-key-id or --profile");
-    }
-    if (!Files.isReadable(options.webIdentityTokenFile)) {
-      throw invalidInput(
-          "--web-identity-token-file", "cannot read " + options.webIdentityTokenFile);
-    }
-    String arn =
-        AccessValidation.roleArn(options.webIdentityRoleArn, "--web-identity-role-arn", partition);
-    return new CredentialsSpec(
-        null, null, null, null, options.webIdentityTokenFile.toString(), arn);
-  }
-
-  private String secret(CredentialOptions options) {
-    String secret;
-    String source;
-    if (options.secretAccessKey != null) {
-      secret = options.secretAccessKey;
-      source = "--secret-access-key";
-    } else if (options.secretAccessKeyFile != null) {
-      source = "--secret-access-key-file";
-      secret = readFirstLine(options.secretAccessKeyFile, source);
-    } else if (env.get("AWS_SECRET_ACCESS_KEY") != null) {
-      secret = env.get("AWS_SECRET_ACCESS_KEY");
-      source = "AWS_SECRET_ACCESS_KEY";
-    } else {
-      source = "--secret-access-key";
-      secret =
-          prompt
-              .ask("Secret access key: ")
-              .orElseThrow(
-                  () ->
-                      invalidInput(
-                          "--access-key-id",
-                          "needs a secret access key: give --secret-access-key-file, set"
-                              + " AWS_SECRET_ACCESS_KEY, or run in a terminal to be asked"));
-    }
-    secret = secret.strip();
-    if (secret.isEmpty()) {
-      throw invalidInput(source, "the secret access key is empty");
-    }
-    return secret;
-  }
-
-  private static String readFirstLine(Path file, String option) {
-    try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return lines.isEmpty() ? "" : lines.get(0);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw invalidInput(option, "no such file: " + file);
-    } catch (java.nio.file.AccessDeniedException | SecurityException e) {
-      throw invalidInput(option, "permission denied reading " + file);
-    } catch (IOException e) {
-      throw invalidInput(option, "cannot read " + file);
-    }
   }
 
   String homeRegion(String option) {
@@ -348,73 +218,6 @@ final class RunConfigFactory {
     return new ArrayList<>(keys);
   }
 
-  static URI endpoint(String option) {
-    if (option == null) {
-      return null;
-    }
-    try {
-      URI uri = new URI(option.strip());
-      String scheme = uri.getScheme();
-      if (scheme == null
-          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-          || uri.getHost() == null) {
-        throw invalidInput("--endpoint-url", "'" + option + "' is not an http(s) URL with a host");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw invalidInput("--endpoint-url", "'" + option + "' is not a URL");
-    }
-  }
-
-  /** {@code --proxy}, else {@code HTTPS_PROXY}; with {@code NO_PROXY}. */
-  ProxySettings proxy(String option) {
-    String source = "--proxy";
-    String value = option;
-    if (value == null) {
-      source = env.get("HTTPS_PROXY") != null ? "HTTPS_PROXY" : "https_proxy";
-      value = env.get(source);
-    }
-    if (value == null || (option == null && value.isBlank())) {
-      return null;
-    }
-    String noProxy = firstNonNull(env.get("NO_PROXY"), env.get("no_proxy"));
-    ProxySettings proxy;
-    try {
-      proxy = ProxySettings.parse(value, noProxy);
-    } catch (IllegalArgumentException e) {
-      throw invalidInput(source, e.getMessage());
-    }
-    Secrets.register(proxy.password());
-    return proxy;
-  }
-
-  /** {@code --ca-bundle}, else {@code AWS_CA_BUNDLE}. */
-  CaBundle caBundle(Path option) {
-    String source = "--ca-bundle";
-    Path file = option;
-    if (file == null && env.get("AWS_CA_BUNDLE") != null && !env.get("AWS_CA_BUNDLE").isBlank()) {
-      source = "AWS_CA_BUNDLE";
-      file = Path.of(env.get("AWS_CA_BUNDLE"));
-    }
-    if (file == null) {
-      return null;
-    }
-    try {
-      return CaBundle.read(file);
-    } catch (IllegalArgumentException e) {
-      throw invalidInput(source, e.getMessage());
-    }
-  }
-
-  private static String firstNonNull(String... values) {
-    for (String value : values) {
-      if (value != null) {
-        return value;
-      }
-    }
-    return null;
-  }
-
   static java.time.Duration timeout(Integer option) {
     if (option == null) {
       return java.time.Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
@@ -434,16 +237,6 @@ final class RunConfigFactory {
           "--concurrency", "must be between 1 and " + MAX_CONCURRENCY + ", got " + option);
     }
     return option;
-  }
-
-  private static String blankToNull(String value, String option) {
-    if (value == null) {
-      return null;
-    }
-    if (value.isBlank()) {
-      throw invalidInput(option, "is empty");
-    }
-    return value.strip();
   }
 
   private static String firstNonBlank(String... values) {

@@ -1,0 +1,160 @@
+package io.awsinventory.cli;
+
+import static io.awsinventory.InventoryException.invalidInput;
+
+import io.awsinventory.Secrets;
+import io.awsinventory.auth.CredentialsSpec;
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Validates the base credential options and the environment into a {@link CredentialsSpec}. */
+final class CredentialValidation {
+  private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
+
+  /** Asks the operator for a secret; empty when there is nobody to ask. */
+  @FunctionalInterface
+  interface SecretPrompt {
+    Optional<String> ask(String prompt);
+
+    static SecretPrompt console() {
+      return prompt -> {
+        Console console = System.console();
+        if (console == null) {
+          return Optional.empty();
+        }
+        char[] secret = console.readPassword("%s", prompt);
+        return secret == null ? Optional.empty() : Optional.of(new String(secret));
+      };
+    }
+  }
+
+  private final Map<String, String> env;
+  private final SecretPrompt prompt;
+
+  CredentialValidation(Map<String, String> env, SecretPrompt prompt) {
+    this.env = env;
+    this.prompt = prompt;
+  }
+
+  CredentialsSpec credentials(CredentialOptions options, String partition) {
+    if (options.webIdentityTokenFile != null || options.webIdentityRoleArn != null) {
+      return webIdentity(options, partition);
+    }
+    if (options.accessKeyId == null) {
+      if (options.secretAccessKey != null || options.secretAccessKeyFile != null) {
+        throw invalidInput(
+            options.secretAccessKey != null ? "--secret-access-key" : "--secret-access-key-file",
+            "needs --access-key-id");
+      }
+      if (options.sessionToken != null) {
+        throw invalidInput("--session-token", "needs --access-key-id and a secret access key");
+      }
+      return new CredentialsSpec(
+          null, null, null, blankToNull(options.profile, "--profile"), null, null);
+    }
+    if (options.profile != null) {
+      throw invalidInput("--profile", "cannot be combined with --access-key-id");
+    }
+    String keyId = options.accessKeyId.strip();
+    if (!ACCESS_KEY_ID.matcher(keyId).matches()) {
+      throw invalidInput(
+          "--access-key-id", "is not an access key id (16 or more capital letters and digits)");
+    }
+    if (options.secretAccessKey != null && options.secretAccessKeyFile != null) {
+      throw invalidInput("--secret-access-key", "cannot be combined with --secret-access-key-file");
+    }
+    String secret = secret(options);
+    Secrets.register(secret);
+    String token = options.sessionToken;
+    if (token != null) {
+      token = token.strip();
+      if (token.isEmpty()) {
+        throw invalidInput("--session-token", "is empty");
+      }
+      Secrets.register(token);
+    }
+    return new CredentialsSpec(keyId, secret, token, null, null, null);
+  }
+
+  private static CredentialsSpec webIdentity(CredentialOptions options, String partition) {
+    if (options.webIdentityTokenFile == null) {
+      throw invalidInput("--web-identity-role-arn", "needs --web-identity-token-file");
+    }
+    if (options.webIdentityRoleArn == null) {
+      throw invalidInput("--web-identity-token-file", "needs --web-identity-role-arn");
+    }
+    if (options.accessKeyId != null || options.profile != null) {
+      throw invalidInput(
+          "--web-identity-token-file", "cannot be combined with --access-key-id or --profile");
+    }
+    if (!Files.isReadable(options.webIdentityTokenFile)) {
+      throw invalidInput(
+          "--web-identity-token-file", "cannot read " + options.webIdentityTokenFile);
+    }
+    String arn =
+        AccessValidation.roleArn(options.webIdentityRoleArn, "--web-identity-role-arn", partition);
+    return new CredentialsSpec(
+        null, null, null, null, options.webIdentityTokenFile.toString(), arn);
+  }
+
+  private String secret(CredentialOptions options) {
+    String secret;
+    String source;
+    if (options.secretAccessKey != null) {
+      secret = options.secretAccessKey;
+      source = "--secret-access-key";
+    } else if (options.secretAccessKeyFile != null) {
+      source = "--secret-access-key-file";
+      secret = readFirstLine(options.secretAccessKeyFile, source);
+    } else if (env.get("AWS_SECRET_ACCESS_KEY") != null) {
+      secret = env.get("AWS_SECRET_ACCESS_KEY");
+      source = "AWS_SECRET_ACCESS_KEY";
+    } else {
+      source = "--secret-access-key";
+      secret =
+          prompt
+              .ask("Secret access key: ")
+              .orElseThrow(
+                  () ->
+                      invalidInput(
+                          "--access-key-id",
+                          "needs a secret access key: give --secret-access-key-file, set"
+                              + " AWS_SECRET_ACCESS_KEY, or run in a terminal to be asked"));
+    }
+    secret = secret.strip();
+    if (secret.isEmpty()) {
+      throw invalidInput(source, "the secret access key is empty");
+    }
+    return secret;
+  }
+
+  private static String readFirstLine(Path file, String option) {
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return lines.isEmpty() ? "" : lines.get(0);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw invalidInput(option, "no such file: " + file);
+    } catch (java.nio.file.AccessDeniedException | SecurityException e) {
+      throw invalidInput(option, "permission denied reading " + file);
+    } catch (IOException e) {
+      throw invalidInput(option, "cannot read " + file);
+    }
+  }
+
+  private static String blankToNull(String value, String option) {
+    if (value == null) {
+      return null;
+    }
+    if (value.isBlank()) {
+      throw invalidInput(option, "is empty");
+    }
+    return value.strip();
+  }
+}

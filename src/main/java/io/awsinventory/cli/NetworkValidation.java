@@ -1,0 +1,89 @@
+package io.awsinventory.cli;
+
+import static io.awsinventory.InventoryException.invalidInput;
+
+import io.awsinventory.Secrets;
+import io.awsinventory.fanout.CaBundle;
+import io.awsinventory.fanout.ProxySettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Validates where AWS is reached: the endpoint, the proxy and the CA bundle, with their variables.
+ */
+final class NetworkValidation {
+  private final Map<String, String> env;
+
+  NetworkValidation(Map<String, String> env) {
+    this.env = env;
+  }
+
+  static URI endpoint(String option) {
+    if (option == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(option.strip());
+      String scheme = uri.getScheme();
+      if (scheme == null
+          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          || uri.getHost() == null) {
+        throw invalidInput("--endpoint-url", "'" + option + "' is not an http(s) URL with a host");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw invalidInput("--endpoint-url", "'" + option + "' is not a URL");
+    }
+  }
+
+  /** {@code --proxy}, else {@code HTTPS_PROXY}; with {@code NO_PROXY}. */
+  ProxySettings proxy(String option) {
+    String source = "--proxy";
+    String value = option;
+    if (value == null) {
+      source = env.get("HTTPS_PROXY") != null ? "HTTPS_PROXY" : "https_proxy";
+      value = env.get(source);
+    }
+    if (value == null || (option == null && value.isBlank())) {
+      return null;
+    }
+    String noProxy = firstNonNull(env.get("NO_PROXY"), env.get("no_proxy"));
+    ProxySettings proxy;
+    try {
+      proxy = ProxySettings.parse(value, noProxy);
+    } catch (IllegalArgumentException e) {
+      throw invalidInput(source, e.getMessage());
+    }
+    Secrets.register(proxy.password());
+    return proxy;
+  }
+
+  /** {@code --ca-bundle}, else {@code AWS_CA_BUNDLE}. */
+  CaBundle caBundle(Path option) {
+    String source = "--ca-bundle";
+    Path file = option;
+    if (file == null && env.get("AWS_CA_BUNDLE") != null && !env.get("AWS_CA_BUNDLE").isBlank()) {
+      source = "AWS_CA_BUNDLE";
+      file = Path.of(env.get("AWS_CA_BUNDLE"));
+    }
+    if (file == null) {
+      return null;
+    }
+    try {
+      return CaBundle.read(file);
+    } catch (IllegalArgumentException e) {
+      throw invalidInput(source, e.getMessage());
+    }
+  }
+
+  private static String firstNonNull(String... values) {
+    for (String value : values) {
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+}

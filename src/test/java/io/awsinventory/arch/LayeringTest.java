@@ -1,0 +1,173 @@
+package io.awsinventory.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages read as the pipeline: cli, run, schema, auth, discovery, fanout, collect, output,
+ * and the kernel (the root package) at the bottom. Every import points down this list.
+ */
+class LayeringTest {
+  static final String ROOT = "io.awsinventory";
+  static final int MAX_LINES = 300;
+
+  private static JavaClasses main;
+
+  @BeforeAll
+  static void importMain() {
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+  }
+
+  /** The layers, top to bottom: each may use only the layers below it. */
+  static ArchRule layers() {
+    return layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("cli")
+        .definedBy(ROOT + ".cli..")
+        .layer("run")
+        .definedBy(ROOT + ".run..")
+        .layer("schema")
+        .definedBy(ROOT + ".schema..")
+        .layer("auth")
+        .definedBy(ROOT + ".auth..")
+        .layer("discovery")
+        .definedBy(ROOT + ".discovery..")
+        .layer("fanout")
+        .definedBy(ROOT + ".fanout..")
+        .layer("collect")
+        .definedBy(ROOT + ".collect..")
+        .layer("output")
+        .definedBy(ROOT + ".output..")
+        .layer("kernel")
+        .definedBy(ROOT)
+        .whereLayer("cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("run")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("schema")
+        .mayOnlyBeAccessedByLayers("cli", "run")
+        .whereLayer("auth")
+        .mayOnlyBeAccessedByLayers("cli", "run", "schema")
+        .whereLayer("discovery")
+        .mayOnlyBeAccessedByLayers("cli", "run", "schema", "auth")
+        .whereLayer("fanout")
+        .mayOnlyBeAccessedByLayers("cli", "run", "schema", "auth", "discovery")
+        .whereLayer("collect")
+        .mayOnlyBeAccessedByLayers("cli", "run", "schema", "auth", "discovery", "fanout")
+        .whereLayer("output")
+        .mayOnlyBeAccessedByLayers("cli", "run", "schema", "auth", "discovery", "fanout", "collect")
+        .whereLayer("kernel")
+        .mayNotAccessAnyLayer();
+  }
+
+  static ArchRule noCycles() {
+    return slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+  }
+
+  static ArchRule cliUsesRun() {
+    return classes()
+        .that()
+        .haveFullyQualifiedName(ROOT + ".cli.CollectCommand")
+        .or()
+        .haveFullyQualifiedName(ROOT + ".cli.CheckCommand")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".run");
+  }
+
+  static ArchRule collectAndOutputStayBelowTheRunner() {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(ROOT + ".collect..", ROOT + ".output..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".fanout..", ROOT + ".run..");
+  }
+
+  static ArchRule onlyCliKnowsPicocli() {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("picocli..");
+  }
+
+  static ArchRule smallClasses() {
+    return classes()
+        .that()
+        .areTopLevelClasses()
+        .should(haveAtMostLines(MAX_LINES, Path.of("src/main/java")));
+  }
+
+  /** A top-level class's source file has at most {@code max} lines. */
+  static ArchCondition<JavaClass> haveAtMostLines(int max, Path sources) {
+    return new ArchCondition<>("have a source file of at most " + max + " lines") {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        Path file = sources.resolve(type.getName().replace('.', '/') + ".java");
+        long lines;
+        try (var stream = Files.lines(file)) {
+          lines = stream.count();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        events.add(
+            new SimpleConditionEvent(
+                type,
+                lines <= max,
+                type.getName() + " has " + lines + " lines (at most " + max + ")"));
+      }
+    };
+  }
+
+  @Test
+  void everyImport_pointsDownTheLayers() {
+    layers().check(main);
+  }
+
+  @Test
+  void packages_haveNoCycles() {
+    noCycles().check(main);
+  }
+
+  @Test
+  void collectAndCheckCommands_runThroughTheRunPackage() {
+    cliUsesRun().check(main);
+  }
+
+  @Test
+  void collectAndOutput_neverUseTheRunnerOrTheRun() {
+    collectAndOutputStayBelowTheRunner().check(main);
+  }
+
+  @Test
+  void onlyTheCommandLine_knowsPicocli() {
+    onlyCliKnowsPicocli().check(main);
+  }
+
+  @Test
+  void noMainClass_isLongerThan300Lines() {
+    smallClasses().check(main);
+  }
+}
