@@ -4,10 +4,16 @@ import io.awsinventory.ExitCode;
 import io.awsinventory.InventoryException;
 import io.awsinventory.Secrets;
 import io.awsinventory.Version;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /** The {@code aws-inventory} command and its subcommands. */
@@ -44,70 +50,47 @@ public final class AwsInventory implements Runnable {
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset());
-    String[] expanded;
-    ConsoleStreams streams;
-    try {
-      expanded = expandConfig(args, commandLine());
-      streams = Logging.configure(expanded);
-    } catch (InventoryException e) {
-      System.err.println("aws-inventory: " + Secrets.redact(e.getMessage()));
-      System.exit(e.exitCode().code());
-      return;
-    }
-    // made after logging is set up, so that every writer it makes goes through the log file too
-    CommandLine commandLine = commandLine(streams);
-    PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset());
-    Interruption.install(err);
+    PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
+    // writes to whatever System.err is at the time, so that the log file teed in later gets it too
+    PrintWriter err = new PrintWriter(new CurrentStderr(), true, Charset.defaultCharset());
+    AtomicReference<ConsoleStreams> streams = new AtomicReference<>(ConsoleStreams.NONE);
+    CommandLine commandLine = commandLine(streams::get);
     commandLine.setOut(out);
     commandLine.setErr(err);
-    System.exit(commandLine.execute(expanded));
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          CommandSpec command = executed(parseResult).commandSpec();
+          try {
+            ConfigFile.check(command);
+            streams.set(
+                Logging.configure(isVerbose(parseResult), stringValue(command, "--log-file")));
+          } catch (InventoryException e) {
+            err.println("aws-inventory: " + Secrets.redact(e.getMessage()));
+            err.flush();
+            return e.exitCode().code();
+          }
+          Interruption.install(err);
+          return new CommandLine.RunLast().execute(parseResult);
+        });
+    System.exit(commandLine.execute(args));
   }
 
-  /**
-   * Runs one command line in-process: expands {@code --config}, parses, runs; returns the exit
-   * code.
-   */
+  /** Runs one command line in-process, as {@code main} does but without logging set-up. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = commandLine();
     commandLine.setOut(out);
     commandLine.setErr(err);
-    String[] expanded;
-    try {
-      expanded = expandConfig(args, commandLine);
-    } catch (InventoryException e) {
-      err.println("aws-inventory: " + Secrets.redact(e.getMessage()));
-      err.flush();
-      return e.exitCode().code();
-    }
-    return commandLine.execute(expanded);
-  }
-
-  private static String[] expandConfig(String[] args, CommandLine commandLine) {
-    boolean hasConfig =
-        java.util.Arrays.stream(args)
-            .anyMatch(a -> a.equals(ConfigFile.OPTION) || a.startsWith(ConfigFile.OPTION + "="));
-    if (!hasConfig) {
-      return args;
-    }
-    String subcommand =
-        java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
-    CommandLine sub = subcommand == null ? null : commandLine.getSubcommands().get(subcommand);
-    if (sub == null || sub.getCommandSpec().findOption(ConfigFile.OPTION) == null) {
-      throw InventoryException.invalidInput(
-          ConfigFile.OPTION, "goes with the collect and check commands");
-    }
-    return ConfigFile.expand(args, sub.getCommandSpec());
+    return commandLine.execute(args);
   }
 
   /**
    * The command line with the tool's error handling: one line per error, exit codes per contract.
    */
   public static CommandLine commandLine() {
-    return commandLine(ConsoleStreams.NONE);
+    return commandLine(() -> ConsoleStreams.NONE);
   }
 
-  private static CommandLine commandLine(ConsoleStreams streams) {
+  private static CommandLine commandLine(Supplier<ConsoleStreams> streams) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
@@ -121,7 +104,23 @@ public final class AwsInventory implements Runnable {
     CommandLine commandLine = new CommandLine(new AwsInventory(), factory);
     commandLine.setParameterExceptionHandler(AwsInventory::usageError);
     commandLine.setExecutionExceptionHandler(AwsInventory::executionError);
+    ConfigFile.install(commandLine);
     return commandLine;
+  }
+
+  /** The innermost command the parse result reached: the one that runs. */
+  private static ParseResult executed(ParseResult parseResult) {
+    ParseResult result = parseResult;
+    while (result.subcommand() != null) {
+      result = result.subcommand();
+    }
+    return result;
+  }
+
+  private static String stringValue(CommandSpec command, String option) {
+    OptionSpec spec = command.findOption(option);
+    Object value = spec == null ? null : spec.getValue();
+    return value == null ? null : value.toString();
   }
 
   private static int usageError(CommandLine.ParameterException e, String[] args) {
@@ -162,13 +161,28 @@ public final class AwsInventory implements Runnable {
     return ExitCode.INTERNAL.code();
   }
 
+  /** Whether the running command is verbose, by the command line or the config file. */
   private static boolean isVerbose(ParseResult parseResult) {
-    for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
-      if (result.hasMatchedOption("--verbose")) {
-        return true;
-      }
+    OptionSpec verbose = executed(parseResult).commandSpec().findOption("--verbose");
+    return verbose != null && Boolean.TRUE.equals(verbose.getValue());
+  }
+
+  /** An output stream onto the current {@code System.err}, looked up at every write. */
+  private static final class CurrentStderr extends OutputStream {
+    @Override
+    public void write(int b) {
+      System.err.write(b);
     }
-    return false;
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      System.err.write(bytes, offset, length);
+    }
+
+    @Override
+    public void flush() {
+      System.err.flush();
+    }
   }
 
   /** Prints the tool and AWS SDK versions. */

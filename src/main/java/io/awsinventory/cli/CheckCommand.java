@@ -1,7 +1,5 @@
 package io.awsinventory.cli;
 
-import static io.awsinventory.InventoryException.invalidInput;
-
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.output.CheckReport;
 import io.awsinventory.run.CheckRun;
@@ -26,29 +24,24 @@ import picocli.CommandLine.Spec;
 public final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = ConfigFile.OPTION,
-      paramLabel = "FILE",
-      description = "Read options from FILE, as collect does (output options are not used).")
-  String configFile;
-
+  @Mixin ConfigOption config = new ConfigOption();
   @Mixin CredentialOptions credentials = new CredentialOptions();
   @Mixin RoleOptions roles = new RoleOptions();
   @Mixin ScopeOptions scope = new ScopeOptions();
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
-  String format;
+  /** How the check's findings are printed. */
+  enum ReportFormat {
+    table,
+    json
+  }
 
   @Option(
-      names = {"-v", "--verbose"},
-      description = "Debug logging.")
-  boolean verbose;
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "${COMPLETION-CANDIDATES} (default: table).")
+  ReportFormat format = ReportFormat.table;
 
-  @Option(
-      names = "--log-file",
-      paramLabel = "FILE",
-      description = "Also append everything written to stderr to FILE.")
-  String logFile;
+  @Mixin LoggingOptions logging = new LoggingOptions();
 
   private final RunConfigFactory factory;
 
@@ -62,10 +55,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean json = "json".equals(format);
-    if (format != null && !json && !"table".equals(format)) {
-      throw invalidInput("--format", "unknown format '" + format + "' (expected table or json)");
-    }
+    ConfigFile.check(spec);
+    boolean json = format == ReportFormat.json;
     RunConfig config = factory.buildForCheck(credentials, roles, scope);
     PrintWriter out = spec.commandLine().getOut();
     CheckReport.Result result = new CheckRun(config, spec.commandLine().getErr()).run();

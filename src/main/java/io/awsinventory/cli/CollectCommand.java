@@ -5,56 +5,52 @@ import io.awsinventory.run.RunConfig;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code aws-inventory collect}: the main job. */
 @Command(
     name = "collect",
-    description =
-        "Collect EC2 instances, reserved instances, images and RDS DB instances into files.",
+    description = "Collect the chosen resource types of every account and region into files.",
     mixinStandardHelpOptions = true,
     sortOptions = false)
 public final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = ConfigFile.OPTION,
-      paramLabel = "FILE",
-      description =
-          "Read options from FILE: one 'name = value' per line, named by the long option without"
-              + " its dashes ('regions = us-east-1,eu-west-1'); the command line wins over the file,"
-              + " the file over the environment.")
-  String configFile;
-
+  @Mixin ConfigOption config = new ConfigOption();
   @Mixin CredentialOptions credentials = new CredentialOptions();
   @Mixin RoleOptions roles = new RoleOptions();
   @Mixin ScopeOptions scope = new ScopeOptions();
   @Mixin OutputOptions output = new OutputOptions();
+  @Mixin LoggingOptions logging = new LoggingOptions();
 
   private final RunConfigFactory factory;
-  private final ConsoleStreams streams;
+  private final Supplier<ConsoleStreams> streams;
 
-  CollectCommand(ConsoleStreams streams) {
+  CollectCommand(Supplier<ConsoleStreams> streams) {
     this(
         new RunConfigFactory(System.getenv(), CredentialValidation.SecretPrompt.console()),
         streams);
   }
 
-  CollectCommand(RunConfigFactory factory, ConsoleStreams streams) {
+  CollectCommand(RunConfigFactory factory, Supplier<ConsoleStreams> streams) {
     this.factory = factory;
     this.streams = streams;
   }
 
   @Override
   public Integer call() throws InterruptedException {
-    RunConfig config = factory.build(credentials, roles, scope, output);
+    ConfigFile.check(spec);
+    RunConfig config = factory.build(credentials, roles, scope, output, logging);
     PrintWriter err = spec.commandLine().getErr();
     return new InventoryRun(
-            config, err, Clock.systemUTC(), streams.progress(config.quiet(), output.verbose, err))
+            config,
+            err,
+            Clock.systemUTC(),
+            streams.get().progress(config.quiet(), logging.verbose(), err))
         .execute()
         .code();
   }

@@ -2,6 +2,7 @@ package io.awsinventory.cli;
 
 import static io.awsinventory.InventoryException.invalidInput;
 
+import io.awsinventory.InventoryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,88 +10,150 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code --config FILE}: every long option as {@code name = value}, named without its dashes, one
- * per line, {@code #} starting a comment. The file's values go in front of the command line's, so
- * the command line wins; options the file and the command line both leave out fall back to the
- * environment.
+ * per line, {@code #} starting a comment. It is picocli's default-value provider of the commands
+ * that take {@code --config}: picocli asks it, after parsing, for each option the command line left
+ * out, so the command line wins; options the file and the command line both leave out fall back to
+ * the environment (read where each option is validated, so a message names the variable).
+ *
+ * <p>A problem with the file (missing, unknown key, a secret others can read) cannot be thrown from
+ * inside picocli's parser without losing its wording: it is kept and thrown by {@link #check} when
+ * the command starts, before any other validation.
  */
-final class ConfigFile {
+final class ConfigFile implements IDefaultValueProvider {
   static final String OPTION = "--config";
 
   /** Keys whose values are secrets: a file holding one must be private to its owner. */
   static final Set<String> SECRET_KEYS = Set.of("secret-access-key", "session-token");
 
-  private ConfigFile() {}
+  /** The command whose options name the keys a config file may hold. */
+  private static final String VOCABULARY = "collect";
 
-  /** The arguments with the config file's options put before those given on the command line. */
-  static String[] expand(String[] args, CommandSpec command) {
-    int at = -1;
-    String file = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals(OPTION)) {
-        if (i + 1 >= args.length) {
-          throw invalidInput(OPTION, "needs a file name");
+  private final CommandSpec command;
+  private final Set<OptionSpec> supplied = new java.util.HashSet<>();
+  private Map<String, String> values;
+  private InventoryException failure;
+
+  private ConfigFile(CommandSpec command) {
+    this.command = command;
+  }
+
+  /** Makes the config file the default-value provider of every subcommand that takes it. */
+  static void install(CommandLine root) {
+    for (CommandLine sub : root.getSubcommands().values()) {
+      if (sub.getCommandSpec().findOption(OPTION) != null) {
+        sub.setDefaultValueProvider(new ConfigFile(sub.getCommandSpec()));
+      }
+    }
+  }
+
+  @Override
+  public String defaultValue(ArgSpec arg) {
+    if (!(arg instanceof OptionSpec option) || option.longestName().equals(OPTION)) {
+      return null;
+    }
+    Map<String, String> file = values();
+    String key = option.longestName().substring(2);
+    String value = file.get(key);
+    if (value == null) {
+      return null;
+    }
+    supplied.add(option);
+    if (option.typeInfo().isBoolean()) {
+      try {
+        return String.valueOf(parseBoolean(key, value));
+      } catch (InventoryException e) {
+        keep(e);
+        return null;
+      }
+    }
+    return value;
+  }
+
+  private static boolean isSet(Object value) {
+    return value != null && !Boolean.FALSE.equals(value);
+  }
+
+  /**
+   * Where the file and the command line set two options of one exclusive group ({@code quiet =
+   * true} in the file, {@code -v} on the command line), the command line wins: the file's value is
+   * taken back. picocli asks for the defaults of a group before it has read the command line, so
+   * this is settled once parsing is done.
+   */
+  private void settleExclusiveGroups() {
+    for (ArgGroupSpec group : command.argGroups()) {
+      if (!group.exclusive()) {
+        continue;
+      }
+      List<OptionSpec> set = group.options().stream().filter(o -> isSet(o.getValue())).toList();
+      if (set.size() < 2) {
+        continue;
+      }
+      if (set.stream().allMatch(supplied::contains)) {
+        throw invalidInput(
+            OPTION,
+            "sets "
+                + set.stream().map(o -> "'" + o.longestName().substring(2) + "'").toList()
+                + ", which cannot be combined");
+      }
+      set.stream()
+          .filter(supplied::contains)
+          .forEach(o -> o.setValue(o.typeInfo().isBoolean() ? Boolean.FALSE : null));
+    }
+  }
+
+  private Map<String, String> values() {
+    if (values == null) {
+      values = Map.of();
+      OptionSpec config = command.findOption(OPTION);
+      Object file = config == null ? null : config.getValue();
+      if (file != null) {
+        try {
+          values = read(Path.of(file.toString()), vocabulary(command));
+        } catch (InventoryException e) {
+          keep(e);
+        } catch (java.nio.file.InvalidPathException e) {
+          keep(invalidInput(OPTION, "'" + file + "' is not a valid path"));
         }
-        at = i;
-        file = args[i + 1];
-      } else if (args[i].startsWith(OPTION + "=")) {
-        at = i;
-        file = args[i].substring(OPTION.length() + 1);
       }
     }
-    if (file == null) {
-      return args;
-    }
-    List<String> rest = new ArrayList<>(List.of(args));
-    rest.remove(at);
-    if (!args[at].contains("=")) {
-      rest.remove(at);
-    }
-    Map<String, String> values = read(Path.of(file), command);
-    List<String> expanded = new ArrayList<>();
-    int commandAt = firstPositional(rest);
-    expanded.addAll(rest.subList(0, commandAt + 1));
-    values.forEach(
-        (key, value) -> {
-          String option = "--" + key;
-          if (given(rest, option)) {
-            return;
-          }
-          OptionSpec spec = command.findOption(option);
-          if (spec.typeInfo().isBoolean()) {
-            if (parseBoolean(key, value)) {
-              expanded.add(option);
-            }
-          } else {
-            expanded.add(option + "=" + value);
-          }
-        });
-    expanded.addAll(rest.subList(commandAt + 1, rest.size()));
-    return expanded.toArray(String[]::new);
+    return values;
   }
 
-  private static int firstPositional(List<String> args) {
-    for (int i = 0; i < args.size(); i++) {
-      if (!args.get(i).startsWith("-")) {
-        return i;
+  private void keep(InventoryException e) {
+    if (failure == null) {
+      failure = e;
+    }
+  }
+
+  /** Throws the first problem the config file of {@code command} had, if any. */
+  static void check(CommandSpec command) {
+    if (command.defaultValueProvider() instanceof ConfigFile provider) {
+      provider.values();
+      if (provider.failure != null) {
+        throw provider.failure;
       }
+      provider.settleExclusiveGroups();
     }
-    return -1;
   }
 
-  private static boolean given(List<String> args, String option) {
-    return args.stream().anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
+  private static CommandSpec vocabulary(CommandSpec command) {
+    CommandLine collect = command.root().subcommands().get(VOCABULARY);
+    return collect == null ? command : collect.getCommandSpec();
   }
 
   static Map<String, String> read(Path file, CommandSpec command) {
@@ -117,7 +180,8 @@ final class ConfigFile {
       String key = line.substring(0, eq).strip();
       String value = line.substring(eq + 1).strip();
       if (!known.contains(key)) {
-        throw invalidInput(OPTION, where + ": unknown key '" + key + "'" + suggestion(key, known));
+        throw invalidInput(
+            OPTION, where + ": unknown key '" + key + "'" + NearestName.suggestion(key, known));
       }
       if (values.containsKey(key)) {
         throw invalidInput(OPTION, where + ": '" + key + "' is set twice");
@@ -199,41 +263,5 @@ final class ConfigFile {
       default ->
           throw invalidInput(OPTION, "'" + key + "' takes true or false, not '" + value + "'");
     };
-  }
-
-  /** " (did you mean 'regions'?)" for the nearest known key, when one is near. */
-  static String suggestion(String key, Set<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known) {
-      int distance = distance(key, candidate);
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, key.length() / 3)
-        ? " (did you mean '" + best + "'?)"
-        : "";
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

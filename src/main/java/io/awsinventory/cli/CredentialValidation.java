@@ -44,10 +44,10 @@ final class CredentialValidation {
   }
 
   CredentialsSpec credentials(CredentialOptions options, String partition) {
-    if (options.webIdentityTokenFile != null || options.webIdentityRoleArn != null) {
+    if (options.webIdentityTokenFile() != null || options.webIdentityRoleArn != null) {
       return webIdentity(options, partition);
     }
-    if (options.accessKeyId == null) {
+    if (options.accessKeyId() == null) {
       if (options.secretAccessKey != null || options.secretAccessKeyFile != null) {
         throw invalidInput(
             options.secretAccessKey != null ? "--secret-access-key" : "--secret-access-key-file",
@@ -57,12 +57,12 @@ final class CredentialValidation {
         throw invalidInput("--session-token", "needs --access-key-id and a secret access key");
       }
       return new CredentialsSpec(
-          null, null, null, blankToNull(options.profile, "--profile"), null, null);
+          null, null, null, blankToNull(options.profile(), "--profile"), null, null);
     }
-    if (options.profile != null) {
+    if (options.profile() != null) {
       throw invalidInput("--profile", "cannot be combined with --access-key-id");
     }
-    String keyId = options.accessKeyId.strip();
+    String keyId = options.accessKeyId().strip();
     if (!ACCESS_KEY_ID.matcher(keyId).matches()) {
       throw invalidInput(
           "--access-key-id", "is not an access key id (16 or more capital letters and digits)");
@@ -84,24 +84,24 @@ final class CredentialValidation {
   }
 
   private static CredentialsSpec webIdentity(CredentialOptions options, String partition) {
-    if (options.webIdentityTokenFile == null) {
+    if (options.webIdentityTokenFile() == null) {
       throw invalidInput("--web-identity-role-arn", "needs --web-identity-token-file");
     }
     if (options.webIdentityRoleArn == null) {
       throw invalidInput("--web-identity-token-file", "needs --web-identity-role-arn");
     }
-    if (options.accessKeyId != null || options.profile != null) {
+    if (options.accessKeyId() != null || options.profile() != null) {
       throw invalidInput(
           "--web-identity-token-file", "cannot be combined with --access-key-id or --profile");
     }
-    if (!Files.isReadable(options.webIdentityTokenFile)) {
+    if (!Files.isReadable(options.webIdentityTokenFile())) {
       throw invalidInput(
-          "--web-identity-token-file", "cannot read " + options.webIdentityTokenFile);
+          "--web-identity-token-file", "cannot read " + options.webIdentityTokenFile());
     }
     String arn =
         AccessValidation.roleArn(options.webIdentityRoleArn, "--web-identity-role-arn", partition);
     return new CredentialsSpec(
-        null, null, null, null, options.webIdentityTokenFile.toString(), arn);
+        null, null, null, null, options.webIdentityTokenFile().toString(), arn);
   }
 
   private String secret(CredentialOptions options) {

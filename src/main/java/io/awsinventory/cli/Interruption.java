@@ -33,9 +33,4 @@ final class Interruption {
       }
     }
   }
-
-  /** The signal that stopped the run, or null. */
-  static String signal() {
-    return SIGNAL.get();
-  }
 }

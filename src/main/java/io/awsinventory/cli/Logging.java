@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Sets up the SLF4J simple logger before the first logger is made: warnings by default, debug for
@@ -17,18 +15,20 @@ import java.util.List;
  * then, so request headers (which carry session tokens) never reach the log.
  */
 final class Logging {
+  /** The file-type bits of a POSIX mode, and the value that means a character device. */
+  private static final int S_IFMT = 0170000;
+
+  private static final int S_IFCHR = 0020000;
+
   private Logging() {}
 
   /**
-   * Configures logging from the (config-expanded) arguments. With {@code --log-file FILE}, all that
-   * goes to stderr — log lines, progress, failures, the closing report — is also appended to FILE.
-   * Returns where stderr goes, for the progress display.
+   * Configures logging once the command line is parsed (config file included). With {@code
+   * --log-file FILE}, all that goes to stderr — log lines, progress, failures, the closing report —
+   * is also appended to FILE. Returns where stderr goes, for the progress display.
    */
-  static ConsoleStreams configure(String[] args) {
-    List<String> list = Arrays.asList(args);
-    boolean verbose = list.contains("--verbose") || list.contains("-v");
+  static ConsoleStreams configure(boolean verbose, String file) {
     PrintStream terminal = stderrIsTerminal() ? System.err : null;
-    String file = valueOf(list, "--log-file");
     PrintStream logFile = file == null ? null : teeStderrTo(file);
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -42,18 +42,6 @@ final class Logging {
       setIfAbsent("org.slf4j.simpleLogger.log.io.awsinventory", "debug");
     }
     return new ConsoleStreams(terminal, logFile);
-  }
-
-  private static String valueOf(List<String> args, String option) {
-    String value = null;
-    for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).equals(option) && i + 1 < args.size()) {
-        value = args.get(i + 1);
-      } else if (args.get(i).startsWith(option + "=")) {
-        value = args.get(i).substring(option.length() + 1);
-      }
-    }
-    return value;
   }
 
   /** Tees System.err into FILE; returns the file's own stream. */
@@ -95,36 +83,29 @@ final class Logging {
   }
 
   /**
-   * Whether fd 2 is a terminal. Java has no isatty: on Linux the descriptor's link names the
-   * device; elsewhere on POSIX {@code test -t 2} is asked with the same stderr; on Windows a
-   * console means a terminal. {@code TERM=dumb} never gets a bar.
+   * Whether fd 2 is a terminal, asked of the file system without starting a process: on POSIX the
+   * descriptor is a character device other than {@code /dev/null} (a pipe, a file or a socket is
+   * not); on Windows a console means a terminal. {@code TERM=dumb} never gets a bar.
    */
   static boolean stderrIsTerminal() {
     if ("dumb".equals(System.getenv("TERM"))) {
       return false;
     }
-    Path fd = Path.of("/proc/self/fd/2");
-    if (Files.isSymbolicLink(fd)) {
-      try {
-        String target = Files.readSymbolicLink(fd).toString();
-        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-      } catch (IOException | SecurityException e) {
-        return false;
-      }
-    }
     if (System.getProperty("os.name", "").startsWith("Windows")) {
       return System.console() != null;
     }
+    return isTerminal(Path.of("/dev/fd/2"));
+  }
+
+  /** Whether {@code descriptor} (a {@code /dev/fd} entry) is a terminal device. */
+  static boolean isTerminal(Path descriptor) {
     try {
-      Process test =
-          new ProcessBuilder("sh", "-c", "test -t 2")
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      return test.waitFor() == 0;
-    } catch (IOException e) {
+      int mode = (Integer) Files.getAttribute(descriptor, "unix:mode");
+      boolean characterDevice = (mode & S_IFMT) == S_IFCHR;
+      return characterDevice && !Files.isSameFile(descriptor, Path.of("/dev/null"));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (SecurityException e) {
       return false;
     }
   }

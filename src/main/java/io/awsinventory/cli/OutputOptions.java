@@ -1,5 +1,6 @@
 package io.awsinventory.cli;
 
+import io.awsinventory.output.OutputFormat;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -8,8 +9,10 @@ public final class OutputOptions {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "json, jsonl or csv (default: json).")
-  String format;
+      converter = FormatOption.Converter.class,
+      completionCandidates = FormatOption.Names.class,
+      description = "${COMPLETION-CANDIDATES} (default: json).")
+  OutputFormat format;
 
   @Option(
       names = "--output-dir",
@@ -33,21 +36,4 @@ public final class OutputOptions {
           "Prefix CSV cells starting with = + - @ with an apostrophe, for files opened in a"
               + " spreadsheet (default: values are written exactly as AWS returned them).")
   boolean csvEscapeFormulas;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "No progress or closing report; errors only.")
-  boolean quiet;
-
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Debug logging, and the stack trace of an internal error.")
-  boolean verbose;
-
-  @Option(
-      names = "--log-file",
-      paramLabel = "FILE",
-      description =
-          "Also append everything written to stderr (log, progress, failures, report) to FILE.")
-  String logFile;
 }

@@ -54,9 +54,11 @@ public final class PolicyCommand implements Callable<Integer> {
   String homeRegion;
 
   @Mixin RoleOptions roles = new RoleOptions();
+  @Mixin ConfigOption config = new ConfigOption();
 
   @Override
   public Integer call() throws JsonProcessingException {
+    ConfigFile.check(spec);
     String region = homeRegion == null ? RunConfigFactory.DEFAULT_HOME_REGION : homeRegion.strip();
     if (!Partitions.isKnownRegion(region)) {
       throw io.awsinventory.InventoryException.invalidInput(

@@ -44,18 +44,19 @@ final class RunConfigFactory {
   }
 
   RunConfig build(
-      CredentialOptions credentials, RoleOptions roles, ScopeOptions scope, OutputOptions output) {
-    if (output.quiet && output.verbose) {
-      throw invalidInput("--quiet", "cannot be combined with --verbose");
-    }
+      CredentialOptions credentials,
+      RoleOptions roles,
+      ScopeOptions scope,
+      OutputOptions output,
+      LoggingOptions logging) {
     // the output folder is made last, once every other option has been found valid
     return buildForCheck(credentials, roles, scope)
         .withOutput(
-            format(output.format),
+            output.format == null ? OutputFormat.JSON : output.format,
             outputDir(output.outputDir),
             tagColumns(output.tagColumns),
             output.csvEscapeFormulas,
-            output.quiet);
+            logging.quiet());
   }
 
   /** The options of {@code check}: no output folder or file format. */
@@ -163,17 +164,6 @@ final class RunConfigFactory {
                               + ")")));
     }
     return List.copyOf(types);
-  }
-
-  static OutputFormat format(String option) {
-    if (option == null) {
-      return OutputFormat.JSON;
-    }
-    return OutputFormat.fromName(option.strip().toLowerCase(java.util.Locale.ROOT))
-        .orElseThrow(
-            () ->
-                invalidInput(
-                    "--format", "unknown format '" + option + "' (expected json, jsonl or csv)"));
   }
 
   static Path outputDir(String option) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "schema",
     description =
-        "Write a JSON Schema (draft 2020-12) for each output file (ec2_instances.schema.json, ...)"
+        "Write a JSON Schema (draft 2020-12) for each output file (STEM.schema.json)"
             + " and for run_summary.json into a folder.",
     mixinStandardHelpOptions = true,
     sortOptions = false)
@@ -37,14 +37,16 @@ public final class SchemaCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
+      converter = FormatOption.Converter.class,
+      completionCandidates = FormatOption.Names.class,
       description =
           "The collect format the schemas describe: json (the file is an array of records),"
               + " jsonl (one line is a record) or csv (one row, keyed by the header); default: json.")
-  String format;
+  OutputFormat format;
 
   @Override
   public Integer call() {
-    OutputFormat chosen = RunConfigFactory.format(format);
+    OutputFormat chosen = format == null ? OutputFormat.JSON : format;
     Path dir = RunConfigFactory.outputDir(outputDir);
     List<String> names;
     try {

@@ -1,6 +1,5 @@
 package io.awsinventory.discovery;
 
-import java.util.List;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
@@ -24,16 +23,5 @@ public final class Partitions {
   /** Whether the SDK knows the region as a public region of its partition. */
   public static boolean isKnownRegion(String region) {
     return isWellFormedRegion(region) && RegionMetadata.of(Region.of(region)) != null;
-  }
-
-  /** Every region the SDK knows in one partition, sorted. */
-  public static List<String> regionsOf(String partition) {
-    return Region.regions().stream()
-        .filter(r -> !r.isGlobalRegion())
-        .map(Region::id)
-        .filter(Partitions::isKnownRegion)
-        .filter(id -> partitionOf(id).equals(partition))
-        .sorted()
-        .toList();
   }
 }

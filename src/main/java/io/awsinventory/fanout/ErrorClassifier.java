@@ -16,17 +16,6 @@ public final class ErrorClassifier {
   private static final Set<String> DENIED_CODES =
       Set.of("UnauthorizedOperation", "UnauthorizedAccess", "AuthorizationError", "Forbidden");
   private static final Set<String> NOT_ENABLED_CODES = Set.of("OptInRequired");
-  private static final Set<String> CREDENTIAL_CODES =
-      Set.of(
-          "InvalidClientTokenId",
-          "SignatureDoesNotMatch",
-          "AuthFailure",
-          "ExpiredToken",
-          "ExpiredTokenException",
-          "InvalidAccessKeyId",
-          "UnrecognizedClientException",
-          "InvalidToken",
-          "IncompleteSignature");
 
   private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
 
@@ -76,15 +65,6 @@ public final class ErrorClassifier {
       return Status.SKIPPED;
     }
     return Status.FAILED;
-  }
-
-  /** Whether a failure says the credentials themselves were refused. */
-  public static boolean isCredentialFailure(Throwable failure) {
-    if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-      String code = service.awsErrorDetails().errorCode();
-      return code != null && (CREDENTIAL_CODES.contains(code) || statusOf(code) == Status.DENIED);
-    }
-    return false;
   }
 
   /** What to do about a connection failure whose cause the operator can fix with an option. */

@@ -159,4 +159,39 @@ class ConfigFileTest {
     assertThat(run.err()).doesNotContain("other users can read");
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
+
+  @Test
+  void collect_quietInTheFile_verboseOnTheCommandLineWins() throws Exception {
+    CliRun run = CliRun.of("collect", "--config", config(baseConfig()).toString(), "-v");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // not quiet: the closing report is printed
+    assertThat(run.err()).contains("collected ");
+  }
+
+  @Test
+  void collect_verboseEqualsTrue_isAccepted_andQuietWithVerboseIsRefused() throws Exception {
+    String noQuiet = baseConfig().replace("quiet = true\n", "");
+    CliRun verbose = CliRun.of("collect", "--config", config(noQuiet).toString(), "--verbose=true");
+    assertThat(verbose.exitCode()).as(verbose.err()).isZero();
+
+    int before = fake.requests();
+    CliRun both =
+        CliRun.of("collect", "--quiet", "--verbose", "--endpoint-url", fake.endpoint().toString());
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("--quiet").contains("--verbose");
+    assertThat(fake.requests()).isEqualTo(before);
+  }
+
+  @Test
+  void policy_readsTheConfigFile_andIgnoresTheKeysItHasNoUseFor() throws Exception {
+    CliRun run =
+        CliRun.of("policy", "--config", config(baseConfig() + "list-accounts = true\n").toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("organizations:ListAccounts")
+        .contains("ec2:DescribeReservedInstances")
+        .doesNotContain("ec2:DescribeImages");
+  }
 }

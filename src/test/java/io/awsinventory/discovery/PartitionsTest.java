@@ -21,9 +21,9 @@ class PartitionsTest {
   void homeRegion_setsPartition_regionalStsEndpoint_andRegionList(
       String home, String partition, String stsEndpoint, String sibling) throws Exception {
     assertThat(Partitions.partitionOf(home)).isEqualTo(partition);
-    assertThat(Partitions.regionsOf(partition)).contains(home, sibling).isSorted();
-    assertThat(Partitions.regionsOf(partition))
-        .allSatisfy(r -> assertThat(Partitions.partitionOf(r)).isEqualTo(partition));
+    assertThat(Partitions.partitionOf(sibling)).isEqualTo(partition);
+    assertThat(Partitions.isKnownRegion(home)).isTrue();
+    assertThat(Partitions.isKnownRegion(sibling)).isTrue();
 
     Endpoint endpoint =
         StsEndpointProvider.defaultProvider()

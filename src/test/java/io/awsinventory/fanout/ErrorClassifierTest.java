@@ -68,11 +68,4 @@ class ErrorClassifierTest {
   void oneLine_foldsLineBreaks() {
     assertThat(ErrorClassifier.oneLine("first\n  second\r\nthird")).isEqualTo("first second third");
   }
-
-  @Test
-  void isCredentialFailure_forRejectedKeysAndDenials() {
-    assertThat(ErrorClassifier.isCredentialFailure(aws("InvalidClientTokenId", "", 403))).isTrue();
-    assertThat(ErrorClassifier.isCredentialFailure(aws("AccessDenied", "", 403))).isTrue();
-    assertThat(ErrorClassifier.isCredentialFailure(aws("Throttling", "", 400))).isFalse();
-  }
 }
