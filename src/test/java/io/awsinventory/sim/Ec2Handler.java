@@ -1,0 +1,186 @@
+package io.awsinventory.sim;
+
+import static io.awsinventory.sim.SimHttp.xml;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.awsinventory.sim.SimEstate.SimInstance;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** EC2 Query: DescribeRegions, DescribeInstances, DescribeReservedInstances, DescribeImages. */
+final class Ec2Handler {
+  private final SimEstate estate;
+
+  Ec2Handler(SimEstate estate) {
+    this.estate = estate;
+  }
+
+  /** Answers an EC2 action in {@code account} x {@code region}; false when it is not EC2's. */
+  boolean handle(
+      HttpExchange exchange, String action, String account, String region, Map<String, String> form)
+      throws IOException {
+    switch (action) {
+      case "DescribeRegions" -> xml(exchange, 200, describeRegions(account));
+      case "DescribeInstances" -> xml(exchange, 200, describeInstances(account, region, form));
+      case "DescribeReservedInstances" -> xml(exchange, 200, describeReserved(account, region));
+      case "DescribeImages" -> xml(exchange, 200, describeImages(account, region, form));
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String describeRegions(String account) {
+    StringBuilder items = new StringBuilder("<regionInfo>");
+    estate
+        .regionStatus(account)
+        .forEach(
+            (region, status) ->
+                items
+                    .append("<item><regionName>")
+                    .append(region)
+                    .append("</regionName><regionEndpoint>ec2.")
+                    .append(region)
+                    .append(".amazonaws.com</regionEndpoint><optInStatus>")
+                    .append(status)
+                    .append("</optInStatus></item>"));
+    return SimXml.ec2("DescribeRegions", items.append("</regionInfo>"));
+  }
+
+  private String describeInstances(String account, String region, Map<String, String> form) {
+    int total = estate.instanceCount(account, region);
+    int from = SimHttp.offset(form.get("NextToken"));
+    int size = SimHttp.pageSize(form.get("MaxResults"), 5, 1000, 1000);
+    int to = Math.min(total, from + size);
+    StringBuilder out =
+        new StringBuilder(Math.max(64, (to - from) * 900)).append("<reservationSet>");
+    for (int i = from; i < to; i++) {
+      SimInstance instance = estate.instance(account, region, i);
+      out.append("<item><reservationId>r-")
+          .append(instance.id().substring(2))
+          .append("</reservationId><ownerId>")
+          .append(account)
+          .append("</ownerId><groupSet/><instancesSet><item>");
+      SimXml.element(out, "instanceId", instance.id());
+      SimXml.element(out, "imageId", instance.imageId());
+      out.append("<instanceState><code>")
+          .append(stateCode(instance.state()))
+          .append("</code><name>")
+          .append(instance.state())
+          .append("</name></instanceState>");
+      SimXml.element(
+          out,
+          "privateDnsName",
+          "ip-10-0-" + (i % 250) + "-" + (i / 250 % 250) + "." + region + ".compute.internal");
+      SimXml.element(out, "instanceType", instance.type());
+      SimXml.element(out, "launchTime", instance.launched());
+      out.append("<placement><availabilityZone>")
+          .append(instance.zone())
+          .append("</availabilityZone><tenancy>default</tenancy></placement>");
+      SimXml.element(out, "privateIpAddress", "10.0." + (i % 250) + "." + (i / 250 % 250));
+      SimXml.element(out, "architecture", instance.type().startsWith("c6g") ? "arm64" : "x86_64");
+      SimXml.element(out, "platformDetails", "Linux/UNIX");
+      SimXml.element(out, "usageOperation", "RunInstances");
+      out.append(
+          "<cpuOptions><coreCount>2</coreCount><threadsPerCore>2</threadsPerCore></cpuOptions>");
+      out.append("<tagSet><item><key>Name</key><value>")
+          .append(SimXml.escape(instance.name()))
+          .append("</value></item><item><key>CostCenter</key><value>cc-")
+          .append(i % 17)
+          .append(", \"shared\"</value></item></tagSet>");
+      out.append("</item></instancesSet></item>");
+    }
+    out.append("</reservationSet>");
+    if (to < total) {
+      out.append("<nextToken>sim-").append(to).append("</nextToken>");
+    }
+    return SimXml.ec2("DescribeInstances", out);
+  }
+
+  private static int stateCode(String state) {
+    return switch (state) {
+      case "running" -> 16;
+      case "stopped" -> 80;
+      case "terminated" -> 48;
+      default -> 0;
+    };
+  }
+
+  private String describeReserved(String account, String region) {
+    StringBuilder out = new StringBuilder("<reservedInstancesSet>");
+    for (int i = 0; i < estate.reservedCount(account, region); i++) {
+      out.append("<item>");
+      SimXml.element(out, "reservedInstancesId", estate.reservedId(account, region, i));
+      SimXml.element(out, "instanceType", estate.instanceType(i));
+      SimXml.element(out, "availabilityZone", region + "a");
+      SimXml.element(out, "start", "2025-01-01T00:00:00.000Z");
+      SimXml.element(out, "end", "2026-01-01T00:00:00.000Z");
+      SimXml.element(out, "duration", 31536000);
+      SimXml.element(out, "fixedPrice", 100.0 + i);
+      SimXml.element(out, "usagePrice", 0.0);
+      SimXml.element(out, "instanceCount", 1 + i % 3);
+      SimXml.element(out, "productDescription", "Linux/UNIX");
+      SimXml.element(out, "state", i % 4 == 3 ? "retired" : "active");
+      SimXml.element(out, "instanceTenancy", "default");
+      SimXml.element(out, "currencyCode", "USD");
+      SimXml.element(out, "offeringType", "No Upfront");
+      SimXml.element(out, "offeringClass", "standard");
+      SimXml.element(out, "scope", "Region");
+      out.append("</item>");
+    }
+    return SimXml.ec2("DescribeReservedInstances", out.append("</reservedInstancesSet>"));
+  }
+
+  private String describeImages(String account, String region, Map<String, String> form) {
+    List<String[]> matches = new ArrayList<>();
+    if ("self".equals(form.get("Owner.1"))) {
+      for (int i = 0; i < estate.ownedImageCount(account, region); i++) {
+        matches.add(new String[] {estate.imageId(account, region, i), account, "owned-" + i});
+      }
+    } else if ("image-id".equals(form.get("Filter.1.Name"))) {
+      Set<String> owned = new LinkedHashSet<>();
+      for (int i = 0; i < estate.ownedImageCount(account, region); i++) {
+        owned.add(estate.imageId(account, region, i));
+      }
+      for (int v = 1; form.containsKey("Filter.1.Value." + v); v++) {
+        String id = form.get("Filter.1.Value." + v);
+        if (owned.contains(id)) {
+          matches.add(new String[] {id, account, "owned"});
+        } else if (SimEstate.PUBLIC_IMAGES.contains(id)) {
+          matches.add(new String[] {id, "137112412989", "amzn2-ami-hvm-" + id});
+        }
+      }
+    }
+    int from = SimHttp.offset(form.get("NextToken"));
+    int size = SimHttp.pageSize(form.get("MaxResults"), 5, 1000, 1000);
+    int to = Math.min(matches.size(), from + size);
+    StringBuilder out = new StringBuilder("<imagesSet>");
+    for (String[] image : matches.subList(Math.min(from, matches.size()), to)) {
+      out.append("<item>");
+      SimXml.element(out, "imageId", image[0]);
+      SimXml.element(out, "imageLocation", image[1] + "/" + image[2]);
+      SimXml.element(out, "imageState", "available");
+      SimXml.element(out, "imageOwnerId", image[1]);
+      SimXml.element(out, "creationDate", "2024-05-01T10:00:00.000Z");
+      SimXml.element(out, "isPublic", !image[1].equals(account));
+      SimXml.element(out, "architecture", "x86_64");
+      SimXml.element(out, "imageType", "machine");
+      SimXml.element(out, "name", image[2]);
+      SimXml.element(out, "rootDeviceType", "ebs");
+      SimXml.element(out, "virtualizationType", "hvm");
+      SimXml.element(out, "hypervisor", "xen");
+      SimXml.element(out, "platformDetails", "Linux/UNIX");
+      out.append("</item>");
+    }
+    out.append("</imagesSet>");
+    if (to < matches.size()) {
+      out.append("<nextToken>sim-").append(to).append("</nextToken>");
+    }
+    return SimXml.ec2("DescribeImages", out);
+  }
+}

@@ -1,0 +1,70 @@
+package io.awsinventory.sim;
+
+import static io.awsinventory.sim.SimHttp.xml;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.Map;
+
+/** RDS Query: DescribeDBInstances. */
+final class RdsHandler {
+  private final SimEstate estate;
+
+  RdsHandler(SimEstate estate) {
+    this.estate = estate;
+  }
+
+  /** Answers an RDS action in {@code account} x {@code region}; false when it is not RDS's. */
+  boolean handle(
+      HttpExchange exchange, String action, String account, String region, Map<String, String> form)
+      throws IOException {
+    if (!action.equals("DescribeDBInstances")) {
+      return false;
+    }
+    xml(exchange, 200, describeDbInstances(account, region, form));
+    return true;
+  }
+
+  private String describeDbInstances(String account, String region, Map<String, String> form) {
+    int total = estate.dbCount(account, region);
+    int from = SimHttp.offset(form.get("Marker"));
+    int size = SimHttp.pageSize(form.get("MaxRecords"), 20, 100, 100);
+    int to = Math.min(total, from + size);
+    StringBuilder out = new StringBuilder("<DBInstances>");
+    for (int i = from; i < to; i++) {
+      String id = estate.dbId(account, region, i);
+      out.append("<DBInstance>");
+      SimXml.element(out, "DBInstanceIdentifier", id);
+      SimXml.element(out, "DBInstanceArn", "arn:aws:rds:" + region + ":" + account + ":db:" + id);
+      SimXml.element(out, "DBInstanceClass", "db.r6g.large");
+      SimXml.element(out, "Engine", estate.engine(i));
+      SimXml.element(out, "EngineVersion", "15.4");
+      SimXml.element(
+          out,
+          "LicenseModel",
+          estate.engine(i).startsWith("oracle")
+              ? "bring-your-own-license"
+              : "general-public-license");
+      SimXml.element(out, "DBInstanceStatus", "available");
+      SimXml.element(out, "MultiAZ", i % 2 == 0);
+      SimXml.element(out, "AvailabilityZone", region + "b");
+      SimXml.element(out, "AllocatedStorage", 100);
+      SimXml.element(out, "StorageType", "gp3");
+      SimXml.element(out, "InstanceCreateTime", "2024-02-03T04:05:06.000Z");
+      out.append("<Endpoint><Address>")
+          .append(id)
+          .append(".sim.")
+          .append(region)
+          .append(".rds.amazonaws.com</Address><Port>5432</Port></Endpoint>");
+      out.append("<TagList><Tag><Key>Name</Key><Value>")
+          .append(id)
+          .append("</Value></Tag></TagList>");
+      out.append("</DBInstance>");
+    }
+    out.append("</DBInstances>");
+    if (to < total) {
+      out.append("<Marker>sim-").append(to).append("</Marker>");
+    }
+    return SimXml.query(SimXml.RDS_NS, "DescribeDBInstances", out);
+  }
+}

@@ -1,0 +1,64 @@
+package io.awsinventory.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the simulator counted: calls per API and per account x region, and each kind of fault. */
+final class SimStats {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final LongAdder throttled = new LongAdder();
+  final LongAdder serverErrors = new LongAdder();
+  final LongAdder hung = new LongAdder();
+  final LongAdder expired = new LongAdder();
+  final LongAdder denied = new LongAdder();
+  final AtomicInteger issued = new AtomicInteger();
+  private final Map<String, LongAdder> callsByApi = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> callsByTarget = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> callsByTargetApi = new ConcurrentHashMap<>();
+
+  void count(String api, String account, String region) {
+    callsByApi.computeIfAbsent(api, k -> new LongAdder()).increment();
+    if (account != null) {
+      callsByTarget.computeIfAbsent(account + "/" + region, k -> new LongAdder()).increment();
+      callsByTargetApi
+          .computeIfAbsent(account + "/" + region + "/" + api, k -> new LongAdder())
+          .increment();
+    }
+  }
+
+  long calls() {
+    return callsByApi.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  long calls(String api) {
+    LongAdder adder = callsByApi.get(api);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  ObjectNode json() {
+    ObjectNode stats = JSON.createObjectNode();
+    stats.put("calls", calls());
+    stats.put("throttled", throttled.sum());
+    stats.put("serverErrors", serverErrors.sum());
+    stats.put("hung", hung.sum());
+    stats.put("expired", expired.sum());
+    stats.put("denied", denied.sum());
+    stats.put("assumeRoles", issued.get());
+    stats.set("byApi", counts(callsByApi));
+    stats.set("byTarget", counts(callsByTarget));
+    stats.set("byTargetApi", counts(callsByTargetApi));
+    return stats;
+  }
+
+  private static ObjectNode counts(Map<String, LongAdder> map) {
+    ObjectNode node = JSON.createObjectNode();
+    new TreeMap<>(map).forEach((k, v) -> node.put(k, v.sum()));
+    return node;
+  }
+}
