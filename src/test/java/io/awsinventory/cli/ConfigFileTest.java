@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.awsinventory.it.FakeEc2Server;
+import io.awsinventory.sim.SingleAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigFileTest {
   @TempDir Path dir;
-  private FakeEc2Server fake;
+  private SingleAccount fake;
 
   @BeforeEach
   void start() throws Exception {
-    fake = new FakeEc2Server();
+    fake = SingleAccount.start();
   }
 
   @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awsinventory.cli.CliRun;
+import io.awsinventory.sim.SingleAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,12 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Denials, rejected credentials and what they leave in the output folder. */
 class FailureHandlingTest {
   private static final String SECRET = "fake-secret-DISTINCTIVE-9f8e7d6c5b4a3210";
-  private FakeEc2Server fake;
+  private SingleAccount fake;
   @TempDir Path out;
 
   @BeforeEach
   void start() throws Exception {
-    fake = new FakeEc2Server();
+    fake = SingleAccount.start();
   }
 
   @AfterEach

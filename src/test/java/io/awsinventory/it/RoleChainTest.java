@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awsinventory.cli.CliRun;
+import io.awsinventory.sim.SingleAccount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Role chains over HTTP against the fake STS, which (unlike moto) checks what matters here: the
- * external id sent on each hop, and sessions that expire.
+ * Role chains over HTTP against the simulator's STS, which (unlike moto) checks what matters here:
+ * the external id sent on each hop, and sessions that expire.
  */
 class RoleChainTest {
   private static final String RESERVED =
@@ -24,12 +25,12 @@ class RoleChainTest {
           + "<instanceCount>1</instanceCount><state>active</state></item>";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private FakeEc2Server fake;
+  private SingleAccount fake;
   @TempDir Path out;
 
   @BeforeEach
   void start() throws Exception {
-    fake = new FakeEc2Server();
+    fake = SingleAccount.start();
     fake.reservedInstances(RESERVED);
   }
 
@@ -39,7 +40,7 @@ class RoleChainTest {
   }
 
   private CliRun collect(String... extra) {
-    List<String> options = fake.reservedInstancesInto(out, FakeEc2Server.SECRET_ACCESS_KEY);
+    List<String> options = fake.reservedInstancesInto(out, SingleAccount.SECRET_ACCESS_KEY);
     options.add("--quiet");
     return CliRun.of("collect", options, extra);
   }

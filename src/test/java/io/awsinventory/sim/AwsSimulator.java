@@ -39,9 +39,13 @@ public final class AwsSimulator implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
+  private static final java.util.Set<String> STS_ACTIONS =
+      java.util.Set.of("GetCallerIdentity", "AssumeRole", "AssumeRoleWithWebIdentity");
+
   /** A secret for the management account's keys: the simulator takes any. */
   public static final String SECRET_ACCESS_KEY = "simulated-secret-access-key-0000000000";
 
+  private final SimConfig config;
   private final SimEstate estate;
   private final HttpServer server;
   private final ExecutorService executor =
@@ -59,6 +63,7 @@ public final class AwsSimulator implements AutoCloseable {
   private final OrganizationsHandler organizations;
 
   private AwsSimulator(SimConfig config, int port) throws IOException {
+    this.config = config;
     this.estate = new SimEstate(config);
     this.faults = new SimFaults(config, estate, stats);
     this.sts = new StsHandler(config, estate, stats);
@@ -108,6 +113,24 @@ public final class AwsSimulator implements AutoCloseable {
 
   public SimEstate estate() {
     return estate;
+  }
+
+  /** The knobs; those a test changes after the start take effect from the next call. */
+  public SimConfig config() {
+    return config;
+  }
+
+  /** Every request so far, in arrival order, with {@link SimConfig#recordRequests}. */
+  public List<SimStats.Request> requests() {
+    return stats.requests();
+  }
+
+  /** The account each EC2 or RDS request acted in, in arrival order. */
+  public List<String> accountsSeen() {
+    return stats.requests().stream()
+        .filter(r -> r.account() != null && !STS_ACTIONS.contains(r.action()))
+        .map(SimStats.Request::account)
+        .toList();
   }
 
   public long calls() {
@@ -176,11 +199,19 @@ public final class AwsSimulator implements AutoCloseable {
       String[] scope = SimHttp.credentialScope(exchange);
       String region = scope[1];
       String service = scope[2];
+      StsHandler.Caller caller = config.rejectCredentials() ? null : sts.caller(scope[0]);
       if (target != null) {
-        organizations.handle(
-            exchange, target.substring(target.indexOf('.') + 1), body, sts.caller(scope[0]));
+        String api = target.substring(target.indexOf('.') + 1);
+        if (config.recordRequests()) {
+          stats.record(Map.of("Action", api), caller == null ? null : caller.accountId());
+        }
+        organizations.handle(exchange, api, body, caller);
       } else {
-        query(exchange, SimHttp.parseForm(body), service, region, sts.caller(scope[0]));
+        Map<String, String> form = SimHttp.parseForm(body);
+        if (config.recordRequests()) {
+          stats.record(form, caller == null ? null : caller.accountId());
+        }
+        query(exchange, form, service, region, caller);
       }
     } catch (RuntimeException e) {
       xml(exchange, 500, SimXml.ec2Error("InternalError", "simulator: " + e));

@@ -113,6 +113,11 @@ final class Ec2Handler {
 
   private String describeReserved(String account, String region) {
     StringBuilder out = new StringBuilder("<reservedInstancesSet>");
+    String raw = estate.config().reservedInstancesXml();
+    if (raw != null) {
+      return SimXml.ec2(
+          "DescribeReservedInstances", out.append(raw).append("</reservedInstancesSet>"));
+    }
     for (int i = 0; i < estate.reservedCount(account, region); i++) {
       out.append("<item>");
       SimXml.element(out, "reservedInstancesId", estate.reservedId(account, region, i));

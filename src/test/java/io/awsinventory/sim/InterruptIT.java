@@ -1,11 +1,11 @@
 package io.awsinventory.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,11 +64,10 @@ class InterruptIT {
     try (AwsSimulator sim = AwsSimulator.start(slow)) {
       JarRun run =
           JarRun.start(collect(sim, out, "--concurrency", "2", "--log-file", log.toString()));
-      Instant deadline = Instant.now().plusSeconds(60);
-      while (!spillsWritten(out) && Instant.now().isBefore(deadline)) {
-        Thread.sleep(100);
-      }
-      assertThat(spillsWritten(out)).as("the run started writing").isTrue();
+      await("the run started writing")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> spillsWritten(out));
       new ProcessBuilder("kill", "-" + signal, String.valueOf(run.process.pid())).start().waitFor();
 
       assertThat(run.waitFor()).isEqualTo(130);

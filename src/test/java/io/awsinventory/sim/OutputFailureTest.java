@@ -1,12 +1,12 @@
 package io.awsinventory.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.awsinventory.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +36,16 @@ class OutputFailureTest {
     }
   }
 
+  private Optional<Path> workspaceWithFiles() throws Exception {
+    Optional<Path> dir = workspace();
+    if (dir.isEmpty()) {
+      return dir;
+    }
+    try (Stream<Path> files = Files.list(dir.get())) {
+      return files.findAny().isPresent() ? dir : Optional.empty();
+    }
+  }
+
   @Test
   void collect_workspaceRemovedMidRun_exit1_previousFilesIntact() throws Exception {
     try (AwsSimulator quick = AwsSimulator.start(new SimConfig().accounts(2))) {
@@ -44,22 +54,20 @@ class OutputFailureTest {
     Map<String, String> previous = snapshot();
     SimConfig slow = new SimConfig().accounts(8).latency(Duration.ofMillis(150), Duration.ZERO);
     try (AwsSimulator sim = AwsSimulator.start(slow)) {
+      // removes the private work folder as soon as the run has written into it
       Thread saboteur =
           new Thread(
               () -> {
-                try {
-                  Instant deadline = Instant.now().plusSeconds(30);
-                  while (Instant.now().isBefore(deadline)) {
-                    Optional<Path> dir = workspace();
-                    if (dir.isPresent() && Files.list(dir.get()).findAny().isPresent()) {
-                      try (Stream<Path> tree = Files.walk(dir.get())) {
-                        for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                          Files.deleteIfExists(path);
-                        }
-                      }
-                      return;
-                    }
-                    Thread.sleep(20);
+                Path dir =
+                    await()
+                        .ignoreExceptions()
+                        .atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(this::workspaceWithFiles, Optional::isPresent)
+                        .orElseThrow();
+                try (Stream<Path> tree = Files.walk(dir)) {
+                  for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
                   }
                 } catch (Exception e) {
                   throw new IllegalStateException(e);

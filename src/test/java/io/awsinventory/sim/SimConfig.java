@@ -20,8 +20,8 @@ public final class SimConfig {
   private int reservedPerTarget = 2;
   private int imagesPerTarget = 2;
   private int dbPerTarget = 2;
-  private Duration latency = Duration.ZERO;
-  private Duration jitter = Duration.ZERO;
+  private volatile Duration latency = Duration.ZERO;
+  private volatile Duration jitter = Duration.ZERO;
   private int bucketBurst = 100;
   private double bucketRefillPerSecond = 0;
   private double serverErrorRate = 0;
@@ -29,8 +29,13 @@ public final class SimConfig {
   private Duration hangFor = Duration.ofMinutes(10);
   private Set<String> deniedAccounts = Set.of();
   private Set<String> deniedRegions = Set.of();
-  private Set<String> deniedApis = Set.of();
-  private Duration tokenLifetime = Duration.ofHours(1);
+  private volatile Set<String> deniedApis = Set.of();
+  private volatile Duration tokenLifetime = Duration.ofHours(1);
+  private volatile String openAccount;
+  private volatile boolean rejectCredentials;
+  private volatile Set<String> deniedRoles = Set.of();
+  private volatile String reservedInstancesXml;
+  private volatile boolean recordRequests;
 
   public long seed() {
     return seed;
@@ -226,6 +231,63 @@ public final class SimConfig {
   public SimConfig tokenLifetime(Duration value) {
     tokenLifetime = value;
     return this;
+  }
+
+  /**
+   * Any access key the simulator did not issue acts in this account, and AssumeRole reaches any
+   * account: a single-account AWS for tests that name their own account ids. Null: only the keys of
+   * the estate's accounts ({@code AKIASIM<account>}) are known.
+   */
+  public SimConfig openAccount(String accountId) {
+    openAccount = accountId;
+    return this;
+  }
+
+  public String openAccount() {
+    return openAccount;
+  }
+
+  /** Every call is answered as AWS answers keys it does not know. */
+  public SimConfig rejectCredentials(boolean value) {
+    rejectCredentials = value;
+    return this;
+  }
+
+  public boolean rejectCredentials() {
+    return rejectCredentials;
+  }
+
+  /** Role ARNs whose AssumeRole is denied. */
+  public SimConfig deniedRoles(String... value) {
+    deniedRoles = Set.of(value);
+    return this;
+  }
+
+  public Set<String> deniedRoles() {
+    return deniedRoles;
+  }
+
+  /**
+   * The {@code <item>} elements DescribeReservedInstances answers with, as raw EC2 XML, in every
+   * account and region; null for the estate's own reservations.
+   */
+  public SimConfig reservedInstancesXml(String items) {
+    reservedInstancesXml = items;
+    return this;
+  }
+
+  public String reservedInstancesXml() {
+    return reservedInstancesXml;
+  }
+
+  /** Keeps every request's fields and account, for tests that look at what was sent. */
+  public SimConfig recordRequests(boolean value) {
+    recordRequests = value;
+    return this;
+  }
+
+  public boolean recordRequests() {
+    return recordRequests;
   }
 
   /** Reads {@code --name value} pairs, named as the setters. */

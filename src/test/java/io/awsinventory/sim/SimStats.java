@@ -2,9 +2,11 @@ package io.awsinventory.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,6 +23,22 @@ final class SimStats {
   private final Map<String, LongAdder> callsByApi = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> callsByTarget = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> callsByTargetApi = new ConcurrentHashMap<>();
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+  /** One request as received: its Query fields (or JSON target) and the account it acted in. */
+  public record Request(Map<String, String> fields, String account) {
+    public String action() {
+      return fields.getOrDefault("Action", "");
+    }
+  }
+
+  void record(Map<String, String> fields, String account) {
+    requests.add(new Request(Map.copyOf(fields), account));
+  }
+
+  List<Request> requests() {
+    return List.copyOf(requests);
+  }
 
   void count(String api, String account, String region) {
     callsByApi.computeIfAbsent(api, k -> new LongAdder()).increment();

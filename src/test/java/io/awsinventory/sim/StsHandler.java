@@ -47,7 +47,10 @@ final class StsHandler {
         return new Caller(account, "arn:aws:iam::" + account + ":user/inventory", false);
       }
     }
-    return null;
+    String open = config.openAccount();
+    return open == null
+        ? null
+        : new Caller(open, "arn:aws:iam::" + open + ":user/inventory", false);
   }
 
   /** Answers an STS action of a caller that passed the token checks. */
@@ -79,9 +82,13 @@ final class StsHandler {
     String roleArn = form.getOrDefault("RoleArn", "");
     String[] parts = roleArn.split(":");
     SimAccount account = parts.length > 5 ? estate.account(parts[4]) : null;
+    if (account == null && config.openAccount() != null && parts.length > 5) {
+      account = new SimAccount(parts[4], "open", "ACTIVE", null);
+    }
     if (account == null
         || !account.active()
-        || config.deniedAccounts().contains("assume:" + parts[4])) {
+        || config.deniedAccounts().contains("assume:" + parts[4])
+        || config.deniedRoles().contains(roleArn)) {
       stats.denied.increment();
       xml(
           exchange,

@@ -1,11 +1,13 @@
-package io.awsinventory.fanout;
+package io.awsinventory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.awsinventory.Account;
 import io.awsinventory.Status;
 import io.awsinventory.TestTypes;
-import io.awsinventory.cli.Progress;
+import io.awsinventory.fanout.Outcome;
+import io.awsinventory.fanout.Target;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import me.tongfei.progressbar.RefreshThread;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -40,7 +41,7 @@ class ProgressTest {
     StringWriter text = new StringWriter();
     try (Progress progress = Progress.lines(new PrintWriter(text), Duration.ofMillis(40), CLOCK)) {
       step(progress);
-      waitFor(() -> text.toString().contains("\n"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> text.toString().contains("\n"));
     }
     String first = text.toString().lines().findFirst().orElseThrow();
 
@@ -78,7 +79,7 @@ class ProgressTest {
   @Test
   void bar_closedBeforeItsFirstRedraw_stillEndsItsLine() throws Exception {
     ByteArrayOutputStream terminal = new ByteArrayOutputStream();
-    RefreshThread refresh = RefreshThread.hold();
+    BarRefreshThread refresh = BarRefreshThread.hold();
     Progress progress;
     Thread closing;
     try {
@@ -118,13 +119,5 @@ class ProgressTest {
         .contains(Duration.ofSeconds(20));
     assertThat(new Progress.Snapshot(10, 10, 0, 0, Duration.ofSeconds(5)).remaining())
         .contains(Duration.ZERO);
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awsinventory.cli.CliRun;
+import io.awsinventory.sim.SingleAccount;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -13,17 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reserved instances end to end over HTTP, against a fake that speaks EC2's XML. */
-class ReservedInstancesFakeEc2Test {
+class ReservedInstancesXmlTest {
   private static final String RESERVED =
       item("11111111-2222-3333-4444-555555555555", "m5.large", "active", "Team", "a,b \"c\"")
           + item("99999999-8888-7777-6666-555555555555", "c5.xlarge", "retired", "Team", "ops");
 
-  private FakeEc2Server fake;
+  private SingleAccount fake;
   @TempDir Path out;
 
   @BeforeEach
   void start() throws Exception {
-    fake = new FakeEc2Server();
+    fake = SingleAccount.start();
     fake.reservedInstances(RESERVED);
   }
 
@@ -55,7 +56,7 @@ class ReservedInstancesFakeEc2Test {
   }
 
   private CliRun collect(String... extra) {
-    List<String> options = fake.reservedInstancesInto(out, FakeEc2Server.SECRET_ACCESS_KEY);
+    List<String> options = fake.reservedInstancesInto(out, SingleAccount.SECRET_ACCESS_KEY);
     options.add("--quiet");
     return CliRun.of("collect", options, extra);
   }
@@ -70,7 +71,7 @@ class ReservedInstancesFakeEc2Test {
     // two enabled regions in the fake, each answering the same two reservations
     assertThat(records).hasSize(4);
     JsonNode first = records.get(0);
-    assertThat(first.get("AccountId").asText()).isEqualTo(FakeEc2Server.ACCOUNT_ID);
+    assertThat(first.get("AccountId").asText()).isEqualTo(SingleAccount.ACCOUNT_ID);
     assertThat(first.get("Region").asText()).isEqualTo("eu-west-1");
     assertThat(first.get("ReservedInstancesId").asText())
         .isEqualTo("11111111-2222-3333-4444-555555555555");
