@@ -71,7 +71,12 @@ public final class TargetRunner {
 
   private Outcome runStep(
       Target target, ResourceType type, TargetCalls apis, Set<TargetFact> needed) {
-    Path spill = workspace.spillFile(type.fileStem() + "-" + target.label());
+    Path spill;
+    try {
+      spill = workspace.spillFile(type.fileStem() + "-" + target.label());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create a spill file", e);
+    }
     long start = System.nanoTime();
     Outcome outcome;
     try (SpillWriter writer =

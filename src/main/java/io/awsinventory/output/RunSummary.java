@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -107,6 +108,14 @@ public final class RunSummary {
     if (message != null) {
       row.put("message", message);
     }
+  }
+
+  /**
+   * Files of an earlier run, in another format or of types not collected now, that go at commit.
+   */
+  public void removedFiles(List<String> names) {
+    ArrayNode removed = root.putArray("removedFiles");
+    names.forEach(removed::add);
   }
 
   public void file(String fileName, String resource, long records) {

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,30 +16,81 @@ import java.util.stream.Stream;
  * they are moved into place together. Living on the same file system as the output lets each move
  * be an atomic rename, so a reader never sees a half file. If the run stops before {@link #commit},
  * the output folder keeps the previous run's set untouched and the private folder is removed.
+ *
+ * <p>One run at a time writes to a folder: the workspace holds an OS lock on {@value #LOCK_FILE}
+ * (released by the OS when the process dies, however it dies), and private folders it finds there
+ * belong to runs that died without cleaning up, so it removes them. The private folder and the
+ * spill files are readable by their owner only.
  */
 public final class Workspace implements AutoCloseable {
+  public static final String LOCK_FILE = ".aws-inventory.lock";
   private static final String PREFIX = ".aws-inventory-run-";
 
   private final Path outputDir;
   private final Path dir;
+  private final FolderLock lock;
   private final Thread cleanupOnExit;
   private final Object commitLock = new Object();
   private volatile boolean committed;
 
-  private Workspace(Path outputDir, Path dir) {
+  private Workspace(Path outputDir, Path dir, FolderLock lock) {
     this.outputDir = outputDir;
     this.dir = dir;
+    this.lock = lock;
     this.cleanupOnExit = new Thread(this::deleteUnderLock, "aws-inventory-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
   }
 
+  /**
+   * Locks {@code outputDir} for this run, removes the private folders of dead runs, and makes this
+   * run's own.
+   *
+   * @throws FolderLock.HeldException when another live run holds the folder
+   */
   public static Workspace open(Path outputDir) throws IOException {
     Files.createDirectories(outputDir);
-    return new Workspace(outputDir, Files.createTempDirectory(outputDir, PREFIX));
+    FolderLock lock = FolderLock.acquire(outputDir.resolve(LOCK_FILE));
+    try {
+      removeDeadRuns(outputDir);
+      return new Workspace(outputDir, OwnerOnly.createDirectory(outputDir, PREFIX), lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
-  public Path spillFile(String name) {
-    return dir.resolve(name + ".spill");
+  /** With the lock held, every private folder in the output folder belongs to a dead run. */
+  private static void removeDeadRuns(Path outputDir) throws IOException {
+    try (Stream<Path> entries = Files.list(outputDir)) {
+      for (Path entry : entries.toList()) {
+        if (entry.getFileName().toString().startsWith(PREFIX)
+            && Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          deleteTree(entry);
+        }
+      }
+    }
+  }
+
+  /** A spill file, created empty and owner-only. */
+  public Path spillFile(String name) throws IOException {
+    return OwnerOnly.createFile(dir.resolve(name + ".spill"));
+  }
+
+  /**
+   * The files in the output folder that carry one of the tool's own names ({@code ownNames}) but
+   * are not part of the new set: {@link #commit} removes them, so the folder holds one run's set.
+   */
+  public List<String> strays(Collection<String> ownNames, Collection<String> newSet)
+      throws IOException {
+    List<String> strays = new java.util.ArrayList<>();
+    for (String name : new java.util.TreeSet<>(ownNames)) {
+      if (!newSet.contains(name)
+          && Files.isRegularFile(
+              outputDir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        strays.add(name);
+      }
+    }
+    return strays;
   }
 
   /** Where a finished file is written before {@link #commit} moves it to the output folder. */
@@ -52,12 +104,16 @@ public final class Workspace implements AutoCloseable {
    * aside, and put back if any move fails, so the folder holds either the previous set or the new
    * one. A shutdown in the middle waits for the moves to finish.
    */
-  public void commit(List<String> fileNames) throws IOException {
+  public void commit(List<String> fileNames, List<String> strays) throws IOException {
     synchronized (commitLock) {
       Path previous = Files.createDirectories(dir.resolve("previous"));
       List<String> movedAside = new java.util.ArrayList<>();
       List<String> placed = new java.util.ArrayList<>();
       try {
+        for (String name : strays) {
+          move(outputDir.resolve(name), previous.resolve(name));
+          movedAside.add(name);
+        }
         for (String name : fileNames) {
           if (Files.exists(outputDir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             move(outputDir.resolve(name), previous.resolve(name));
@@ -116,6 +172,7 @@ public final class Workspace implements AutoCloseable {
   @Override
   public void close() {
     deleteUnderLock();
+    lock.close();
     try {
       Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
     } catch (IllegalStateException shuttingDown) {

@@ -13,6 +13,8 @@ import io.awsinventory.fanout.FanOut;
 import io.awsinventory.fanout.Outcome;
 import io.awsinventory.fanout.TargetRunner;
 import io.awsinventory.output.FileAssembler;
+import io.awsinventory.output.FolderLock;
+import io.awsinventory.output.OutputFormat;
 import io.awsinventory.output.RunSummary;
 import io.awsinventory.output.RunSummary.AccountReport;
 import io.awsinventory.output.Workspace;
@@ -62,8 +64,9 @@ public final class InventoryRun {
     Instant startedAt = clock.instant();
     RunSummary summary = new RunSummary(Version.tool(), startedAt, config.describeForSummary());
     Capacity capacity = new Capacity(config.concurrency());
+    Workspace workspace = openWorkspace();
     try (AwsClients clients = capacity.clients(config);
-        Workspace workspace = Workspace.open(config.outputDir());
+        workspace;
         progress;
         Sessions sessions =
             Sessions.open(
@@ -90,13 +93,17 @@ public final class InventoryRun {
       List<Outcome> sorted = accounts.outcomes();
       sorted.sort(ORDER);
       List<String> fileNames = writeFiles(workspace, sorted, summary);
+      List<String> newSet = new ArrayList<>(fileNames);
+      newSet.add(RunSummary.FILE_NAME);
+      List<String> strays = workspace.strays(ownFileNames(), newSet);
+      summary.removedFiles(strays);
       ExitCode exitCode = exitCode(sorted);
       accountReports.forEach(summary::account);
       sorted.forEach(o -> summary.target(row(o)));
       summary.finish(clock.instant(), exitCode.code(), totals(sorted));
       summary.write(workspace.staged(RunSummary.FILE_NAME));
       fileNames.add(RunSummary.FILE_NAME);
-      workspace.commit(fileNames);
+      workspace.commit(fileNames, strays);
       progress.close();
       report(sorted, fileNames, startedAt);
       return exitCode;
@@ -109,6 +116,35 @@ public final class InventoryRun {
               + "); the files of the previous run are unchanged",
           e);
     }
+  }
+
+  /** Locks the output folder for this run: a second run into it stops here, before any call. */
+  private Workspace openWorkspace() {
+    try {
+      return Workspace.open(config.outputDir());
+    } catch (FolderLock.HeldException e) {
+      throw InventoryException.invalidInput("--output-dir", e.getMessage());
+    } catch (IOException e) {
+      throw InventoryException.output(
+          "could not prepare the output in "
+              + config.outputDir()
+              + " ("
+              + ErrorClassifier.oneLine(e.getMessage())
+              + "); the files of the previous run are unchanged",
+          e);
+    }
+  }
+
+  /** Every name a file of this tool can have in the output folder, in any format. */
+  private static List<String> ownFileNames() {
+    List<String> names = new ArrayList<>();
+    for (ResourceType type : ResourceTypes.all()) {
+      for (OutputFormat format : OutputFormat.values()) {
+        names.add(type.layout().fileName(format));
+      }
+    }
+    names.add(RunSummary.FILE_NAME);
+    return names;
   }
 
   private static RunSummary.TargetRow row(Outcome o) {

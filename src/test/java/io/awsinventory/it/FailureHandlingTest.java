@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awsinventory.cli.CliRun;
+import io.awsinventory.output.Workspace;
 import io.awsinventory.sim.SingleAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,11 @@ class FailureHandlingTest {
 
   private List<String> listing() throws Exception {
     try (Stream<Path> files = Files.list(out)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.equals(Workspace.LOCK_FILE))
+          .sorted()
+          .toList();
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,12 @@ class WorkspaceTest {
 
   private List<String> listing() throws IOException {
     try (Stream<Path> files = Files.list(out)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
+      // the lock file stays, as lock files do; everything else is the run's set
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.equals(Workspace.LOCK_FILE))
+          .sorted()
+          .toList();
     }
   }
 
@@ -28,7 +34,7 @@ class WorkspaceTest {
       Files.writeString(workspace.staged("run_summary.json"), "new summary");
       Files.writeString(workspace.spillFile("x"), "spill");
 
-      workspace.commit(List.of("a.json", "run_summary.json"));
+      workspace.commit(List.of("a.json", "run_summary.json"), List.of());
 
       assertThat(workspace.committed()).isTrue();
     }
@@ -46,7 +52,8 @@ class WorkspaceTest {
       // b.json was never staged (its write failed): its move fails after a.json was placed
       Files.writeString(workspace.staged("run_summary.json"), "new summary");
 
-      assertThatThrownBy(() -> workspace.commit(List.of("a.json", "b.json", "run_summary.json")))
+      assertThatThrownBy(
+              () -> workspace.commit(List.of("a.json", "b.json", "run_summary.json"), List.of()))
           .isInstanceOf(IOException.class);
       assertThat(workspace.committed()).isFalse();
     }
@@ -54,5 +61,51 @@ class WorkspaceTest {
     assertThat(Files.readString(out.resolve("b.json"))).isEqualTo("old b");
     assertThat(Files.readString(out.resolve("run_summary.json"))).isEqualTo("old summary");
     assertThat(listing()).containsExactly("a.json", "b.json", "run_summary.json");
+  }
+
+  @Test
+  void commit_removesTheToolsOwnFilesThatTheNewSetLacks_andNothingElse() throws Exception {
+    Files.writeString(out.resolve("a.csv"), "old csv");
+    Files.writeString(out.resolve("notes.txt"), "the operator's own file");
+    try (Workspace workspace = Workspace.open(out)) {
+      Files.writeString(workspace.staged("a.json"), "new a");
+      List<String> strays =
+          workspace.strays(List.of("a.json", "a.csv", "b.csv", "notes.txt"), List.of("a.json"));
+      assertThat(strays).containsExactly("a.csv", "notes.txt");
+
+      workspace.commit(List.of("a.json"), List.of("a.csv"));
+    }
+    assertThat(listing()).containsExactly("a.json", "notes.txt");
+  }
+
+  @Test
+  void open_whileAnotherRunHoldsTheFolder_namesItsPid() throws Exception {
+    try (Workspace first = Workspace.open(out)) {
+      String pid = String.valueOf(ProcessHandle.current().pid());
+      assertThat(Files.readString(out.resolve(Workspace.LOCK_FILE)).strip()).isEqualTo(pid);
+
+      assertThatThrownBy(() -> Workspace.open(out))
+          .isInstanceOf(FolderLock.HeldException.class)
+          .hasMessage("another run (pid " + pid + ") is writing to " + out);
+    }
+    // released with the run: the next one gets the folder
+    Workspace.open(out).close();
+  }
+
+  @Test
+  void open_removesTheWorkFoldersOfDeadRuns_andMakesItsOwnOwnerOnly() throws Exception {
+    Path debris = Files.createDirectories(out.resolve(".aws-inventory-run-12345"));
+    Files.writeString(debris.resolve("ec2_instances-1-eu-west-1.spill"), "old records");
+    Path lookalike = Files.createDirectories(out.resolve("aws-inventory-run-kept"));
+
+    try (Workspace workspace = Workspace.open(out)) {
+      assertThat(debris).doesNotExist();
+      assertThat(lookalike).exists();
+      Path spill = workspace.spillFile("x");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spill)))
+          .isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spill.getParent())))
+          .isEqualTo("rwx------");
+    }
   }
 }
