@@ -23,6 +23,14 @@ public final class InventoryException extends RuntimeException {
   }
 
   /**
+   * The run's scope came to nothing to collect (a filter that matches no account, an OU of
+   * suspended accounts): a failure a scheduler must see, with the previous files kept.
+   */
+  public static InventoryException emptyScope(String message) {
+    return new InventoryException(ExitCode.PARTIAL, message, null);
+  }
+
+  /**
    * The output could not be written (disk full, folder gone); the previous set of files is kept.
    */
   public static InventoryException output(String message, Throwable cause) {

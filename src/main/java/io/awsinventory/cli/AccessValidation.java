@@ -37,6 +37,10 @@ final class AccessValidation {
     Set<String> excluded = accountIds(options.excludeAccounts, "--exclude-accounts");
     List<String> units = organizationalUnits(options.organizationalUnits, listAccounts);
     List<String> templates = memberTemplates(options.memberRoleArns, partition);
+    if (!accounts.isEmpty() && excluded.containsAll(accounts)) {
+      throw invalidInput(
+          "--exclude-accounts", "excludes every account of --accounts: nothing would be collected");
+    }
     if (options.memberRoleArns != null && !listAccounts && accounts.isEmpty()) {
       throw invalidInput("--member-role-arn", "needs --list-accounts or --accounts");
     }

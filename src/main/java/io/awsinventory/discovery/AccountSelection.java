@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
  *
  * @param toCollect the accounts to reach, in account-id order
  * @param skipped the accounts passed over, with the reason, in account-id order
+ * @param notFound accounts named in {@code --accounts} that the organization does not list
  */
-public record AccountSelection(List<ListedAccount> toCollect, List<Skipped> skipped) {
+public record AccountSelection(
+    List<ListedAccount> toCollect, List<Skipped> skipped, List<String> notFound) {
 
   /** An account passed over before it is reached. */
   public record Skipped(ListedAccount account, String reason) {}
@@ -27,16 +29,14 @@ public record AccountSelection(List<ListedAccount> toCollect, List<Skipped> skip
       AccountScope scope, Supplier<List<ListedAccount>> organization, String masterAccountId) {
     List<ListedAccount> candidates = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
+    List<String> notFound = new ArrayList<>();
     if (scope.listAccounts()) {
       List<ListedAccount> listed = organization.get();
       Set<String> listedIds = listed.stream().map(ListedAccount::id).collect(Collectors.toSet());
-      for (String wanted : scope.accounts()) {
-        if (!listedIds.contains(wanted)) {
-          skipped.add(
-              new Skipped(
-                  new ListedAccount(wanted, null, null), "not in the organization listing"));
-        }
-      }
+      scope.accounts().stream()
+          .filter(id -> !listedIds.contains(id))
+          .sorted()
+          .forEach(notFound::add);
       for (ListedAccount account : listed) {
         if (!scope.accounts().isEmpty() && !scope.accounts().contains(account.id())) {
           continue;
@@ -64,6 +64,7 @@ public record AccountSelection(List<ListedAccount> toCollect, List<Skipped> skip
       }
     }
     skipped.sort(Comparator.comparing(s -> s.account().id()));
-    return new AccountSelection(scope.shard().select(toCollect), List.copyOf(skipped));
+    return new AccountSelection(
+        scope.shard().select(toCollect), List.copyOf(skipped), List.copyOf(notFound));
   }
 }

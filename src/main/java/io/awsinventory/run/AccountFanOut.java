@@ -20,11 +20,13 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
@@ -43,6 +45,10 @@ final class AccountFanOut {
   private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
   private final Queue<AccountReport> accounts = new ConcurrentLinkedQueue<>();
   private final AtomicInteger targetsPlanned = new AtomicInteger();
+  private AccountSelection selection;
+
+  /** The error code of an account named in {@code --accounts} that the organization lacks. */
+  static final String NOT_FOUND = "not-found";
 
   AccountFanOut(
       RunConfig config, AwsClients clients, Sessions sessions, FanOut fanOut, PrintWriter err) {
@@ -68,7 +74,16 @@ final class AccountFanOut {
     AccountSelection selection =
         AccountSelection.select(
             config.access().scope(), this::listOrganization, sessions.masterIdentity().accountId());
+    this.selection = selection;
     selection.skipped().forEach(s -> accounts.add(AccountPlanner.report(s)));
+    for (String id : selection.notFound()) {
+      String message = "account " + id + " is not in the organization's account list";
+      accounts.add(new AccountReport(id, null, null, null, Status.FAILED.label(), message));
+      Target target = new Target(new Account(id, null), null, RunSummary.ALL_REGIONS);
+      for (ResourceType type : config.resources()) {
+        outcomes.add(new Outcome(target, type, Status.FAILED, 0, 0, NOT_FOUND, message, null));
+      }
+    }
     AccountPlanner planner = new AccountPlanner(sessions, clients, config, err);
     for (ListedAccount account : selection.toCollect()) {
       fanOut.submit(() -> planAccount(account, planner, task, planned, unreachableMessage));
@@ -179,12 +194,47 @@ final class AccountFanOut {
     return targetsPlanned.get();
   }
 
-  /** Whether some account could not be reached (denied or failed, not skipped). */
+  /**
+   * Why the run has nothing to collect; empty when some account x region was worked on, or when an
+   * account could not be reached (a failure of its own, not an empty scope).
+   */
+  Optional<String> emptyScope() {
+    if (targetsPlanned() > 0 || someAccountUnreachable()) {
+      return Optional.empty();
+    }
+    List<String> reasons = new ArrayList<>();
+    selection
+        .notFound()
+        .forEach(id -> reasons.add("account " + id + " is not in the organization"));
+    selection
+        .skipped()
+        .forEach(s -> reasons.add("account " + s.account().id() + ": " + s.reason()));
+    if (reasons.isEmpty()) {
+      reasons.add(
+          selection.toCollect().isEmpty()
+              ? "no account matches the account options"
+              : "no region is enabled in the accounts in scope");
+    }
+    int shown = Math.min(5, reasons.size());
+    String more = reasons.size() > shown ? "; and " + (reasons.size() - shown) + " more" : "";
+    return Optional.of(String.join("; ", reasons.subList(0, shown)) + more);
+  }
+
+  /**
+   * Whether some account could not be reached (denied or failed; not skipped, and not an account
+   * the organization does not list).
+   */
   boolean someAccountUnreachable() {
-    return accounts.stream()
-        .anyMatch(
+    return unreachable().findAny().isPresent();
+  }
+
+  /** The accounts that could not be reached, in account-id order. */
+  Stream<AccountReport> unreachable() {
+    return accounts().stream()
+        .filter(
             r ->
-                r.status().equals(Status.DENIED.label())
-                    || r.status().equals(Status.FAILED.label()));
+                (r.status().equals(Status.DENIED.label())
+                        || r.status().equals(Status.FAILED.label()))
+                    && !selection.notFound().contains(r.accountId()));
   }
 }

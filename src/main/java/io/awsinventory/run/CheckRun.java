@@ -64,7 +64,8 @@ public final class CheckRun {
   }
 
   private static ExitCode exitCode(AccountFanOut accounts, List<Outcome> sorted) {
-    if (accounts.targetsPlanned() == 0 && accounts.someAccountUnreachable()) {
+    if (accounts.targetsPlanned() == 0) {
+      // no account x region could be probed: nothing is reachable, whatever the reason
       return ExitCode.AUTHENTICATION;
     }
     boolean notOk =

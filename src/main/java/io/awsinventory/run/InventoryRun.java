@@ -88,7 +88,7 @@ public final class InventoryRun {
           regions -> progress.addPlanned(regions * config.resources().size()),
           AccountPlanner.Unreachable::errorMessage);
       accountReports = accounts.accounts();
-      failIfNothingWasReachable(accounts);
+      failIfNothingWasCollected(accounts);
 
       List<Outcome> sorted = accounts.outcomes();
       sorted.sort(ORDER);
@@ -190,16 +190,24 @@ public final class InventoryRun {
     }
   }
 
-  /** With no target reachable in any account, the run failed to authenticate: exit 4, no files. */
-  private void failIfNothingWasReachable(AccountFanOut accounts) {
+  /**
+   * A run that worked on no account x region writes nothing, so the previous set stays: exit 3 when
+   * its scope came to nothing, exit 4 when no account could be reached.
+   */
+  private static void failIfNothingWasCollected(AccountFanOut accounts) {
+    accounts
+        .emptyScope()
+        .ifPresent(
+            why -> {
+              throw InventoryException.emptyScope(
+                  "nothing to collect: " + why + "; the files of the previous run are unchanged");
+            });
     if (accounts.targetsPlanned() > 0) {
       return;
     }
-    accountReports.stream()
-        .filter(
-            r ->
-                !r.status().equals(Status.OK.label()) && !r.status().equals(Status.SKIPPED.label()))
-        .min(Comparator.comparing(AccountReport::accountId))
+    accounts
+        .unreachable()
+        .findFirst()
         .ifPresent(
             failed -> {
               throw InventoryException.authentication(
