@@ -12,6 +12,8 @@ public enum ExitCode {
   PARTIAL(3),
   /** Authentication failed before any target could be collected. */
   AUTHENTICATION(4),
+  /** AWS could not be reached (connection, DNS, proxy, TLS, time-out) before any target. */
+  UNREACHABLE(5),
   /** Stopped by SIGINT or SIGTERM; the previous set of files is untouched. */
   INTERRUPTED(ExitCode.INTERRUPTED_CODE);
 

@@ -22,6 +22,11 @@ public final class InventoryException extends RuntimeException {
     return new InventoryException(ExitCode.AUTHENTICATION, message, cause);
   }
 
+  /** AWS could not be reached before any target could be collected: the network's fault. */
+  public static InventoryException unreachable(String message, Throwable cause) {
+    return new InventoryException(ExitCode.UNREACHABLE, message, cause);
+  }
+
   /**
    * The run's scope came to nothing to collect (a filter that matches no account, an OU of
    * suspended accounts): a failure a scheduler must see, with the previous files kept.

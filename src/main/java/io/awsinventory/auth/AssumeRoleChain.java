@@ -47,8 +47,13 @@ public final class AssumeRoleChain implements AutoCloseable {
     AssumeRoleRequest request =
         AssumeRoleRequest.builder()
             .roleArn(hop.roleArn())
-            .roleSessionName(settings.sessionName())
-            .durationSeconds(settings.durationFor(chained))
+            .roleSessionName(hop.sessionName() != null ? hop.sessionName() : settings.sessionName())
+            .durationSeconds(
+                hop.durationSeconds() != null
+                    ? (chained
+                        ? Math.min(hop.durationSeconds(), SessionSettings.CHAINED_MAXIMUM_SECONDS)
+                        : hop.durationSeconds())
+                    : settings.durationFor(chained))
             .externalId(hop.externalId())
             .build();
     StsAssumeRoleCredentialsProvider provider =

@@ -1,12 +1,12 @@
 package io.awsinventory.auth;
 
 import java.nio.file.Path;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsWebIdentityTokenFileCredentialsProvider;
@@ -18,10 +18,17 @@ import software.amazon.awssdk.services.sts.auth.StsWebIdentityTokenFileCredentia
 public final class BaseCredentials implements AutoCloseable {
   private final AwsCredentialsProvider provider;
   private final StsClient webIdentitySts;
+  private final List<RoleHop> profileHops;
 
   private BaseCredentials(AwsCredentialsProvider provider, StsClient webIdentitySts) {
+    this(provider, webIdentitySts, List.of());
+  }
+
+  private BaseCredentials(
+      AwsCredentialsProvider provider, StsClient webIdentitySts, List<RoleHop> profileHops) {
     this.provider = provider;
     this.webIdentitySts = webIdentitySts;
+    this.profileHops = profileHops;
   }
 
   public static BaseCredentials of(
@@ -36,8 +43,8 @@ public final class BaseCredentials implements AutoCloseable {
           null);
     }
     if (spec.profile() != null) {
-      return new BaseCredentials(
-          ProfileCredentialsProvider.builder().profileName(spec.profile()).build(), null);
+      ProfileRoles profile = ProfileRoles.resolve(spec.profile());
+      return new BaseCredentials(profile.base(), null, profile.hops());
     }
     if (spec.webIdentityTokenFile() != null) {
       // AssumeRoleWithWebIdentity is not signed: the token is the proof
@@ -57,6 +64,11 @@ public final class BaseCredentials implements AutoCloseable {
 
   public AwsCredentialsProvider provider() {
     return provider;
+  }
+
+  /** The roles a profile with {@code role_arn} assumes before the run's own chain. */
+  public List<RoleHop> profileHops() {
+    return profileHops;
   }
 
   /** Whether the base credentials are a role session, so that the next hop is role chaining. */

@@ -9,6 +9,11 @@ public record CredentialsSpec(
     String webIdentityTokenFile,
     String webIdentityRoleArn) {
 
+  /** Nothing given: the SDK's default chain finds the credentials. */
+  public boolean isDefaultChain() {
+    return accessKeyId == null && profile == null && webIdentityTokenFile == null;
+  }
+
   public boolean isStaticKeys() {
     return accessKeyId != null;
   }

@@ -7,6 +7,7 @@ import io.awsinventory.fanout.ErrorClassifier;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -25,6 +26,10 @@ public final class Sessions implements AutoCloseable {
   private final String partition;
   private final BaseCredentials base;
   private final AssumeRoleChain master;
+
+  /** The profile's own role hops (when its profile has role_arn), then --assume-role-arn's. */
+  private final List<RoleHop> chain;
+
   private final List<HopIdentity> hops = new ArrayList<>();
 
   private Sessions(
@@ -34,13 +39,11 @@ public final class Sessions implements AutoCloseable {
     this.settings = new SessionSettings(access.sessionName(), access.durationSeconds(), homeRegion);
     this.partition = Partitions.partitionOf(homeRegion);
     this.base = BaseCredentials.of(credentials, clients, settings);
+    this.chain = new ArrayList<>(base.profileHops());
+    chain.addAll(access.masterChain());
     this.master =
         AssumeRoleChain.of(
-            base.provider(),
-            access.masterChain(),
-            settings,
-            clients,
-            base.isRoleSession(credentials));
+            base.provider(), chain, settings, clients, base.isRoleSession(credentials));
   }
 
   /**
@@ -52,7 +55,7 @@ public final class Sessions implements AutoCloseable {
       CredentialsSpec credentials, AccessSpec access, String homeRegion, StsClients clients) {
     Sessions sessions = new Sessions(credentials, access, homeRegion, clients);
     try {
-      sessions.verifyMasterChain(credentials.describe());
+      sessions.verifyMasterChain(credentials);
       return sessions;
     } catch (RuntimeException e) {
       sessions.close();
@@ -60,16 +63,31 @@ public final class Sessions implements AutoCloseable {
     }
   }
 
-  private void verifyMasterChain(String baseDescription) {
+  /** What the operator sees when the default chain finds nothing, instead of the SDK's list. */
+  static final String NO_CREDENTIALS =
+      "no AWS credentials found: use --profile, --access-key-id with --secret-access-key-file,"
+          + " AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, --web-identity-token-file,"
+          + " or run on a machine or in a container with a role attached";
+
+  private void verifyMasterChain(CredentialsSpec credentials) {
+    if (credentials.isDefaultChain()) {
+      try {
+        base.provider().resolveCredentials();
+      } catch (SdkClientException noneFound) {
+        throw InventoryException.authentication(NO_CREDENTIALS, null);
+      }
+    }
+    String baseDescription = credentials.describe();
     hops.add(
         new HopIdentity(
             "base",
             null,
             identify(base.provider(), "the base credentials (" + baseDescription + ")")));
     List<AwsCredentialsProvider> providers = master.hops();
+    int profileHops = base.profileHops().size();
     for (int i = 0; i < providers.size(); i++) {
-      RoleHop hop = access.masterChain().get(i);
-      String name = "hop " + (i + 1);
+      RoleHop hop = chain.get(i);
+      String name = i < profileHops ? "profile hop " + (i + 1) : "hop " + (i - profileHops + 1);
       hops.add(
           new HopIdentity(
               name, hop.roleArn(), identify(providers.get(i), name + " (" + hop.roleArn() + ")")));

@@ -125,6 +125,17 @@ public final class AwsInventory implements Runnable {
 
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
+    if (e.getCause() instanceof CommandLine.TypeConversionException conversion
+        && e.getArgSpec() instanceof OptionSpec option) {
+      // a value our converter refused: its own words, as every other bad value is reported
+      err.println(
+          "aws-inventory: "
+              + option.longestName()
+              + ": "
+              + Secrets.redact(conversion.getMessage()));
+      err.flush();
+      return ExitCode.USAGE.code();
+    }
     err.println(
         "aws-inventory: "
             + Secrets.redact(e.getMessage())

@@ -4,6 +4,7 @@ import static io.awsinventory.InventoryException.invalidInput;
 
 import io.awsinventory.Secrets;
 import io.awsinventory.auth.CredentialsSpec;
+import io.awsinventory.auth.ProfileRoles;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +57,16 @@ final class CredentialValidation {
       if (options.sessionToken != null) {
         throw invalidInput("--session-token", "needs --access-key-id and a secret access key");
       }
-      return new CredentialsSpec(
-          null, null, null, blankToNull(options.profile(), "--profile"), null, null);
+      String profile = blankToNull(options.profile(), "--profile");
+      if (profile != null && !ProfileRoles.exists(profile)) {
+        throw invalidInput(
+            "--profile",
+            "no profile '"
+                + profile
+                + "' in the shared AWS config and credentials files (~/.aws/config,"
+                + " ~/.aws/credentials, or AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE)");
+      }
+      return new CredentialsSpec(null, null, null, profile, null, null);
     }
     if (options.profile() != null) {
       throw invalidInput("--profile", "cannot be combined with --access-key-id");

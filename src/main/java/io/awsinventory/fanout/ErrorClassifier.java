@@ -2,6 +2,7 @@ package io.awsinventory.fanout;
 
 import io.awsinventory.Secrets;
 import io.awsinventory.Status;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -65,6 +66,37 @@ public final class ErrorClassifier {
       return Status.SKIPPED;
     }
     return Status.FAILED;
+  }
+
+  /**
+   * What kept a call from reaching AWS at all, in plain words, when that is why it failed: the host
+   * name did not resolve, the connection was refused or timed out, the TLS handshake failed. Empty
+   * when AWS (or something speaking for it) answered. Decided by the exception types of the cause
+   * chain, never by message text.
+   */
+  public static Optional<String> networkCause(Throwable failure) {
+    if (failure instanceof AwsServiceException) {
+      return Optional.empty();
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.UnknownHostException) {
+        return Optional.of("the host name could not be resolved (DNS)");
+      }
+      if (cause instanceof java.net.NoRouteToHostException) {
+        return Optional.of("there is no route to the host");
+      }
+      if (cause instanceof org.apache.http.conn.ConnectTimeoutException
+          || cause instanceof java.net.SocketTimeoutException) {
+        return Optional.of("the connection timed out");
+      }
+      if (cause instanceof java.net.ConnectException) {
+        return Optional.of("the connection was refused");
+      }
+      if (cause instanceof javax.net.ssl.SSLException) {
+        return Optional.of("the TLS handshake failed" + hint(cause));
+      }
+    }
+    return Optional.empty();
   }
 
   /** What to do about a connection failure whose cause the operator can fix with an option. */

@@ -47,6 +47,9 @@ final class AccountFanOut {
   private final AtomicInteger targetsPlanned = new AtomicInteger();
   private AccountSelection selection;
 
+  /** Accounts the network kept the run from, rather than AWS refusing them. */
+  private final java.util.Set<String> cutOff = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   /** The error code of an account named in {@code --accounts} that the organization lacks. */
   static final String NOT_FOUND = "not-found";
 
@@ -100,6 +103,9 @@ final class AccountFanOut {
     AccountPlanner.Result result = planner.plan(listed);
     if (result instanceof AccountPlanner.Unreachable unreachable) {
       accounts.add(unreachable.report());
+      if (unreachable.network()) {
+        cutOff.add(listed.id());
+      }
       Target target = new Target(listed.account(), null, RunSummary.ALL_REGIONS);
       for (ResourceType type : config.resources()) {
         outcomes.add(
@@ -158,6 +164,11 @@ final class AccountFanOut {
       return OrganizationAccounts.list(
           organizations, config.access().scope().organizationalUnits());
     } catch (SdkException e) {
+      NetworkFailure.of(config, "organizations", e)
+          .ifPresent(
+              unreachable -> {
+                throw unreachable;
+              });
       ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
       String needed =
           config.access().organizationalUnits().isEmpty()
@@ -218,6 +229,11 @@ final class AccountFanOut {
     int shown = Math.min(5, reasons.size());
     String more = reasons.size() > shown ? "; and " + (reasons.size() - shown) + " more" : "";
     return Optional.of(String.join("; ", reasons.subList(0, shown)) + more);
+  }
+
+  /** Whether every account that could not be reached was kept from AWS by the network. */
+  boolean unreachableByNetworkOnly() {
+    return someAccountUnreachable() && unreachable().allMatch(r -> cutOff.contains(r.accountId()));
   }
 
   /**

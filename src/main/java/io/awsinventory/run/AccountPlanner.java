@@ -36,7 +36,12 @@ final class AccountPlanner {
 
   /** An account that could not be reached or planned, with the AWS error. */
   public record Unreachable(
-      ListedAccount account, Status status, String errorCode, String errorMessage, String message)
+      ListedAccount account,
+      Status status,
+      String errorCode,
+      String errorMessage,
+      String message,
+      boolean network)
       implements Result {
 
     public AccountReport report() {
@@ -111,6 +116,7 @@ final class AccountPlanner {
         status,
         failure.code(),
         failure.message(),
-        what + ": " + failure.code() + ": " + failure.message());
+        what + ": " + failure.code() + ": " + failure.message(),
+        ErrorClassifier.networkCause(e).isPresent());
   }
 }

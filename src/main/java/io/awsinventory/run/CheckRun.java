@@ -38,9 +38,7 @@ public final class CheckRun {
   public CheckReport.Result run() throws InterruptedException {
     Capacity capacity = new Capacity(config.concurrency());
     try (AwsClients clients = capacity.clients(config);
-        Sessions sessions =
-            Sessions.open(
-                config.credentials(), config.access(), config.homeRegion(), clients::sts);
+        Sessions sessions = InventoryRun.openSessions(config, clients);
         FanOut fanOut = new FanOut(capacity.workers())) {
       AccountFanOut accounts = new AccountFanOut(config, clients, sessions, fanOut, err);
       accounts.run(

@@ -68,9 +68,7 @@ public final class InventoryRun {
     try (AwsClients clients = capacity.clients(config);
         workspace;
         progress;
-        Sessions sessions =
-            Sessions.open(
-                config.credentials(), config.access(), config.homeRegion(), clients::sts);
+        Sessions sessions = openSessions(config, clients);
         FanOut fanOut = new FanOut(capacity.workers());
         Interrupted report = new Interrupted(workspace, progress)) {
       sessions
@@ -210,8 +208,10 @@ public final class InventoryRun {
         .findFirst()
         .ifPresent(
             failed -> {
-              throw InventoryException.authentication(
-                  "no account could be collected: " + failed.message(), null);
+              String message = "no account could be collected: " + failed.message();
+              throw accounts.unreachableByNetworkOnly()
+                  ? InventoryException.unreachable(message, null)
+                  : InventoryException.authentication(message, null);
             });
   }
 
@@ -291,5 +291,17 @@ public final class InventoryRun {
           String.join(", ", fileNames));
     }
     err.flush();
+  }
+
+  /**
+   * Opens the run's sessions; a network failure on the way is exit 5, not an authentication one.
+   */
+  static Sessions openSessions(RunConfig config, AwsClients clients) {
+    try {
+      return Sessions.open(
+          config.credentials(), config.access(), config.homeRegion(), clients::sts);
+    } catch (InventoryException e) {
+      throw e.getCause() == null ? e : NetworkFailure.of(config, "sts", e.getCause()).orElse(e);
+    }
   }
 }

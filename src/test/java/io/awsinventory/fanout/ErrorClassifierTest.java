@@ -68,4 +68,25 @@ class ErrorClassifierTest {
   void oneLine_foldsLineBreaks() {
     assertThat(ErrorClassifier.oneLine("first\n  second\r\nthird")).isEqualTo("first second third");
   }
+
+  @Test
+  void networkCause_namesWhatKeptTheCallFromAws_byTheCausesType() {
+    assertThat(ErrorClassifier.networkCause(client(new java.net.UnknownHostException("x"))))
+        .contains("the host name could not be resolved (DNS)");
+    assertThat(ErrorClassifier.networkCause(client(new java.net.ConnectException("x"))))
+        .contains("the connection was refused");
+    assertThat(ErrorClassifier.networkCause(client(new java.net.SocketTimeoutException("x"))))
+        .contains("the connection timed out");
+    assertThat(ErrorClassifier.networkCause(client(new javax.net.ssl.SSLHandshakeException("x"))))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("the TLS handshake failed"));
+    assertThat(ErrorClassifier.networkCause(client(new IllegalStateException("x")))).isEmpty();
+    assertThat(ErrorClassifier.networkCause(aws("AccessDenied", "", 403))).isEmpty();
+  }
+
+  private static software.amazon.awssdk.core.exception.SdkClientException client(Throwable cause) {
+    return software.amazon.awssdk.core.exception.SdkClientException.builder()
+        .message("Unable to execute HTTP request")
+        .cause(cause)
+        .build();
+  }
 }

@@ -1,0 +1,129 @@
+package io.awsinventory.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Where the base credentials come from, as the built jar finds them: a profile with role_arn goes
+ * through the tool's own role chain (and so through --endpoint-url), and no credentials at all is
+ * one short line.
+ */
+class CredentialSourcesIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  /** No credentials anywhere the SDK looks, and no instance metadata to ask. */
+  private Map<String, String> emptyHome() throws Exception {
+    Path none = Files.writeString(dir.resolve("empty"), "");
+    return Map.of(
+        "HOME", dir.toString(),
+        "AWS_CONFIG_FILE", none.toString(),
+        "AWS_SHARED_CREDENTIALS_FILE", none.toString(),
+        "AWS_EC2_METADATA_DISABLED", "true");
+  }
+
+  @Test
+  void collect_noCredentialsAnywhere_saysSoInOneShortLine() throws Exception {
+    try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
+      JarRun run =
+          JarRun.start(
+              List.of(
+                  "collect",
+                  "--endpoint-url",
+                  sim.endpoint().toString(),
+                  "--output-dir",
+                  dir.resolve("out").toString()),
+              emptyHome());
+
+      assertThat(run.waitFor()).as(run.err()).isEqualTo(4);
+      assertThat(run.err().strip().lines()).hasSize(1);
+      assertThat(run.err().strip())
+          .startsWith("aws-inventory: no AWS credentials found: use --profile, --access-key-id")
+          .hasSizeLessThan(300);
+      assertThat(sim.calls()).isZero();
+    }
+  }
+
+  @Test
+  void collect_unknownProfile_exits2() throws Exception {
+    JarRun run =
+        JarRun.start(
+            List.of("collect", "--profile", "nowhere", "--output-dir", dir.resolve("o").toString()),
+            emptyHome());
+
+    assertThat(run.waitFor()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith("aws-inventory: --profile: no profile 'nowhere'");
+  }
+
+  @Test
+  void collect_profileWithRoleArn_assumesItThroughTheEndpoint_withTheProfilesSettings()
+      throws Exception {
+    SimConfig config = new SimConfig().accounts(3).recordRequests(true);
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      String management = sim.estate().managementId();
+      String member = SimEstate.accountId(1);
+      Path credentials =
+          Files.writeString(
+              dir.resolve("credentials"),
+              "[base]\naws_access_key_id = "
+                  + SimEstate.accessKeyOf(management)
+                  + "\naws_secret_access_key = "
+                  + AwsSimulator.SECRET_ACCESS_KEY
+                  + "\n");
+      Path awsConfig =
+          Files.writeString(
+              dir.resolve("config"),
+              "[profile inventory]\nrole_arn = arn:aws:iam::"
+                  + member
+                  + ":role/InventoryReader\nsource_profile = base\nexternal_id = ext-4711\n"
+                  + "role_session_name = nightly-inventory\nduration_seconds = 1800\n");
+      Path out = dir.resolve("out");
+
+      JarRun run =
+          JarRun.start(
+              List.of(
+                  "collect",
+                  "--profile",
+                  "inventory",
+                  "--endpoint-url",
+                  sim.endpoint().toString(),
+                  "--regions",
+                  "eu-west-1",
+                  "--resources",
+                  "instances",
+                  "--quiet",
+                  "--output-dir",
+                  out.toString()),
+              Map.of(
+                  "HOME", dir.toString(),
+                  "AWS_CONFIG_FILE", awsConfig.toString(),
+                  "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
+                  "AWS_EC2_METADATA_DISABLED", "true"));
+
+      assertThat(run.waitFor()).as(run.err()).isZero();
+      List<Map<String, String>> assumed =
+          sim.requests().stream()
+              .filter(r -> r.action().equals("AssumeRole"))
+              .map(SimStats.Request::fields)
+              .toList();
+      assertThat(assumed).isNotEmpty();
+      assertThat(assumed.get(0))
+          .containsEntry("RoleArn", "arn:aws:iam::" + member + ":role/InventoryReader")
+          .containsEntry("ExternalId", "ext-4711")
+          .containsEntry("RoleSessionName", "nightly-inventory")
+          .containsEntry("DurationSeconds", "1800");
+      JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
+      assertThat(summary.get("identities").get(1).get("arn").asText())
+          .isEqualTo("arn:aws:sts::" + member + ":assumed-role/InventoryReader/nightly-inventory");
+      assertThat(summary.get("accounts").get(0).get("accountId").asText()).isEqualTo(member);
+    }
+  }
+}
