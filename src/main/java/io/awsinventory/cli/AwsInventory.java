@@ -5,6 +5,7 @@ import io.awsinventory.InventoryException;
 import io.awsinventory.Secrets;
 import io.awsinventory.Version;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,9 +71,19 @@ public final class AwsInventory implements Runnable {
             return e.exitCode().code();
           }
           Interruption.install(err);
+          PrintStream log = streams.get().logFile();
+          if (log != null) {
+            log.println(RunLine.opening(Version.tool(), parseResult));
+          }
           return new CommandLine.RunLast().execute(parseResult);
         });
-    System.exit(commandLine.execute(args));
+    int code = commandLine.execute(args);
+    PrintStream log = streams.get().logFile();
+    if (log != null) {
+      log.println(RunLine.closing(code, streams.get().totals().get()));
+      log.flush();
+    }
+    System.exit(code);
   }
 
   /** Runs one command line in-process, as {@code main} does but without logging set-up. */

@@ -46,12 +46,15 @@ public final class CollectCommand implements Callable<Integer> {
     ConfigFile.check(spec);
     RunConfig config = factory.build(credentials, roles, scope, output, logging);
     PrintWriter err = spec.commandLine().getErr();
-    return new InventoryRun(
+    ConsoleStreams console = streams.get();
+    InventoryRun run =
+        new InventoryRun(
             config,
             err,
             Clock.systemUTC(),
-            streams.get().progress(config.quiet(), logging.verbose(), err))
-        .execute()
-        .code();
+            console.progress(config.quiet(), logging.verbose(), err));
+    int code = run.execute().code();
+    console.totals().set(run.totals());
+    return code;
   }
 }

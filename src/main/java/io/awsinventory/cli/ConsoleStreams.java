@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Where the process's stderr really goes, found once at start-up: the terminal (when stderr is
@@ -12,9 +13,14 @@ import java.time.Clock;
  * @param terminal the process's stderr when it is a terminal, before the log file is teed in; or
  *     null
  * @param logFile the log file without the terminal; or null
+ * @param totals what the run collected, for the log's closing line; set when a collect run ends
  */
-record ConsoleStreams(PrintStream terminal, PrintStream logFile) {
+record ConsoleStreams(PrintStream terminal, PrintStream logFile, AtomicReference<String> totals) {
   static final ConsoleStreams NONE = new ConsoleStreams(null, null);
+
+  ConsoleStreams(PrintStream terminal, PrintStream logFile) {
+    this(terminal, logFile, new AtomicReference<>());
+  }
 
   /**
    * How {@code collect} shows progress: nothing with {@code --quiet}; a live bar on a terminal,

@@ -53,7 +53,9 @@ final class Logging {
         Files.createDirectories(path.getParent());
       }
       // a FileOutputStream, not a channel: an interrupted thread must not close the log
-      log = new java.io.FileOutputStream(path.toFile(), true);
+      log =
+          new TimestampedLines(
+              new java.io.FileOutputStream(path.toFile(), true), java.time.Clock.systemUTC());
     } catch (IOException | InvalidPathException e) {
       throw InventoryException.invalidInput("--log-file", "cannot write to " + file);
     }

@@ -30,15 +30,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One {@code collect} run: reach the accounts, plan each account's regions, fan out, assemble the
  * files and the summary, and move them into place together.
  */
 public final class InventoryRun {
-  private static final int FAILURES_SHOWN = 20;
-
   private static final Comparator<Outcome> ORDER =
       Comparator.comparing((Outcome o) -> o.target().account().id())
           .thenComparing(o -> o.target().region())
@@ -49,6 +46,7 @@ public final class InventoryRun {
   private final Clock clock;
   private final RunProgress progress;
   private List<AccountReport> accountReports = List.of();
+  private volatile String totals;
 
   /**
    * @param progress how the run shows its progress while it works; closed by the run
@@ -252,45 +250,28 @@ public final class InventoryRun {
   }
 
   private void report(List<Outcome> sorted, List<String> fileNames, Instant startedAt) {
-    List<Outcome> failures =
-        sorted.stream()
-            .filter(o -> o.status() == Status.DENIED || o.status() == Status.FAILED)
-            .toList();
-    for (Outcome failure : failures.subList(0, Math.min(FAILURES_SHOWN, failures.size()))) {
-      err.printf(
-          "%s: account %s, %s, %s: %s: %s%n",
-          failure.status().label(),
-          failure.target().account().id(),
-          failure.target().region(),
-          failure.resource().name(),
-          failure.errorCode(),
-          failure.message());
-    }
-    if (failures.size() > FAILURES_SHOWN) {
-      err.printf(
-          "... and %d more; see %s%n", failures.size() - FAILURES_SHOWN, RunSummary.FILE_NAME);
-    }
+    RunReport.failureLines(sorted).forEach(err::println);
+    totals = RunReport.records(sorted) + " records; " + RunReport.counts(sorted, accountReports);
     if (!config.quiet()) {
       for (AccountReport skipped : accountReports) {
         if (skipped.status().equals(Status.SKIPPED.label())) {
           err.printf("skipped: account %s: %s%n", skipped.accountId(), skipped.message());
         }
       }
-      Map<Status, Long> counts =
-          sorted.stream().collect(Collectors.groupingBy(Outcome::status, Collectors.counting()));
-      long records = sorted.stream().mapToLong(Outcome::records).sum();
       err.printf(
-          "collected %d records in %ds: %d ok, %d denied, %d failed, %d skipped; files in %s: %s%n",
-          records,
+          "collected %d records in %ds: %s; files in %s: %s%n",
+          RunReport.records(sorted),
           Duration.between(startedAt, clock.instant()).toSeconds(),
-          counts.getOrDefault(Status.OK, 0L),
-          counts.getOrDefault(Status.DENIED, 0L),
-          counts.getOrDefault(Status.FAILED, 0L),
-          counts.getOrDefault(Status.SKIPPED, 0L),
+          RunReport.counts(sorted, accountReports),
           config.outputDir(),
           String.join(", ", fileNames));
     }
     err.flush();
+  }
+
+  /** The run's totals for the log's closing line, once it has ended; null before. */
+  public String totals() {
+    return totals;
   }
 
   /**

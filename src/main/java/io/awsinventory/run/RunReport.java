@@ -1,0 +1,98 @@
+package io.awsinventory.run;
+
+import io.awsinventory.Status;
+import io.awsinventory.collect.ResourceType;
+import io.awsinventory.fanout.Outcome;
+import io.awsinventory.output.RunSummary;
+import io.awsinventory.output.RunSummary.AccountReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a collect run says when it ends. A failure repeated across the regions of an account is one
+ * line (the summary keeps every row); a denial names the IAM action that is missing.
+ */
+final class RunReport {
+  /** At most this many failure lines; the summary has the rest. */
+  static final int FAILURES_SHOWN = 20;
+
+  private RunReport() {}
+
+  /** One line per account x resource x status x error code, in the order of the rows. */
+  static List<String> failureLines(List<Outcome> sorted) {
+    Map<String, List<Outcome>> groups = new LinkedHashMap<>();
+    for (Outcome outcome : sorted) {
+      if (outcome.status() == Status.DENIED || outcome.status() == Status.FAILED) {
+        String key =
+            outcome.status()
+                + "/"
+                + outcome.target().account().id()
+                + "/"
+                + outcome.resource().name()
+                + "/"
+                + outcome.errorCode();
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(outcome);
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    for (List<Outcome> group : groups.values()) {
+      Outcome first = group.get(0);
+      String where =
+          group.size() == 1
+              ? first.target().region() + ", " + first.resource().name()
+              : first.resource().name() + " in " + group.size() + " regions";
+      lines.add(
+          first.status().label()
+              + ": account "
+              + first.target().account().id()
+              + ", "
+              + where
+              + ": "
+              + first.errorCode()
+              + ": "
+              + first.message()
+              + missingAction(first));
+    }
+    if (lines.size() > FAILURES_SHOWN) {
+      int more = lines.size() - FAILURES_SHOWN;
+      lines = new ArrayList<>(lines.subList(0, FAILURES_SHOWN));
+      lines.add("... and " + more + " more; see " + RunSummary.FILE_NAME);
+    }
+    return lines;
+  }
+
+  private static String missingAction(Outcome outcome) {
+    if (outcome.status() != Status.DENIED) {
+      return "";
+    }
+    ResourceType type = outcome.resource();
+    return " (missing " + type.iamActions().get(0) + ")";
+  }
+
+  /** "48 ok, 0 denied, 0 failed, 12 skipped; 9 accounts (2 skipped)". */
+  static String counts(List<Outcome> sorted, List<AccountReport> accounts) {
+    Map<Status, Long> counts =
+        sorted.stream().collect(Collectors.groupingBy(Outcome::status, Collectors.counting()));
+    long skippedAccounts =
+        accounts.stream().filter(a -> a.status().equals(Status.SKIPPED.label())).count();
+    return counts.getOrDefault(Status.OK, 0L)
+        + " ok, "
+        + counts.getOrDefault(Status.DENIED, 0L)
+        + " denied, "
+        + counts.getOrDefault(Status.FAILED, 0L)
+        + " failed, "
+        + counts.getOrDefault(Status.SKIPPED, 0L)
+        + " skipped; "
+        + accounts.size()
+        + " accounts ("
+        + skippedAccounts
+        + " skipped)";
+  }
+
+  static long records(List<Outcome> sorted) {
+    return sorted.stream().mapToLong(Outcome::records).sum();
+  }
+}
