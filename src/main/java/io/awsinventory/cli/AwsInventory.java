@@ -39,7 +39,9 @@ import picocli.CommandLine.ParseResult;
       "  1  unexpected internal error (a bug; --verbose shows the stack trace)",
       "  2  usage or configuration error; no inventory call was made",
       "  3  partial: some targets failed or were denied; files were written for the rest",
-      "  4  authentication failed before any target could be collected"
+      "  4  authentication failed before any target could be collected",
+      "  5  AWS could not be reached (connection refused, DNS, proxy, TLS, time-out)",
+      "130  interrupted (SIGINT, SIGTERM); the previous set of files is untouched"
     })
 public final class AwsInventory implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -147,9 +149,10 @@ public final class AwsInventory implements Runnable {
       err.flush();
       return ExitCode.USAGE.code();
     }
+    // picocli starts some messages with "Error: "; the line already says it is one
     err.println(
         "aws-inventory: "
-            + Secrets.redact(e.getMessage())
+            + Secrets.redact(e.getMessage()).replaceFirst("^Error: ", "")
             + " (see '"
             + e.getCommandLine().getCommandSpec().qualifiedName()
             + " --help')");

@@ -102,6 +102,13 @@ class BadInputTest {
         bad("--organizational-unit", "--organizational-unit", "ou-abcd-12345678"),
         bad("--organizational-unit", "--list-accounts", "--organizational-unit", "sales"),
         bad("--accounts", "--accounts", "12345"),
+        bad(
+            "--exclude-accounts",
+            "--accounts",
+            "111111111111",
+            "--exclude-accounts",
+            "111111111111"),
+        bad("--profile", "--profile", "aws-inventory-test-no-such-profile"),
         bad("--exclude-accounts", "--exclude-accounts", "abcdefghijkl"),
         bad("--web-identity-token-file", "--web-identity-token-file", "/etc/hostname"),
         bad(
