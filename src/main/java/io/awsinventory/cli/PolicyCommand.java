@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,29 +36,17 @@ import picocli.CommandLine.Spec;
 public final class PolicyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--resources",
-      split = ",",
-      paramLabel = "TYPE",
-      completionCandidates = ResourceNames.class,
-      description =
-          "Resource types, comma-separated: ${COMPLETION-CANDIDATES}; 'all' takes every type"
-              + " (default: every type that is not opt-in).")
-  List<String> resources;
-
-  @Option(
-      names = "--home-region",
-      paramLabel = "REGION",
-      description = "Sets the partition of the role ARNs (default: us-east-1).")
-  String homeRegion;
-
+  @Mixin TargetOptions target = new TargetOptions();
   @Mixin RoleOptions roles = new RoleOptions();
   @Mixin ConfigOption config = new ConfigOption();
 
   @Override
   public Integer call() throws JsonProcessingException {
     ConfigFile.check(spec);
-    String region = homeRegion == null ? RunConfigFactory.DEFAULT_HOME_REGION : homeRegion.strip();
+    String region =
+        target.homeRegion == null
+            ? RunConfigFactory.DEFAULT_HOME_REGION
+            : target.homeRegion.strip();
     if (!Partitions.isKnownRegion(region)) {
       throw io.awsinventory.InventoryException.invalidInput(
           "--home-region", "'" + region + "' is not a known AWS region");
@@ -68,7 +55,7 @@ public final class PolicyCommand implements Callable<Integer> {
     AccessSpec access = AccessValidation.build(roles, partition);
     spec.commandLine()
         .getOut()
-        .println(policyJson(RunConfigFactory.resources(resources), access, partition));
+        .println(policyJson(RunConfigFactory.resources(target.resources), access, partition));
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -61,14 +61,14 @@ final class RunConfigFactory {
 
   /** The options of {@code check}: no output folder or file format. */
   RunConfig buildForCheck(CredentialOptions credentials, RoleOptions roles, ScopeOptions scope) {
-    String homeRegion = homeRegion(scope.homeRegion);
+    String homeRegion = homeRegion(scope.target.homeRegion);
     String partition = Partitions.partitionOf(homeRegion);
     return new RunConfig(
         this.credentials.credentials(credentials, partition),
         AccessValidation.build(roles, partition),
         homeRegion,
         regions(scope.regions, homeRegion),
-        resources(scope.resources),
+        resources(scope.target.resources),
         null,
         null,
         List.of(),

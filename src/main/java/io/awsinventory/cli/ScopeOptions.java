@@ -2,17 +2,12 @@ package io.awsinventory.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where to look and what to collect. */
 public final class ScopeOptions {
-  @Option(
-      names = "--home-region",
-      paramLabel = "REGION",
-      description =
-          "Region where STS and DescribeRegions are called; sets the partition"
-              + " (env: AWS_REGION, AWS_DEFAULT_REGION; default: us-east-1).")
-  String homeRegion;
+  @Mixin TargetOptions target = new TargetOptions();
 
   @Option(
       names = "--regions",
@@ -22,16 +17,6 @@ public final class ScopeOptions {
           "Regions to collect; omitted or empty: every region enabled for the account"
               + " (env: AWS_REGIONS).")
   List<String> regions;
-
-  @Option(
-      names = "--resources",
-      split = ",",
-      paramLabel = "TYPE",
-      completionCandidates = ResourceNames.class,
-      description =
-          "Resource types, comma-separated: ${COMPLETION-CANDIDATES}; 'all' takes every type"
-              + " (default: every type that is not opt-in).")
-  List<String> resources;
 
   @Option(
       names = "--endpoint-url",

@@ -188,9 +188,17 @@ final class AccountFanOut {
     }
   }
 
-  /** Every row so far, in no particular order. */
+  /** Rows are ordered by account, region and resource, so two runs diff cleanly. */
+  private static final Comparator<Outcome> ORDER =
+      Comparator.comparing((Outcome o) -> o.target().account().id())
+          .thenComparing(o -> o.target().region())
+          .thenComparing(Outcome::resource);
+
+  /** Every row so far, in account, region and resource order. */
   List<Outcome> outcomes() {
-    return new ArrayList<>(outcomes);
+    List<Outcome> sorted = new ArrayList<>(outcomes);
+    sorted.sort(ORDER);
+    return sorted;
   }
 
   /** The account rows, in account-id order. */

@@ -13,7 +13,6 @@ import io.awsinventory.fanout.TargetCalls;
 import io.awsinventory.output.CheckReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,11 +21,6 @@ import java.util.List;
  * that is missing), failed or skipped.
  */
 public final class CheckRun {
-  private static final Comparator<Outcome> ORDER =
-      Comparator.comparing((Outcome o) -> o.target().account().id())
-          .thenComparing(o -> o.target().region())
-          .thenComparing(Outcome::resource);
-
   private final RunConfig config;
   private final PrintWriter err;
 
@@ -46,7 +40,6 @@ public final class CheckRun {
           regions -> {},
           AccountPlanner.Unreachable::message);
       List<Outcome> sorted = accounts.outcomes();
-      sorted.sort(ORDER);
       List<CheckReport.Probe> probes = sorted.stream().map(CheckRun::probe).toList();
       List<CheckReport.Identity> hops = new ArrayList<>();
       sessions

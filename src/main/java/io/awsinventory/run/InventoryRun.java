@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +35,6 @@ import java.util.Map;
  * files and the summary, and move them into place together.
  */
 public final class InventoryRun {
-  private static final Comparator<Outcome> ORDER =
-      Comparator.comparing((Outcome o) -> o.target().account().id())
-          .thenComparing(o -> o.target().region())
-          .thenComparing(Outcome::resource);
-
   private final RunConfig config;
   private final PrintWriter err;
   private final Clock clock;
@@ -87,7 +81,6 @@ public final class InventoryRun {
       failIfNothingWasCollected(accounts);
 
       List<Outcome> sorted = accounts.outcomes();
-      sorted.sort(ORDER);
       List<String> fileNames = writeFiles(workspace, sorted, summary);
       List<String> newSet = new ArrayList<>(fileNames);
       newSet.add(RunSummary.FILE_NAME);
@@ -104,14 +97,21 @@ public final class InventoryRun {
       report(sorted, fileNames, startedAt);
       return exitCode;
     } catch (IOException | UncheckedIOException e) {
-      throw InventoryException.output(
-          "could not write the output in "
-              + config.outputDir()
-              + " ("
-              + ErrorClassifier.oneLine(e.getMessage())
-              + "); the files of the previous run are unchanged",
-          e);
+      throw outputFailure("write", e);
     }
+  }
+
+  /** The output could not be prepared or written: exit 1, the previous files kept. */
+  private InventoryException outputFailure(String what, Exception e) {
+    return InventoryException.output(
+        "could not "
+            + what
+            + " the output in "
+            + config.outputDir()
+            + " ("
+            + ErrorClassifier.oneLine(e.getMessage())
+            + "); the files of the previous run are unchanged",
+        e);
   }
 
   /** Locks the output folder for this run: a second run into it stops here, before any call. */
@@ -121,13 +121,7 @@ public final class InventoryRun {
     } catch (FolderLock.HeldException e) {
       throw InventoryException.invalidInput("--output-dir", e.getMessage());
     } catch (IOException e) {
-      throw InventoryException.output(
-          "could not prepare the output in "
-              + config.outputDir()
-              + " ("
-              + ErrorClassifier.oneLine(e.getMessage())
-              + "); the files of the previous run are unchanged",
-          e);
+      throw outputFailure("prepare", e);
     }
   }
 
