@@ -214,11 +214,12 @@ final class AccountFanOut {
   }
 
   /**
-   * Why the run has nothing to collect; empty when some account x region was worked on, or when an
-   * account could not be reached (a failure of its own, not an empty scope).
+   * Why the run has no account to collect (every account filtered out, skipped or not in the
+   * organization); empty when some account was in scope, reached or not.
    */
   Optional<String> emptyScope() {
-    if (targetsPlanned() > 0 || someAccountUnreachable()) {
+    // reached accounts whose regions are all skipped are a scope too: their rows say why
+    if (!selection.toCollect().isEmpty()) {
       return Optional.empty();
     }
     List<String> reasons = new ArrayList<>();
@@ -229,10 +230,7 @@ final class AccountFanOut {
         .skipped()
         .forEach(s -> reasons.add("account " + s.account().id() + ": " + s.reason()));
     if (reasons.isEmpty()) {
-      reasons.add(
-          selection.toCollect().isEmpty()
-              ? "no account matches the account options"
-              : "no region is enabled in the accounts in scope");
+      reasons.add("no account matches the account options");
     }
     int shown = Math.min(5, reasons.size());
     String more = reasons.size() > shown ? "; and " + (reasons.size() - shown) + " more" : "";
