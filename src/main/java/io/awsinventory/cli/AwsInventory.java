@@ -46,10 +46,10 @@ import picocli.CommandLine.ParseResult;
 public final class AwsInventory implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Without a command, the usage: what there is to run. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required: collect, check, policy, schema or completion");
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   public static void main(String[] args) {
@@ -118,6 +118,9 @@ public final class AwsInventory implements Runnable {
     commandLine.setParameterExceptionHandler(AwsInventory::usageError);
     commandLine.setExecutionExceptionHandler(AwsInventory::executionError);
     ConfigFile.install(commandLine);
+    commandLine.getSubcommands().values().forEach(HelpSections::install);
+    // wide enough that role ARN templates and file names are never cut in the middle
+    commandLine.setUsageHelpWidth(110);
     return commandLine;
   }
 
@@ -149,15 +152,34 @@ public final class AwsInventory implements Runnable {
       err.flush();
       return ExitCode.USAGE.code();
     }
+    String suggestion = "";
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()) {
+      String typed = unmatched.getUnmatched().get(0).split("=", 2)[0];
+      suggestion =
+          NearestName.nearest(typed, candidates(unmatched))
+              .map(best -> "; Did you mean: " + best + "?")
+              .orElse("");
+    }
     // picocli starts some messages with "Error: "; the line already says it is one
     err.println(
         "aws-inventory: "
             + Secrets.redact(e.getMessage()).replaceFirst("^Error: ", "")
+            + suggestion
             + " (see '"
             + e.getCommandLine().getCommandSpec().qualifiedName()
             + " --help')");
     err.flush();
     return ExitCode.USAGE.code();
+  }
+
+  /** What a mistyped word may have meant: the command's options and subcommands. */
+  private static java.util.Set<String> candidates(CommandLine.UnmatchedArgumentException e) {
+    CommandSpec spec = e.getCommandLine().getCommandSpec();
+    java.util.Set<String> names = new java.util.TreeSet<>(e.getSuggestions());
+    names.addAll(spec.optionsMap().keySet());
+    names.addAll(spec.subcommands().keySet());
+    return names;
   }
 
   private static int executionError(Exception e, CommandLine commandLine, ParseResult parseResult) {

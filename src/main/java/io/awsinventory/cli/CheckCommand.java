@@ -20,7 +20,13 @@ import picocli.CommandLine.Spec;
             + " for each account x region x resource; print a matrix of ok / denied / failed /"
             + " skipped with the missing IAM action where denied.",
     mixinStandardHelpOptions = true,
-    sortOptions = false)
+    sortOptions = false,
+    abbreviateSynopsis = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "    aws-inventory check --profile org-reader --list-accounts",
+      "    aws-inventory check --config /etc/aws-inventory/organization.conf --format json"
+    })
 public final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -16,7 +16,24 @@ import picocli.CommandLine.Spec;
     name = "collect",
     description = "Collect the chosen resource types of every account and region into files.",
     mixinStandardHelpOptions = true,
-    sortOptions = false)
+    sortOptions = false,
+    abbreviateSynopsis = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  One account, the secret key read from a file:",
+      "    aws-inventory collect --access-key-id AKIAIOSFODNN7EXAMPLE \\",
+      "      --secret-access-key-file ~/.aws-inventory-secret --output-dir inventory",
+      "  The whole organization, through a role in each member account, as CSV:",
+      "    aws-inventory collect --profile org-reader --list-accounts --format csv \\",
+      "      --member-role-arn 'arn:aws:iam::{accountId}:role/InventoryReader'",
+      "  Everything from a config file (see config-samples/):",
+      "    aws-inventory collect --config /etc/aws-inventory/organization.conf",
+      "  Test the connection and the IAM policy first:",
+      "    aws-inventory check --profile org-reader --list-accounts",
+      "",
+      "Exit codes: 0 all collected, 2 bad option, 3 partial, 4 authentication, 5 AWS not reachable,"
+          + " 130 interrupted."
+    })
 public final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -3,15 +3,7 @@ package io.awsinventory.cli;
 import static io.awsinventory.InventoryException.invalidInput;
 
 import io.awsinventory.InventoryException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +28,6 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class ConfigFile implements IDefaultValueProvider {
   static final String OPTION = "--config";
-
-  /** Keys whose values are secrets: a file holding one must be private to its owner. */
-  static final Set<String> SECRET_KEYS = Set.of("secret-access-key", "session-token");
 
   /** The command whose options name the keys a config file may hold. */
   private static final String VOCABULARY = "collect";
@@ -123,7 +112,7 @@ final class ConfigFile implements IDefaultValueProvider {
       Object file = config == null ? null : config.getValue();
       if (file != null) {
         try {
-          values = read(Path.of(file.toString()), vocabulary(command));
+          values = ConfigFileReader.read(Path.of(file.toString()), vocabulary(command));
         } catch (InventoryException e) {
           keep(e);
         } catch (java.nio.file.InvalidPathException e) {
@@ -154,106 +143,6 @@ final class ConfigFile implements IDefaultValueProvider {
   private static CommandSpec vocabulary(CommandSpec command) {
     CommandLine collect = command.root().subcommands().get(VOCABULARY);
     return collect == null ? command : collect.getCommandSpec();
-  }
-
-  static Map<String, String> read(Path file, CommandSpec command) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw invalidInput(OPTION, "no such file: " + file);
-    } catch (IOException | SecurityException e) {
-      throw invalidInput(OPTION, "cannot read " + file);
-    }
-    Set<String> known = knownKeys(command);
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int n = 0; n < lines.size(); n++) {
-      String line = lines.get(n).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int eq = line.indexOf('=');
-      String where = file.getFileName() + " line " + (n + 1);
-      if (eq <= 0) {
-        throw invalidInput(OPTION, where + ": expected 'name = value'");
-      }
-      String key = line.substring(0, eq).strip();
-      String value = line.substring(eq + 1).strip();
-      if (!known.contains(key)) {
-        throw invalidInput(
-            OPTION, where + ": unknown key '" + key + "'" + NearestName.suggestion(key, known));
-      }
-      if (values.containsKey(key)) {
-        throw invalidInput(OPTION, where + ": '" + key + "' is set twice");
-      }
-      values.put(key, value);
-    }
-    refuseSecretsOthersCanRead(file, values);
-    return values;
-  }
-
-  /**
-   * A file that holds a secret must be readable by its owner only. Checked where the file system
-   * has POSIX permissions; elsewhere (NTFS) the folder's access list is the file's guard.
-   */
-  private static void refuseSecretsOthersCanRead(Path file, Map<String, String> values) {
-    String secret =
-        values.keySet().stream()
-            .filter(key -> SECRET_KEYS.contains(key) && !values.get(key).isEmpty())
-            .findFirst()
-            .orElse(
-                values.containsKey("proxy") && hasUserInfo(values.get("proxy")) ? "proxy" : null);
-    if (secret == null) {
-      return;
-    }
-    Set<PosixFilePermission> permissions;
-    try {
-      permissions = Files.getPosixFilePermissions(file);
-    } catch (UnsupportedOperationException notPosix) {
-      return;
-    } catch (IOException | SecurityException e) {
-      throw invalidInput(OPTION, "cannot read the permissions of " + file);
-    }
-    Set<PosixFilePermission> others =
-        EnumSet.of(
-            PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE);
-    others.retainAll(permissions);
-    if (!others.isEmpty()) {
-      throw invalidInput(
-          OPTION,
-          file
-              + " holds '"
-              + secret
-              + "' but other users can read or change it ("
-              + PosixFilePermissions.toString(permissions)
-              + "); run 'chmod 600 "
-              + file
-              + "', or keep the secret in --secret-access-key-file or the environment");
-    }
-  }
-
-  private static boolean hasUserInfo(String url) {
-    int scheme = url.indexOf("://");
-    int at = url.indexOf('@');
-    int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
-    return at > 0 && (slash < 0 || at < slash);
-  }
-
-  private static Set<String> knownKeys(CommandSpec command) {
-    Set<String> keys = new java.util.TreeSet<>();
-    for (OptionSpec option : command.options()) {
-      String name = option.longestName();
-      if (name.startsWith("--")
-          && !option.usageHelp()
-          && !option.versionHelp()
-          && !name.equals(OPTION)) {
-        keys.add(name.substring(2));
-      }
-    }
-    return keys;
   }
 
   private static boolean parseBoolean(String key, String value) {

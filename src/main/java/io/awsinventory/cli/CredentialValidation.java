@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
 
 /** Validates the base credential options and the environment into a {@link CredentialsSpec}. */
 final class CredentialValidation {
-  private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
+  /**
+   * What is certainly not an access key id: AWS's are capitals and digits, emulators document
+   * dummies such as {@code test}; only the empty and characters no key has are refused.
+   */
+  private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Za-z0-9_]{1,128}");
 
   /** Asks the operator for a secret; empty when there is nobody to ask. */
   @FunctionalInterface
@@ -73,8 +77,7 @@ final class CredentialValidation {
     }
     String keyId = options.accessKeyId().strip();
     if (!ACCESS_KEY_ID.matcher(keyId).matches()) {
-      throw invalidInput(
-          "--access-key-id", "is not an access key id (16 or more capital letters and digits)");
+      throw invalidInput("--access-key-id", "is not an access key id (letters, digits and _ only)");
     }
     if (options.secretAccessKey != null && options.secretAccessKeyFile != null) {
       throw invalidInput("--secret-access-key", "cannot be combined with --secret-access-key-file");

@@ -36,8 +36,11 @@ final class Logging {
     setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
     setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
-    setIfAbsent("org.slf4j.simpleLogger.log.software.amazon.awssdk", "warn");
-    setIfAbsent("org.slf4j.simpleLogger.log.org.apache.http", "warn");
+    // the SDK's warnings (a retried call, a renewed session) are noise in a run that handles them:
+    // shown with --verbose only, and a session renewal, which is expected, never
+    setIfAbsent("org.slf4j.simpleLogger.log.software.amazon.awssdk", verbose ? "warn" : "error");
+    setIfAbsent("org.slf4j.simpleLogger.log.software.amazon.awssdk.utils.cache", "error");
+    setIfAbsent("org.slf4j.simpleLogger.log.org.apache.http", verbose ? "warn" : "error");
     if (verbose) {
       setIfAbsent("org.slf4j.simpleLogger.log.io.awsinventory", "debug");
     }

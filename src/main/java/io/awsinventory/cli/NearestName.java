@@ -8,6 +8,11 @@ final class NearestName {
 
   /** " (did you mean 'regions'?)" for the nearest known key, when one is near. */
   static String suggestion(String key, Set<String> known) {
+    return nearest(key, known).map(best -> " (did you mean '" + best + "'?)").orElse("");
+  }
+
+  /** The known name nearest to {@code key}, when one is near enough to be a typo of it. */
+  static java.util.Optional<String> nearest(String key, java.util.Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
@@ -18,8 +23,8 @@ final class NearestName {
       }
     }
     return best != null && bestDistance <= Math.max(2, key.length() / 3)
-        ? " (did you mean '" + best + "'?)"
-        : "";
+        ? java.util.Optional.of(best)
+        : java.util.Optional.empty();
   }
 
   private static int distance(String a, String b) {

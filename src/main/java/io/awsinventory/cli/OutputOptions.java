@@ -33,7 +33,15 @@ public final class OutputOptions {
   @Option(
       names = "--csv-escape-formulas",
       description =
-          "Prefix CSV cells starting with = + - @ with an apostrophe, for files opened in a"
-              + " spreadsheet (default: values are written exactly as AWS returned them).")
+          "Prefix CSV cells starting with = + - @, tab or carriage return with an apostrophe, for"
+              + " files opened in a spreadsheet (default: values are written exactly as AWS"
+              + " returned them).")
   boolean csvEscapeFormulas;
+
+  @Option(
+      names = "--csv-bom",
+      description =
+          "Start CSV files with a UTF-8 byte-order mark, so Excel shows non-ASCII text right when"
+              + " a file is double-clicked.")
+  boolean csvBom;
 }

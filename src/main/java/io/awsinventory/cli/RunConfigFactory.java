@@ -5,6 +5,7 @@ import static io.awsinventory.InventoryException.invalidInput;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.discovery.Partitions;
+import io.awsinventory.output.CsvStyle;
 import io.awsinventory.output.OutputFormat;
 import io.awsinventory.run.RunConfig;
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class RunConfigFactory {
             output.format == null ? OutputFormat.JSON : output.format,
             outputDir(output.outputDir),
             tagColumns(output.tagColumns),
-            output.csvEscapeFormulas,
+            new CsvStyle(output.csvEscapeFormulas, output.csvBom),
             logging.quiet());
   }
 
@@ -77,7 +78,7 @@ final class RunConfigFactory {
         network.caBundle(scope.caBundle),
         concurrency(scope.concurrency),
         timeout(scope.timeoutSeconds),
-        false,
+        CsvStyle.PLAIN,
         true);
   }
 

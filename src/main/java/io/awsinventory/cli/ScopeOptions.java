@@ -10,7 +10,7 @@ public final class ScopeOptions {
   @Mixin TargetOptions target = new TargetOptions();
 
   @Option(
-      names = "--regions",
+      names = {"--regions", "--region"},
       split = ",",
       paramLabel = "REGION",
       description =

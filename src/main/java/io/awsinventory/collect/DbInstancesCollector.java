@@ -47,6 +47,7 @@ public final class DbInstancesCollector implements ResourceType {
         "Engine",
         "EngineVersion",
         "LicenseModel",
+        "ProcessorFeatures",
         "DBInstanceStatus",
         "MultiAZ",
         "AvailabilityZone",

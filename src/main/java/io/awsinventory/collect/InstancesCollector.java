@@ -53,6 +53,7 @@ public final class InstancesCollector implements ResourceType {
         "Platform",
         "PlatformDetails",
         "UsageOperation",
+        "UsageOperationUpdateTime",
         "Architecture",
         "CpuOptions.CoreCount",
         "CpuOptions.ThreadsPerCore",
@@ -76,6 +77,7 @@ public final class InstancesCollector implements ResourceType {
         "OwnerId",
         "RequesterId",
         "Licenses",
+        "ProductCodes",
         "SecurityGroups",
         "BlockDeviceMappings",
         "Tags");

@@ -15,12 +15,12 @@ import java.util.List;
 public final class FileAssembler {
   private final OutputFormat format;
   private final List<String> tagColumns;
-  private final boolean escapeFormulas;
+  private final CsvStyle csv;
 
-  public FileAssembler(OutputFormat format, List<String> tagColumns, boolean escapeFormulas) {
+  public FileAssembler(OutputFormat format, List<String> tagColumns, CsvStyle csv) {
     this.format = format;
     this.tagColumns = tagColumns;
-    this.escapeFormulas = escapeFormulas;
+    this.csv = csv;
   }
 
   public String fileName(FileLayout layout) {
@@ -31,8 +31,11 @@ public final class FileAssembler {
   public long assemble(FileLayout layout, List<Path> spills, Path target) throws IOException {
     long records = 0;
     try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      if (format == OutputFormat.CSV && csv.byteOrderMark()) {
+        out.write('\uFEFF');
+      }
       RecordFileWriter writer =
-          RecordFileWriter.open(format, out, layout, tagColumns, escapeFormulas);
+          RecordFileWriter.open(format, out, layout, tagColumns, csv.escapeFormulas());
       for (Path spill : spills) {
         try (BufferedReader in = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
           String line;

@@ -209,8 +209,7 @@ public final class InventoryRun {
 
   private List<String> writeFiles(Workspace workspace, List<Outcome> sorted, RunSummary summary)
       throws IOException {
-    FileAssembler assembler =
-        new FileAssembler(config.format(), config.tagColumns(), config.csvEscapeFormulas());
+    FileAssembler assembler = new FileAssembler(config.format(), config.tagColumns(), config.csv());
     List<String> names = new ArrayList<>();
     for (ResourceType type : config.resources()) {
       List<Path> spills =

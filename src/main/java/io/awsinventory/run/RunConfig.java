@@ -6,6 +6,7 @@ import io.awsinventory.auth.RoleHop;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.fanout.CaBundle;
 import io.awsinventory.fanout.ProxySettings;
+import io.awsinventory.output.CsvStyle;
 import io.awsinventory.output.OutputFormat;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import java.util.TreeSet;
  * @param caBundle the certificates TLS connections are verified against, or null for the JVM's
  * @param concurrency how many account x region x resource tasks run at once
  * @param attemptTimeout how long one attempt of an AWS call may take before it is cut and retried
- * @param csvEscapeFormulas whether CSV cells that a spreadsheet would run as a formula are prefixed
+ * @param csv how CSV files are written (formula escaping, byte-order mark)
  * @param quiet no progress lines
  */
 public record RunConfig(
@@ -49,7 +50,7 @@ public record RunConfig(
     CaBundle caBundle,
     int concurrency,
     Duration attemptTimeout,
-    boolean csvEscapeFormulas,
+    CsvStyle csv,
     boolean quiet) {
 
   public RunConfig {
@@ -60,11 +61,7 @@ public record RunConfig(
 
   /** This configuration with where and how the files are written. */
   public RunConfig withOutput(
-      OutputFormat format,
-      Path outputDir,
-      List<String> tagColumns,
-      boolean csvEscapeFormulas,
-      boolean quiet) {
+      OutputFormat format, Path outputDir, List<String> tagColumns, CsvStyle csv, boolean quiet) {
     return new RunConfig(
         credentials,
         access,
@@ -79,7 +76,7 @@ public record RunConfig(
         caBundle,
         concurrency,
         attemptTimeout,
-        csvEscapeFormulas,
+        csv,
         quiet);
   }
 
@@ -136,7 +133,8 @@ public record RunConfig(
     }
     options.put("concurrency", concurrency);
     options.put("timeout", attemptTimeout.toSeconds());
-    options.put("csv-escape-formulas", csvEscapeFormulas);
+    options.put("csv-escape-formulas", csv.escapeFormulas());
+    options.put("csv-bom", csv.byteOrderMark());
     return options;
   }
 

@@ -51,7 +51,13 @@ class BadInputTest {
         bad("--resources", "--resources", "instances,vms"),
         bad("--endpoint-url", "--endpoint-url", "ftp://127.0.0.1:1"),
         bad("--endpoint-url", "--endpoint-url", "http://"),
-        bad("--access-key-id", "--access-key-id", "short", "--secret-access-key", "x".repeat(40)),
+        bad(
+            "--access-key-id",
+            "--access-key-id",
+            "bad key!",
+            "--secret-access-key",
+            "x".repeat(40)),
+        bad("--access-key-id", "--access-key-id", " ", "--secret-access-key", "x".repeat(40)),
         bad("--profile", "--profile", "dev", "--access-key-id", "AKIAIOSFODNN7EXAMPLE"),
         bad(
             "--secret-access-key-file",

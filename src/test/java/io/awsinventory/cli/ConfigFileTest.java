@@ -194,4 +194,28 @@ class ConfigFileTest {
         .contains("ec2:DescribeReservedInstances")
         .doesNotContain("ec2:DescribeImages");
   }
+
+  @Test
+  void collect_windowsStyleFile_quotesCommentsAndByteOrderMark_areRead() throws Exception {
+    Path spaced = Files.createDirectories(dir.resolve("AWS data (x86)"));
+    String text =
+        "\uFEFF# written by Notepad\r\n"
+            + baseConfig()
+                .replace("format = jsonl\n", "format = 'csv'   # for the spreadsheet\n")
+                .replace("output-dir = " + dir.resolve("out"), "output-dir = \"" + spaced + "\"")
+                .replace("\n", "\r\n");
+
+    CliRun run = CliRun.of("collect", "--config", config(text).toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(spaced.resolve("ec2_reserved_instances.csv")).exists();
+  }
+
+  @Test
+  void collect_invisibleCharacterInAKey_isShownEscaped() throws Exception {
+    CliRun run = CliRun.of("collect", "--config", config("regions\u200b = us-east-1\n").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown key 'regions\\u200b' (did you mean 'regions'?)");
+  }
 }

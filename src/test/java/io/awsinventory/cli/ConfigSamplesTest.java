@@ -20,7 +20,7 @@ class ConfigSamplesTest {
     }
     assertThat(samples).hasSizeGreaterThanOrEqualTo(3);
     for (Path sample : samples) {
-      Map<String, String> values = ConfigFile.read(sample, collect);
+      Map<String, String> values = ConfigFileReader.read(sample, collect);
       assertThat(values).as(sample.toString()).isNotEmpty();
     }
   }

@@ -58,4 +58,29 @@ class LogFileIT {
         .contains("reserved-instances in 2 regions: UnauthorizedOperation")
         .endsWith("(missing ec2:DescribeReservedInstances)");
   }
+
+  @Test
+  void collect_sessionsRenewedOften_printNoSdkWarnings() throws Exception {
+    SimConfig config =
+        new SimConfig()
+            .accounts(3)
+            .instances(600)
+            .tokenLifetime(java.time.Duration.ofSeconds(2))
+            .latency(java.time.Duration.ofMillis(150), java.time.Duration.ZERO);
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      List<String> args = sim.commandFromManagement("collect");
+      args.addAll(
+          List.of(
+              "--list-accounts",
+              "--concurrency",
+              "2",
+              "--output-dir",
+              dir.resolve("out").toString()));
+      JarRun run = JarRun.start(args);
+
+      assertThat(run.waitFor()).as(run.err()).isZero();
+      assertThat(run.err()).doesNotContain("WARN").doesNotContain("CachedSupplier");
+      assertThat(sim.stats().get("assumeRoles").asInt()).isGreaterThan(2);
+    }
+  }
 }

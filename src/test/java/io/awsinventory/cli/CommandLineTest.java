@@ -1,0 +1,123 @@
+package io.awsinventory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.awsinventory.sim.SingleAccount;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a newcomer meets it: help, typos, AWS CLI habits. */
+class CommandLineTest {
+  @TempDir Path out;
+
+  @Test
+  void typos_getOneSuggestion_exit2() {
+    CliRun option = CliRun.of("collect", "--regoins", "eu-west-1");
+    assertThat(option.exitCode()).isEqualTo(2);
+    assertThat(option.err().strip().lines()).hasSize(1);
+    assertThat(option.err()).contains("Did you mean: --regions?");
+
+    CliRun command = CliRun.of("colect");
+    assertThat(command.exitCode()).isEqualTo(2);
+    assertThat(command.err()).contains("Did you mean: collect?");
+  }
+
+  @Test
+  void bare_printsTheUsage() {
+    CliRun run = CliRun.of();
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Usage: aws-inventory").contains("collect").contains("130");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void collectHelp_groupsOptionsUnderHeadings_withExamples_andWholeArns() {
+    String help = CliRun.of("collect", "--help").out();
+
+    assertThat(help)
+        .contains("Credentials:")
+        .contains("Roles and organization:")
+        .contains("Scope:")
+        .contains("Output:")
+        .contains("Network:")
+        .contains("Logging:")
+        .contains("Examples:")
+        .contains("arn:{partition}:iam::{accountId}:role/OrganizationAccountAccessRole");
+    assertThat(help.indexOf("--access-key-id"))
+        .isBetween(help.indexOf("Credentials:"), help.indexOf("Roles and organization:"));
+    assertThat(help.indexOf("--proxy")).isGreaterThan(help.indexOf("Network:"));
+  }
+
+  @Test
+  void regionAlias_andEmulatorKeys_areAccepted() throws Exception {
+    try (SingleAccount aws = SingleAccount.start()) {
+      aws.reservedInstances("");
+      CliRun run =
+          CliRun.of(
+              "collect",
+              "--endpoint-url",
+              aws.endpoint().toString(),
+              "--access-key-id",
+              "testing",
+              "--secret-access-key",
+              "testing",
+              "--region",
+              "us-east-1",
+              "--resources",
+              "reserved-instances",
+              "--quiet",
+              "--output-dir",
+              out.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(Files.readString(out.resolve("run_summary.json")))
+          .contains("\"regions\" : \"us-east-1\"");
+    }
+  }
+
+  @Test
+  void csvBom_startsEachCsvFileWithTheMark_andOnlyThen() throws Exception {
+    try (SingleAccount aws = SingleAccount.start()) {
+      aws.reservedInstances(
+          "<item><reservedInstancesId>ri-1</reservedInstancesId><instanceType>m5.large"
+              + "</instanceType><instanceCount>1</instanceCount><state>active</state>"
+              + "<tagSet><item><key>Owner</key><value>Zoë</value></item></tagSet></item>");
+      String[] base = {
+        "collect",
+        "--endpoint-url",
+        aws.endpoint().toString(),
+        "--access-key-id",
+        SingleAccount.ACCESS_KEY_ID,
+        "--secret-access-key",
+        SingleAccount.SECRET_ACCESS_KEY,
+        "--regions",
+        "us-east-1",
+        "--resources",
+        "reserved-instances",
+        "--format",
+        "csv",
+        "--quiet",
+        "--output-dir"
+      };
+      Path withBom = out.resolve("bom");
+      Path without = out.resolve("plain");
+      assertThat(CliRun.of(append(base, withBom.toString(), "--csv-bom")).exitCode()).isZero();
+      assertThat(CliRun.of(append(base, without.toString())).exitCode()).isZero();
+
+      byte[] bom = Files.readAllBytes(withBom.resolve("ec2_reserved_instances.csv"));
+      byte[] plain = Files.readAllBytes(without.resolve("ec2_reserved_instances.csv"));
+      assertThat(bom).startsWith(0xEF, 0xBB, 0xBF);
+      assertThat(plain[0]).isEqualTo((byte) 'A');
+      assertThat(new String(bom, java.nio.charset.StandardCharsets.UTF_8)).contains("Zoë");
+    }
+  }
+
+  private static String[] append(String[] base, String... more) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+}
