@@ -31,6 +31,11 @@ public record ProfileRoles(AwsCredentialsProvider base, List<RoleHop> hops) {
     return ProfileFile.defaultProfileFile().profile(name).isPresent();
   }
 
+  /** The {@code region} of a profile, if the profile exists and names one. */
+  public static Optional<String> region(String name) {
+    return ProfileFile.defaultProfileFile().profile(name).flatMap(p -> p.property("region"));
+  }
+
   static ProfileRoles resolve(String name) {
     ProfileFile file = ProfileFile.defaultProfileFile();
     List<RoleHop> hops = new ArrayList<>();

@@ -62,9 +62,15 @@ final class CredentialValidation {
         throw invalidInput("--session-token", "needs --access-key-id and a secret access key");
       }
       String profile = blankToNull(options.profile(), "--profile");
+      String source = "--profile";
+      if (profile == null && env.get("AWS_PROFILE") != null && !env.get("AWS_PROFILE").isBlank()) {
+        // the profile the AWS CLI would use: resolved here too, so the summary names it
+        profile = env.get("AWS_PROFILE").strip();
+        source = "AWS_PROFILE";
+      }
       if (profile != null && !ProfileRoles.exists(profile)) {
         throw invalidInput(
-            "--profile",
+            source,
             "no profile '"
                 + profile
                 + "' in the shared AWS config and credentials files (~/.aws/config,"

@@ -2,6 +2,7 @@ package io.awsinventory.cli;
 
 import static io.awsinventory.InventoryException.invalidInput;
 
+import io.awsinventory.auth.ProfileRoles;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.discovery.Partitions;
@@ -62,7 +63,7 @@ final class RunConfigFactory {
 
   /** The options of {@code check}: no output folder or file format. */
   RunConfig buildForCheck(CredentialOptions credentials, RoleOptions roles, ScopeOptions scope) {
-    String homeRegion = homeRegion(scope.target.homeRegion);
+    String homeRegion = homeRegion(scope.target.homeRegion, credentials.profile());
     String partition = Partitions.partitionOf(homeRegion);
     return new RunConfig(
         this.credentials.credentials(credentials, partition),
@@ -82,12 +83,21 @@ final class RunConfigFactory {
         true);
   }
 
-  String homeRegion(String option) {
+  /**
+   * {@code --home-region}, else {@code AWS_REGION} or {@code AWS_DEFAULT_REGION}, else the {@code
+   * region} of the profile in use (as the AWS CLI reads it), else us-east-1.
+   */
+  String homeRegion(String option, String profile) {
     String value = option;
     String source = "--home-region";
     if (value == null) {
       value = firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
       source = env.get("AWS_REGION") != null ? "AWS_REGION" : "AWS_DEFAULT_REGION";
+    }
+    if (value == null) {
+      String name = profile != null ? profile : firstNonBlank(env.get("AWS_PROFILE"), "default");
+      value = ProfileRoles.region(name).orElse(null);
+      source = "the region of profile " + name;
     }
     if (value == null) {
       return DEFAULT_HOME_REGION;

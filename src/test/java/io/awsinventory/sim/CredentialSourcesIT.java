@@ -126,4 +126,44 @@ class CredentialSourcesIT {
       assertThat(summary.get("accounts").get(0).get("accountId").asText()).isEqualTo(member);
     }
   }
+
+  @Test
+  void collect_awsProfileVariable_isTheProfile_andItsRegionTheHomeRegion() throws Exception {
+    try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
+      Path credentials =
+          Files.writeString(
+              dir.resolve("credentials"),
+              "[inventory]\naws_access_key_id = "
+                  + SimEstate.accessKeyOf(sim.estate().managementId())
+                  + "\naws_secret_access_key = "
+                  + AwsSimulator.SECRET_ACCESS_KEY
+                  + "\n");
+      Path awsConfig =
+          Files.writeString(dir.resolve("config"), "[profile inventory]\nregion = eu-west-1\n");
+      Path out = dir.resolve("out");
+
+      JarRun run =
+          JarRun.start(
+              List.of(
+                  "collect",
+                  "--endpoint-url",
+                  sim.endpoint().toString(),
+                  "--resources",
+                  "instances",
+                  "--quiet",
+                  "--output-dir",
+                  out.toString()),
+              Map.of(
+                  "HOME", dir.toString(),
+                  "AWS_PROFILE", "inventory",
+                  "AWS_CONFIG_FILE", awsConfig.toString(),
+                  "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
+                  "AWS_EC2_METADATA_DISABLED", "true"));
+
+      assertThat(run.waitFor()).as(run.err()).isZero();
+      JsonNode options = JSON.readTree(out.resolve("run_summary.json").toFile()).get("options");
+      assertThat(options.get("credentials").asText()).isEqualTo("profile inventory");
+      assertThat(options.get("home-region").asText()).isEqualTo("eu-west-1");
+    }
+  }
 }
