@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -28,6 +30,7 @@ public final class CsvColumns {
   private final List<String[]> paths;
   private final String tagsMember;
   private final List<String> tagKeys;
+  private final Set<String> keysSeen = new HashSet<>();
 
   private CsvColumns(List<String> columns, String tagsMember, List<String> tagKeys) {
     this.header = new ArrayList<>(CONTEXT);
@@ -47,6 +50,11 @@ public final class CsvColumns {
     return new CsvColumns(layout.columns(), layout.tagsMember(), tagKeys);
   }
 
+  /** Every tag key the records written so far carry. */
+  public Set<String> keysSeen() {
+    return keysSeen;
+  }
+
   public List<String> header() {
     return header;
   }
@@ -55,6 +63,9 @@ public final class CsvColumns {
   public String[] cells(ObjectNode record) throws JsonProcessingException {
     String[] cells = new String[header.size()];
     Map<String, String> tags = tags(record.get(tagsMember));
+    if (tags != null) {
+      keysSeen.addAll(tags.keySet());
+    }
     for (int i = 0; i < paths.size(); i++) {
       String[] path = paths.get(i);
       if (path.length == 1 && path[0].equals(TAGS_COLUMN)) {

@@ -92,6 +92,11 @@ final class CsvFileWriter implements RecordFileWriter {
   }
 
   @Override
+  public java.util.Set<String> tagKeysSeen() {
+    return columns.keysSeen();
+  }
+
+  @Override
   public void finish() throws IOException {
     out.flush();
   }

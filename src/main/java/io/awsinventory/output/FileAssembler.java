@@ -16,11 +16,17 @@ public final class FileAssembler {
   private final OutputFormat format;
   private final List<String> tagColumns;
   private final CsvStyle csv;
+  private final java.util.Set<String> tagKeysSeen = new java.util.TreeSet<>();
 
   public FileAssembler(OutputFormat format, List<String> tagColumns, CsvStyle csv) {
     this.format = format;
     this.tagColumns = tagColumns;
     this.csv = csv;
+  }
+
+  /** Every tag key of the CSV records assembled so far. */
+  public java.util.Set<String> tagKeysSeen() {
+    return tagKeysSeen;
   }
 
   public String fileName(FileLayout layout) {
@@ -46,6 +52,7 @@ public final class FileAssembler {
         }
       }
       writer.finish();
+      tagKeysSeen.addAll(writer.tagKeysSeen());
     }
     return records;
   }

@@ -3,6 +3,7 @@ package io.awsinventory.output;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Set;
 
 /** Writes the records of one resource type, in order, in one output format. */
 public interface RecordFileWriter {
@@ -11,6 +12,11 @@ public interface RecordFileWriter {
 
   /** Ends the file (closing bracket, ...) without closing the underlying writer. */
   void finish() throws IOException;
+
+  /** The tag keys of the records written, where the format has tag columns. */
+  default Set<String> tagKeysSeen() {
+    return Set.of();
+  }
 
   static RecordFileWriter open(
       OutputFormat format,

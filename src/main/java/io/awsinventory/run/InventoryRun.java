@@ -211,6 +211,12 @@ public final class InventoryRun {
       throws IOException {
     FileAssembler assembler = new FileAssembler(config.format(), config.tagColumns(), config.csv());
     List<String> names = new ArrayList<>();
+    if (!config.tagColumns().isEmpty() && config.format() != OutputFormat.CSV) {
+      err.println(
+          "warning: --tag-columns applies to --format csv; "
+              + config.format().extension()
+              + " records keep every tag in their tags member");
+    }
     for (ResourceType type : config.resources()) {
       List<Path> spills =
           sorted.stream()
@@ -221,6 +227,10 @@ public final class InventoryRun {
       long records = assembler.assemble(type.layout(), spills, workspace.staged(name));
       summary.file(name, type.name(), records);
       names.add(name);
+    }
+    if (config.format() == OutputFormat.CSV) {
+      RunReport.unknownTagColumns(config.tagColumns(), assembler.tagKeysSeen())
+          .forEach(err::println);
     }
     return names;
   }

@@ -95,4 +95,25 @@ final class RunReport {
   static long records(List<Outcome> sorted) {
     return sorted.stream().mapToLong(Outcome::records).sum();
   }
+
+  /**
+   * A warning for each {@code --tag-columns} key that no record carries, naming the key records do
+   * carry that differs from it only in case.
+   */
+  static List<String> unknownTagColumns(List<String> requested, java.util.Set<String> seen) {
+    List<String> warnings = new ArrayList<>();
+    for (String key : requested) {
+      if (seen.contains(key)) {
+        continue;
+      }
+      String near =
+          seen.stream()
+              .filter(k -> k.equalsIgnoreCase(key))
+              .findFirst()
+              .map(k -> "; the records have '" + k + "' (tag keys are case-sensitive)")
+              .orElse("");
+      warnings.add("warning: --tag-columns: no record has the tag '" + key + "'" + near);
+    }
+    return warnings;
+  }
 }

@@ -115,6 +115,42 @@ class CommandLineTest {
     }
   }
 
+  @Test
+  void tagColumns_thatNoRecordCarries_orWithoutCsv_getAWarning() throws Exception {
+    try (SingleAccount aws = SingleAccount.start()) {
+      aws.reservedInstances(
+          "<item><reservedInstancesId>ri-1</reservedInstancesId><state>active</state>"
+              + "<tagSet><item><key>Owner</key><value>ops</value></item></tagSet></item>");
+      String[] base = {
+        "collect",
+        "--endpoint-url",
+        aws.endpoint().toString(),
+        "--access-key-id",
+        SingleAccount.ACCESS_KEY_ID,
+        "--secret-access-key",
+        SingleAccount.SECRET_ACCESS_KEY,
+        "--regions",
+        "us-east-1",
+        "--resources",
+        "reserved-instances",
+        "--quiet",
+        "--output-dir",
+        out.toString()
+      };
+
+      CliRun csv = CliRun.of(append(base, "--format", "csv", "--tag-columns", "owner,Owner"));
+      assertThat(csv.exitCode()).as(csv.err()).isZero();
+      assertThat(csv.err().strip())
+          .isEqualTo(
+              "warning: --tag-columns: no record has the tag 'owner'; the records have 'Owner'"
+                  + " (tag keys are case-sensitive)");
+
+      CliRun json = CliRun.of(append(base, "--format", "json", "--tag-columns", "Owner"));
+      assertThat(json.exitCode()).as(json.err()).isZero();
+      assertThat(json.err()).contains("warning: --tag-columns applies to --format csv");
+    }
+  }
+
   private static String[] append(String[] base, String... more) {
     String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
     System.arraycopy(more, 0, all, base.length, more.length);
