@@ -276,6 +276,21 @@ public final class AwsSimulator implements AutoCloseable {
     }
   }
 
+  /** Removes {@code --name value} from {@code args}; its value, or {@code absent}. */
+  private static String take(List<String> args, String name, String absent) {
+    int at = args.indexOf(name);
+    if (at < 0) {
+      return absent;
+    }
+    if (at + 1 >= args.size()) {
+      throw new IllegalArgumentException(name + " needs a value");
+    }
+    String value = args.get(at + 1);
+    args.remove(at);
+    args.remove(at);
+    return value;
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -285,21 +300,23 @@ public final class AwsSimulator implements AutoCloseable {
   /** Runs the simulator as a process: {@code --port P} and the knobs of {@link SimConfig#parse}. */
   public static void main(String[] args) throws Exception {
     List<String> rest = new ArrayList<>(List.of(args));
-    int port = 0;
-    int at = rest.indexOf("--port");
-    if (at >= 0) {
-      port = Integer.parseInt(rest.get(at + 1));
-      rest.remove(at);
-      rest.remove(at);
+    if (rest.contains("--help") || rest.contains("-h")) {
+      System.out.print(SimConfig.HELP);
+      return;
     }
-    String truthFile = null;
-    int truthAt = rest.indexOf("--truth-file");
-    if (truthAt >= 0) {
-      truthFile = rest.get(truthAt + 1);
-      rest.remove(truthAt);
-      rest.remove(truthAt);
+    int port;
+    String truthFile;
+    SimConfig config;
+    try {
+      port = Integer.parseInt(take(rest, "--port", "0"));
+      truthFile = take(rest, "--truth-file", null);
+      config = SimConfig.parse(rest);
+    } catch (IllegalArgumentException e) {
+      System.err.println("simulator: " + e.getMessage() + " (see --help)");
+      System.exit(2);
+      return;
     }
-    AwsSimulator simulator = start(SimConfig.parse(rest), port);
+    AwsSimulator simulator = start(config, port);
     if (truthFile != null) {
       simulator.writeTruth(java.nio.file.Path.of(truthFile));
     }

@@ -290,6 +290,35 @@ public final class SimConfig {
     return recordRequests;
   }
 
+  /** What {@code scripts/simulator.sh --help} prints. */
+  public static final String HELP =
+      String.join(
+          "\n",
+          "Usage: scripts/simulator.sh [--port P] [--truth-file FILE] [KNOB VALUE]...",
+          "An AWS simulator on 127.0.0.1 (EC2, RDS, STS, Organizations) with a seeded estate.",
+          "  --port P                  port to listen on; 0 (default) picks a free one, printed",
+          "  --truth-file FILE         write the ids the collector must find to FILE",
+          "  --seed N                  the estate's random seed (42)",
+          "  --accounts N              accounts in the organization (3); the first is the management",
+          "  --organizational-units N  OUs in the tree (3)",
+          "  --suspended-every N       every N-th account is SUSPENDED (0: none)",
+          "  --regions a,b             enabled regions (eu-west-1,us-east-1)",
+          "  --not-opted-in-regions a  opt-in regions (af-south-1); every third account opted in",
+          "  --instances N             instances in the organization (30), spread unevenly",
+          "  --skew true|false         spread instances unevenly (true)",
+          "  --reserved-per-target N   reserved instances per account x region (2)",
+          "  --images-per-target N     owned images per account x region (2)",
+          "  --db-per-target N         DB instances per account x region (2)",
+          "  --latency-ms N, --jitter-ms N            delay of every call",
+          "  --bucket-burst N, --bucket-refill N      EC2-style throttling per account x region x API",
+          "  --server-error-rate R     share of calls answered with a 5xx (0)",
+          "  --hanging-regions a,b     regions (or account/region) whose calls hang",
+          "  --denied-accounts ids, --denied-regions a,b, --denied-apis A,B   permission errors",
+          "  --token-lifetime-s N      lifetime of AssumeRole sessions (3600)",
+          "The management account's access key is printed at start; any secret is taken.",
+          "Counters: http://127.0.0.1:PORT/sim/stats",
+          "");
+
   /** Reads {@code --name value} pairs, named as the setters. */
   public static SimConfig parse(List<String> args) {
     SimConfig config = new SimConfig();
