@@ -60,6 +60,11 @@ public final class PolicyCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The policy: with no role chain and no other account, one read statement for the identity that
+   * runs the tool; otherwise statements per identity, each Sid naming the identity it belongs on
+   * (BaseCredentials, Hop1, …, MemberRole) and what it allows.
+   */
   static String policyJson(List<ResourceType> resources, AccessSpec access, String partition)
       throws JsonProcessingException {
     Set<String> actions = new TreeSet<>();
@@ -70,21 +75,19 @@ public final class PolicyCommand implements Callable<Integer> {
     ObjectNode policy = Json.MAPPER.createObjectNode();
     policy.put("Version", "2012-10-17");
     ArrayNode statements = policy.putArray("Statement");
-    statement(statements, "AwsInventoryReadOnly", actions, List.of("*"));
-
-    Set<String> roles = new TreeSet<>();
-    access.masterChain().stream().map(RoleHop::roleArn).forEach(roles::add);
-    if (access.reachesOtherAccounts()) {
-      for (String template : access.memberRoles().templates()) {
-        roles.add(
-            template
-                .replace(MemberRoles.PARTITION, partition)
-                .replace(MemberRoles.ACCOUNT_ID, "*"));
-      }
+    List<RoleHop> master = access.masterChain();
+    if (master.isEmpty() && !access.reachesOtherAccounts()) {
+      statement(statements, "AwsInventoryReadOnly", actions, List.of("*"));
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(policy);
     }
-    if (!roles.isEmpty()) {
-      statement(statements, "AwsInventoryAssumeRoles", List.of("sts:AssumeRole"), roles);
+    for (int i = 0; i < master.size(); i++) {
+      statement(
+          statements,
+          identity(i) + "AssumeRole",
+          List.of("sts:AssumeRole"),
+          List.of(master.get(i).roleArn()));
     }
+    String collector = identity(master.size());
     if (access.listAccounts()) {
       List<String> listing =
           access.organizationalUnits().isEmpty()
@@ -92,9 +95,40 @@ public final class PolicyCommand implements Callable<Integer> {
               : List.of(
                   "organizations:ListAccountsForParent",
                   "organizations:ListOrganizationalUnitsForParent");
-      statement(statements, "AwsInventoryListOrganization", listing, List.of("*"));
+      statement(statements, collector + "ListOrganization", listing, List.of("*"));
+    }
+    List<String> members =
+        access.reachesOtherAccounts()
+            ? access.memberRoles().templates().stream()
+                .map(t -> t.replace(MemberRoles.PARTITION, partition))
+                .map(t -> t.replace(MemberRoles.ACCOUNT_ID, "*"))
+                .toList()
+            : List.of();
+    if (!members.isEmpty()) {
+      statement(
+          statements,
+          collector + "AssumeMemberRole",
+          List.of("sts:AssumeRole"),
+          members.subList(0, 1));
+    }
+    // the identity the master chain ends in collects the account it stands in
+    statement(statements, collector + "ReadInventory", actions, List.of("*"));
+    for (int m = 1; m < members.size(); m++) {
+      statement(
+          statements,
+          "MemberRole" + m + "AssumeRole",
+          List.of("sts:AssumeRole"),
+          members.subList(m, m + 1));
+    }
+    if (!members.isEmpty()) {
+      statement(statements, "MemberRoleReadInventory", actions, List.of("*"));
     }
     return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(policy);
+  }
+
+  /** The identity at a place of the master chain: the base credentials, then each hop's role. */
+  private static String identity(int hop) {
+    return hop == 0 ? "BaseCredentials" : "Hop" + hop;
   }
 
   private static void statement(

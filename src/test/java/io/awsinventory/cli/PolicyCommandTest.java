@@ -37,7 +37,7 @@ class PolicyCommandTest {
   }
 
   @Test
-  void policy_organizationWide_addsAssumeRoleOnEachChainAndTheListing() throws Exception {
+  void policy_organizationWide_givesEachIdentityItsOwnStatements() throws Exception {
     JsonNode statements =
         policy(
                 "--assume-role-arn",
@@ -47,16 +47,47 @@ class PolicyCommandTest {
                 "ou-ab12-cdefgh34")
             .get("Statement");
 
-    assertThat(statements).hasSize(3);
-    assertThat(texts(statements.get(1).get("Action"))).containsExactly("sts:AssumeRole");
-    assertThat(texts(statements.get(1).get("Resource")))
+    List<String> sids = new ArrayList<>();
+    statements.forEach(s -> sids.add(s.get("Sid").asText()));
+    assertThat(sids)
         .containsExactly(
-            "arn:aws:iam::*:role/OrganizationAccountAccessRole",
-            "arn:aws:iam::111122223333:role/hop");
-    assertThat(texts(statements.get(2).get("Action")))
+            "BaseCredentialsAssumeRole",
+            "Hop1ListOrganization",
+            "Hop1AssumeMemberRole",
+            "Hop1ReadInventory",
+            "MemberRoleReadInventory");
+    assertThat(texts(statements.get(0).get("Action"))).containsExactly("sts:AssumeRole");
+    assertThat(texts(statements.get(0).get("Resource")))
+        .containsExactly("arn:aws:iam::111122223333:role/hop");
+    assertThat(texts(statements.get(1).get("Action")))
         .containsExactly(
             "organizations:ListAccountsForParent",
             "organizations:ListOrganizationalUnitsForParent");
+    assertThat(texts(statements.get(2).get("Resource")))
+        .containsExactly("arn:aws:iam::*:role/OrganizationAccountAccessRole");
+    assertThat(texts(statements.get(4).get("Action"))).contains("ec2:DescribeInstances");
+  }
+
+  @Test
+  void policy_memberChain_eachMemberRoleAssumesTheNext() throws Exception {
+    JsonNode statements =
+        policy(
+                "--list-accounts",
+                "--member-role-arn",
+                "arn:aws:iam::{accountId}:role/Entry,arn:aws:iam::{accountId}:role/Reader")
+            .get("Statement");
+
+    List<String> sids = new ArrayList<>();
+    statements.forEach(s -> sids.add(s.get("Sid").asText()));
+    assertThat(sids)
+        .containsExactly(
+            "BaseCredentialsListOrganization",
+            "BaseCredentialsAssumeMemberRole",
+            "BaseCredentialsReadInventory",
+            "MemberRole1AssumeRole",
+            "MemberRoleReadInventory");
+    assertThat(texts(statements.get(3).get("Resource")))
+        .containsExactly("arn:aws:iam::*:role/Reader");
   }
 
   @Test
@@ -64,7 +95,7 @@ class PolicyCommandTest {
     JsonNode statements =
         policy("--home-region", "us-gov-west-1", "--accounts", "123456789012").get("Statement");
 
-    assertThat(texts(statements.get(1).get("Resource")))
+    assertThat(texts(statements.get(0).get("Resource")))
         .containsExactly("arn:aws-us-gov:iam::*:role/OrganizationAccountAccessRole");
   }
 }
