@@ -10,12 +10,12 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The README documents each CSV file's columns exactly as the code writes them. */
+/** docs/columns.md documents each CSV file's columns exactly as the code writes them. */
 class ReadmeColumnsTest {
   @ParameterizedTest
   @MethodSource("io.awsinventory.collect.ResourceTypes#all")
   void readme_listsTheColumnsOfEachCsvFile(ResourceType type) throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
+    String readme = Files.readString(Path.of("docs/columns.md"));
     List<String> header = CsvColumns.of(type.layout(), List.of()).header();
 
     assertThat(readme)
