@@ -28,10 +28,11 @@ public final class InventoryException extends RuntimeException {
   }
 
   /**
-   * The run's scope came to nothing to collect (a filter that matches no account, an OU of
-   * suspended accounts): a failure a scheduler must see, with the previous files kept.
+   * The run has nothing to collect: its scope came to nothing (a filter that matches no account, an
+   * OU of suspended accounts) or the organization's listing failed. A failure a scheduler must see,
+   * with the previous files kept.
    */
-  public static InventoryException emptyScope(String message) {
+  public static InventoryException nothingCollected(String message) {
     return new InventoryException(ExitCode.PARTIAL, message, null);
   }
 

@@ -3,6 +3,7 @@ package io.awsinventory.collect;
 import java.util.List;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 
 /**
  * RDS DB instances (every engine DescribeDBInstances lists, Aurora, Neptune and DocumentDB
@@ -78,9 +79,14 @@ public final class DbInstancesCollector implements ResourceType {
 
   @Override
   public void collect(TargetApis apis, RecordSink sink) {
-    for (DBInstance instance :
-        apis.rds().describeDBInstancesPaginator(r -> r.maxRecords(PAGE_SIZE)).dbInstances()) {
-      sink.accept(SdkRecords.toJson(instance));
+    for (DescribeDbInstancesResponse page :
+        Pages.guarded(
+            apis.rds().describeDBInstancesPaginator(r -> r.maxRecords(PAGE_SIZE)),
+            "DescribeDBInstances",
+            DescribeDbInstancesResponse::marker)) {
+      for (DBInstance instance : page.dbInstances()) {
+        sink.accept(SdkRecords.toJson(instance));
+      }
     }
   }
 }

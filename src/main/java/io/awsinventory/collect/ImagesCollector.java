@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
 
@@ -123,9 +124,15 @@ public final class ImagesCollector implements ResourceType {
             .maxResults(PAGE_SIZE)
             .applyMutation(selection)
             .build();
-    for (Image image : ec2.describeImagesPaginator(request).images()) {
-      if (written.add(image.imageId())) {
-        sink.accept(SdkRecords.toJson(image));
+    for (DescribeImagesResponse page :
+        Pages.guarded(
+            ec2.describeImagesPaginator(request),
+            "DescribeImages",
+            DescribeImagesResponse::nextToken)) {
+      for (Image image : page.images()) {
+        if (written.add(image.imageId())) {
+          sink.accept(SdkRecords.toJson(image));
+        }
       }
     }
   }

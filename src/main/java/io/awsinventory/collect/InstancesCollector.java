@@ -114,7 +114,10 @@ public final class InstancesCollector implements ResourceType {
   }
 
   private static Iterable<DescribeInstancesResponse> pages(Ec2Client ec2) {
-    return ec2.describeInstancesPaginator(r -> r.maxResults(PAGE_SIZE));
+    return Pages.guarded(
+        ec2.describeInstancesPaginator(r -> r.maxResults(PAGE_SIZE)),
+        "DescribeInstances",
+        DescribeInstancesResponse::nextToken);
   }
 
   private static void putIfPresent(ObjectNode record, String member, String value) {

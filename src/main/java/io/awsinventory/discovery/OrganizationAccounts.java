@@ -1,11 +1,14 @@
 package io.awsinventory.discovery;
 
+import io.awsinventory.collect.Pages;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.ListAccountsForParentResponse;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
@@ -23,19 +26,35 @@ public final class OrganizationAccounts {
   public static List<ListedAccount> list(OrganizationsClient organizations, List<String> parents) {
     Map<String, ListedAccount> accounts = new LinkedHashMap<>();
     if (parents.isEmpty()) {
-      for (ListAccountsResponse page : organizations.listAccountsPaginator(r -> {})) {
+      for (ListAccountsResponse page :
+          Pages.guarded(
+              organizations.listAccountsPaginator(r -> {}),
+              "ListAccounts",
+              ListAccountsResponse::nextToken)) {
         page.accounts().forEach(a -> accounts.putIfAbsent(a.id(), listed(a)));
       }
     } else {
       Deque<String> pending = new ArrayDeque<>(parents);
+      Set<String> visited = new HashSet<>();
       while (!pending.isEmpty()) {
         String parent = pending.pop();
+        if (!visited.add(parent)) {
+          // a tree has no second path to a node: the listing would go round for ever
+          throw new Pages.LoopException(
+              "the organization lists " + parent + " under two parents or under itself");
+        }
         for (ListAccountsForParentResponse page :
-            organizations.listAccountsForParentPaginator(r -> r.parentId(parent))) {
+            Pages.guarded(
+                organizations.listAccountsForParentPaginator(r -> r.parentId(parent)),
+                "ListAccountsForParent",
+                ListAccountsForParentResponse::nextToken)) {
           page.accounts().forEach(a -> accounts.putIfAbsent(a.id(), listed(a)));
         }
         for (ListOrganizationalUnitsForParentResponse page :
-            organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent))) {
+            Pages.guarded(
+                organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)),
+                "ListOrganizationalUnitsForParent",
+                ListOrganizationalUnitsForParentResponse::nextToken)) {
           page.organizationalUnits().stream().map(OrganizationalUnit::id).forEach(pending::add);
         }
       }

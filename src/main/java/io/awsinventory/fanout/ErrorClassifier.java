@@ -2,6 +2,7 @@ package io.awsinventory.fanout;
 
 import io.awsinventory.Secrets;
 import io.awsinventory.Status;
+import io.awsinventory.collect.Pages;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -13,6 +14,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class ErrorClassifier {
   public static final String INTERNAL_ERROR = "InternalError";
+
+  /** The code of a paginated call that did not end. */
+  public static final String PAGINATION_LOOP = "PaginationLoop";
 
   private static final Set<String> DENIED_CODES =
       Set.of("UnauthorizedOperation", "UnauthorizedAccess", "AuthorizationError", "Forbidden");
@@ -44,6 +48,9 @@ public final class ErrorClassifier {
     if (failure instanceof SdkException sdk) {
       return new Classified(
           Status.FAILED, sdk.getClass().getSimpleName(), oneLine(sdk.getMessage()) + hint(sdk));
+    }
+    if (failure instanceof Pages.LoopException loop) {
+      return new Classified(Status.FAILED, PAGINATION_LOOP, oneLine(loop.getMessage()));
     }
     if (failure instanceof DependencyFailedException dependency) {
       return new Classified(

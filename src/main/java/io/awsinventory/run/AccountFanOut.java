@@ -5,6 +5,7 @@ import io.awsinventory.InventoryException;
 import io.awsinventory.Status;
 import io.awsinventory.auth.AccountSession;
 import io.awsinventory.auth.Sessions;
+import io.awsinventory.collect.Pages;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.discovery.AccountSelection;
 import io.awsinventory.discovery.ListedAccount;
@@ -163,6 +164,11 @@ final class AccountFanOut {
         clients.organizations(sessions.masterCredentials(), sessions.partition())) {
       return OrganizationAccounts.list(
           organizations, config.access().scope().organizationalUnits());
+    } catch (Pages.LoopException e) {
+      throw InventoryException.nothingCollected(
+          "the organization's account listing failed: "
+              + e.getMessage()
+              + "; the files of the previous run are unchanged");
     } catch (SdkException e) {
       NetworkFailure.of(config, "organizations", e)
           .ifPresent(

@@ -189,7 +189,7 @@ public final class InventoryRun {
         .emptyScope()
         .ifPresent(
             why -> {
-              throw InventoryException.emptyScope(
+              throw InventoryException.nothingCollected(
                   "nothing to collect: " + why + "; the files of the previous run are unchanged");
             });
     if (accounts.targetsPlanned() > 0) {

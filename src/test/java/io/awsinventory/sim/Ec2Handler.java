@@ -96,7 +96,10 @@ final class Ec2Handler {
       out.append("</item></instancesSet></item>");
     }
     out.append("</reservationSet>");
-    if (to < total) {
+    if (estate.config().repeatingTokenTargets().contains(account + "/" + region)) {
+      // a broken or hostile server: always the same next page
+      out.append("<nextToken>sim-0</nextToken>");
+    } else if (to < total) {
       out.append("<nextToken>sim-").append(to).append("</nextToken>");
     }
     return SimXml.ec2("DescribeInstances", out);

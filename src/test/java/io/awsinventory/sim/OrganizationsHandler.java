@@ -100,15 +100,23 @@ final class OrganizationsHandler {
               .put("JoinedMethod", "CREATED")
               .put("JoinedTimestamp", 1.7e9);
         }
-        if (from + size < accounts.size()) {
+        if (config.repeatingAccountsToken()) {
+          response.put("NextToken", "sim-0");
+        } else if (from + size < accounts.size()) {
           response.put("NextToken", "sim-" + (from + size));
         }
       }
       case "ListOrganizationalUnitsForParent" -> {
         List<SimOu> units =
-            estate.units().stream()
-                .filter(u -> parent != null && parent.equals(u.parentId()))
-                .toList();
+            new java.util.ArrayList<>(
+                estate.units().stream()
+                    .filter(u -> parent != null && parent.equals(u.parentId()))
+                    .toList());
+        if (config.organizationalUnitCycle()
+            && !estate.units().isEmpty()
+            && estate.units().get(0).id().equals(parent)) {
+          units.add(estate.units().get(0));
+        }
         ArrayNode list = response.putArray("OrganizationalUnits");
         for (SimOu unit :
             units.subList(Math.min(from, units.size()), Math.min(units.size(), from + size))) {

@@ -36,6 +36,9 @@ public final class SimConfig {
   private volatile Set<String> deniedRoles = Set.of();
   private volatile String reservedInstancesXml;
   private volatile boolean recordRequests;
+  private volatile Set<String> repeatingTokenTargets = Set.of();
+  private volatile boolean repeatingAccountsToken;
+  private volatile boolean organizationalUnitCycle;
 
   public long seed() {
     return seed;
@@ -318,6 +321,36 @@ public final class SimConfig {
           "The management account's access key is printed at start; any secret is taken.",
           "Counters: http://127.0.0.1:PORT/sim/stats",
           "");
+
+  /** "account/region" targets whose DescribeInstances answers the same next-page token for ever. */
+  public SimConfig repeatingTokenTargets(String... value) {
+    repeatingTokenTargets = Set.of(value);
+    return this;
+  }
+
+  public Set<String> repeatingTokenTargets() {
+    return repeatingTokenTargets;
+  }
+
+  /** ListAccounts and ListAccountsForParent answer the same next-page token for ever. */
+  public SimConfig repeatingAccountsToken(boolean value) {
+    repeatingAccountsToken = value;
+    return this;
+  }
+
+  public boolean repeatingAccountsToken() {
+    return repeatingAccountsToken;
+  }
+
+  /** The first OU lists itself among its children: a tree with a cycle. */
+  public SimConfig organizationalUnitCycle(boolean value) {
+    organizationalUnitCycle = value;
+    return this;
+  }
+
+  public boolean organizationalUnitCycle() {
+    return organizationalUnitCycle;
+  }
 
   /** Reads {@code --name value} pairs, named as the setters. */
   public static SimConfig parse(List<String> args) {
