@@ -20,21 +20,31 @@ final class NetworkValidation {
     this.env = env;
   }
 
+  /**
+   * {@code --endpoint-url}: an http(s) URL with a host and a port from 1 to 65535. A user and
+   * password in it are dropped (AWS takes none) and kept from every message and the summary.
+   */
   static URI endpoint(String option) {
     if (option == null) {
       return null;
     }
+    String shown = ProxySettings.redact(option.strip());
     try {
       URI uri = new URI(option.strip());
       String scheme = uri.getScheme();
       if (scheme == null
           || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
           || uri.getHost() == null) {
-        throw invalidInput("--endpoint-url", "'" + option + "' is not an http(s) URL with a host");
+        throw invalidInput("--endpoint-url", "'" + shown + "' is not an http(s) URL with a host");
       }
-      return uri;
+      if (uri.getPort() == 0 || uri.getPort() > 65535) {
+        throw invalidInput(
+            "--endpoint-url",
+            "'" + shown + "' has port " + uri.getPort() + "; a port is 1 to 65535");
+      }
+      return new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
     } catch (URISyntaxException e) {
-      throw invalidInput("--endpoint-url", "'" + option + "' is not a URL");
+      throw invalidInput("--endpoint-url", "'" + shown + "' is not a URL");
     }
   }
 

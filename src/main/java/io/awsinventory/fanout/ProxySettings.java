@@ -1,5 +1,6 @@
 package io.awsinventory.fanout;
 
+import io.awsinventory.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -34,6 +35,7 @@ public record ProxySettings(URI url, String username, String password, List<Stri
    */
   public static ProxySettings parse(String proxy, String noProxy) {
     String text = proxy.strip();
+    redact(text);
     if (!text.contains("://")) {
       text = "http://" + text;
     }
@@ -54,6 +56,10 @@ public record ProxySettings(URI url, String username, String password, List<Stri
     if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
       throw new IllegalArgumentException(
           "'" + redact(proxy) + "' has a path; give scheme://host:port");
+    }
+    if (uri.getPort() == 0 || uri.getPort() > 65535) {
+      throw new IllegalArgumentException(
+          "'" + redact(proxy) + "' has port " + uri.getPort() + "; a port is 1 to 65535");
     }
     int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
     String username = null;
@@ -141,8 +147,24 @@ public record ProxySettings(URI url, String username, String password, List<Stri
     return describe();
   }
 
-  /** A proxy URL as given, with any password in it replaced by {@code ****}. */
-  static String redact(String proxy) {
-    return proxy.replaceAll("(://[^/@:]*):[^/@]*@", "$1:****@");
+  /**
+   * A URL as given, with whatever stands before its last {@code @} (a user and password, however
+   * they are spelled: without a scheme, with a {@code /} or an {@code @} in the password) replaced
+   * by {@code ****}; the hidden part is registered as a secret, so no later message shows it
+   * either.
+   */
+  public static String redact(String url) {
+    int at = url.lastIndexOf('@');
+    if (at < 0) {
+      return url;
+    }
+    int scheme = url.indexOf("://");
+    int start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+    String userInfo = url.substring(start, at);
+    int colon = userInfo.indexOf(':');
+    Secrets.register(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
+    Secrets.register(userInfo);
+    String user = colon >= 0 ? userInfo.substring(0, colon) + ":" : "";
+    return url.substring(0, start) + user + "****" + url.substring(at);
   }
 }

@@ -51,6 +51,8 @@ class BadInputTest {
         bad("--resources", "--resources", "instances,vms"),
         bad("--endpoint-url", "--endpoint-url", "ftp://127.0.0.1:1"),
         bad("--endpoint-url", "--endpoint-url", "http://"),
+        bad("--endpoint-url", "--endpoint-url", "http://127.0.0.1:99999"),
+        bad("--proxy", "--proxy", "http://127.0.0.1:99999"),
         bad(
             "--access-key-id",
             "--access-key-id",

@@ -151,6 +151,36 @@ class CommandLineTest {
     }
   }
 
+  @Test
+  void endpointUserAndPassword_areDroppedAndNeverShown() throws Exception {
+    try (SingleAccount aws = SingleAccount.start()) {
+      aws.reservedInstances("");
+      String endpoint = "http://svc:endpoint-pass-4711@127.0.0.1:" + aws.endpoint().getPort();
+      CliRun run =
+          CliRun.of(
+              "collect",
+              "--endpoint-url",
+              endpoint,
+              "--access-key-id",
+              SingleAccount.ACCESS_KEY_ID,
+              "--secret-access-key",
+              SingleAccount.SECRET_ACCESS_KEY,
+              "--regions",
+              "us-east-1",
+              "--resources",
+              "reserved-instances",
+              "--output-dir",
+              out.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      String summary = Files.readString(out.resolve("run_summary.json"));
+      assertThat(summary)
+          .contains("\"endpoint-url\" : \"http://127.0.0.1:" + aws.endpoint().getPort())
+          .doesNotContain("endpoint-pass-4711");
+      assertThat(run.err()).doesNotContain("endpoint-pass-4711");
+    }
+  }
+
   private static String[] append(String[] base, String... more) {
     String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
     System.arraycopy(more, 0, all, base.length, more.length);

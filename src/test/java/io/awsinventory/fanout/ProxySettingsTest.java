@@ -38,6 +38,23 @@ class ProxySettingsTest {
   }
 
   @Test
+  void parse_slightlyWrongUrls_neverShowThePassword() {
+    for (String url :
+        new String[] {
+          "puser:SECRET-one-4711@proxy:3128/path",
+          "http://puser:PA/SS-two-4711@proxy:3128",
+          "http://puser:P@SS-three-4711@proxy:3128/x",
+          "ftp://puser:SECRET-four-4711@proxy:99",
+          "http://puser:SECRET-five-4711@proxy:99999"
+        }) {
+      assertThatThrownBy(() -> ProxySettings.parse(url, null))
+          .as(url)
+          .hasMessageNotContaining("4711")
+          .hasMessageContaining("puser:****@");
+    }
+  }
+
+  @Test
   void noProxy_coversHostsDomainsAndEverything() {
     ProxySettings proxy =
         ProxySettings.parse(
