@@ -63,7 +63,7 @@ public final class AssumeRoleChain implements AutoCloseable {
             .asyncCredentialUpdateEnabled(false)
             .build();
     hopProviders.add(provider);
-    providers.add(provider);
+    providers.add(new RegisteringCredentials(provider));
   }
 
   /** The credentials the chain ends in (the base credentials for an empty chain). */

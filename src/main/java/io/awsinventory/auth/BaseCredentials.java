@@ -1,5 +1,6 @@
 package io.awsinventory.auth;
 
+import io.awsinventory.Secrets;
 import java.nio.file.Path;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -47,19 +48,34 @@ public final class BaseCredentials implements AutoCloseable {
       return new BaseCredentials(profile.base(), null, profile.hops());
     }
     if (spec.webIdentityTokenFile() != null) {
+      registerToken(Path.of(spec.webIdentityTokenFile()));
       // AssumeRoleWithWebIdentity is not signed: the token is the proof
       StsClient sts = clients.sts(AnonymousCredentialsProvider.create(), settings.homeRegion());
       return new BaseCredentials(
-          StsWebIdentityTokenFileCredentialsProvider.builder()
-              .stsClient(sts)
-              .webIdentityTokenFile(Path.of(spec.webIdentityTokenFile()))
-              .roleArn(spec.webIdentityRoleArn())
-              .roleSessionName(settings.sessionName())
-              .asyncCredentialUpdateEnabled(false)
-              .build(),
+          registering(
+              StsWebIdentityTokenFileCredentialsProvider.builder()
+                  .stsClient(sts)
+                  .webIdentityTokenFile(Path.of(spec.webIdentityTokenFile()))
+                  .roleArn(spec.webIdentityRoleArn())
+                  .roleSessionName(settings.sessionName())
+                  .asyncCredentialUpdateEnabled(false)
+                  .build()),
           sts);
     }
     return new BaseCredentials(DefaultCredentialsProvider.builder().build(), null);
+  }
+
+  private static AwsCredentialsProvider registering(AwsCredentialsProvider provider) {
+    return new RegisteringCredentials(provider);
+  }
+
+  /** The web identity token is a secret too: it proves who the run is. */
+  private static void registerToken(Path file) {
+    try {
+      Secrets.register(java.nio.file.Files.readString(file).strip());
+    } catch (java.io.IOException | SecurityException unreadable) {
+      // the provider reports it, with the file's name, when it reads the token itself
+    }
   }
 
   public AwsCredentialsProvider provider() {

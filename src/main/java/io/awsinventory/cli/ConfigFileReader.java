@@ -2,6 +2,7 @@ package io.awsinventory.cli;
 
 import static io.awsinventory.InventoryException.invalidInput;
 
+import io.awsinventory.Printable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -46,6 +46,9 @@ final class CredentialValidation {
   CredentialValidation(Map<String, String> env, SecretPrompt prompt) {
     this.env = env;
     this.prompt = prompt;
+    // secrets of the environment are masked whether or not this run uses them
+    Secrets.register(env.get("AWS_SECRET_ACCESS_KEY"));
+    Secrets.register(env.get("AWS_SESSION_TOKEN"));
   }
 
   CredentialsSpec credentials(CredentialOptions options, String partition) {
@@ -91,14 +94,26 @@ final class CredentialValidation {
     String secret = secret(options);
     Secrets.register(secret);
     String token = options.sessionToken;
+    String tokenSource = "--session-token";
+    if (token == null && env.get("AWS_SESSION_TOKEN") != null) {
+      // temporary keys given as options with their token in the environment, as the AWS CLI takes
+      token = env.get("AWS_SESSION_TOKEN");
+      tokenSource = "AWS_SESSION_TOKEN";
+    }
     if (token != null) {
       token = token.strip();
       if (token.isEmpty()) {
-        throw invalidInput("--session-token", "is empty");
+        throw invalidInput(tokenSource, "is empty");
       }
       Secrets.register(token);
     }
-    return new CredentialsSpec(keyId, secret, token, null, null, null);
+    java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
+    sources.put("access-key-id", "--access-key-id");
+    sources.put("secret-access-key", secretSource(options));
+    if (token != null) {
+      sources.put("session-token", tokenSource);
+    }
+    return new CredentialsSpec(keyId, secret, token, null, null, null, sources);
   }
 
   private static CredentialsSpec webIdentity(CredentialOptions options, String partition) {
@@ -120,6 +135,17 @@ final class CredentialValidation {
         AccessValidation.roleArn(options.webIdentityRoleArn, "--web-identity-role-arn", partition);
     return new CredentialsSpec(
         null, null, null, null, options.webIdentityTokenFile().toString(), arn);
+  }
+
+  /** Where {@link #secret} takes the secret access key from. */
+  private String secretSource(CredentialOptions options) {
+    if (options.secretAccessKey != null) {
+      return "--secret-access-key";
+    }
+    if (options.secretAccessKeyFile != null) {
+      return "--secret-access-key-file";
+    }
+    return env.get("AWS_SECRET_ACCESS_KEY") != null ? "AWS_SECRET_ACCESS_KEY" : "prompt";
   }
 
   private String secret(CredentialOptions options) {

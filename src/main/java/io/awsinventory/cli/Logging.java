@@ -30,6 +30,8 @@ final class Logging {
   static ConsoleStreams configure(boolean verbose, String file) {
     PrintStream terminal = stderrIsTerminal() ? System.err : null;
     PrintStream logFile = file == null ? null : teeStderrTo(file);
+    // everything written to stderr from here on, the log file's copy included, is made safe
+    System.setErr(new PrintStream(new SafeLines(System.err), true, StandardCharsets.UTF_8));
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
@@ -84,7 +86,7 @@ final class Logging {
           }
         };
     System.setErr(new PrintStream(both, true, StandardCharsets.UTF_8));
-    return new PrintStream(log, true, StandardCharsets.UTF_8);
+    return new PrintStream(new SafeLines(log), true, StandardCharsets.UTF_8);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.awsinventory.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awsinventory.Printable;
 import io.awsinventory.Status;
 import io.awsinventory.output.RunSummary.AccountReport;
 import java.io.PrintWriter;
@@ -38,10 +39,11 @@ public final class CheckReport {
    */
   public static void table(Result result, List<String> resources, PrintWriter out) {
     for (Identity hop : result.hops()) {
-      out.printf("identity  %-6s %s%n", hop.hop(), hop.arn());
+      printf(out, "identity  %-6s %s%n", hop.hop(), hop.arn());
     }
     for (AccountReport account : result.accounts()) {
-      out.printf(
+      printf(
+          out,
           "account   %s %-8s %s%s%n",
           account.accountId(),
           account.status(),
@@ -62,7 +64,8 @@ public final class CheckReport {
               k -> {
                 List<String> cells = new ArrayList<>();
                 cells.add(probe.accountId());
-                cells.add(probe.accountName() == null ? "-" : probe.accountName());
+                cells.add(
+                    probe.accountName() == null ? "-" : Printable.escape(probe.accountName()));
                 cells.add(probe.region());
                 columns.forEach(c -> cells.add(""));
                 return cells;
@@ -87,7 +90,8 @@ public final class CheckReport {
       out.println();
     }
     for (Probe probe : notOk) {
-      out.printf(
+      printf(
+          out,
           "%s: account %s, %s, %s: %s%s: %s%n",
           probe.status().label(),
           probe.accountId(),
@@ -100,6 +104,16 @@ public final class CheckReport {
     out.flush();
   }
 
+  /**
+   * Prints a line of the table with AWS's text in it (account names, messages) made safe for a
+   * terminal: control characters are shown escaped, so a name cannot move the cursor or forge a
+   * line.
+   */
+  private static void printf(PrintWriter out, String format, Object... args) {
+    out.print(Printable.escape(String.format(format.replace("%n", ""), args)));
+    out.println();
+  }
+
   private static void printRow(PrintWriter out, List<String> cells, int[] widths) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
@@ -108,7 +122,7 @@ public final class CheckReport {
         line.append("  ");
       }
     }
-    out.println(line.toString().stripTrailing());
+    out.println(Printable.escape(line.toString().stripTrailing()));
   }
 
   public static String json(Result result) throws JsonProcessingException {

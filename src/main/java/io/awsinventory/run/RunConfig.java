@@ -86,6 +86,7 @@ public record RunConfig(
     options.put("credentials", credentials.describe());
     if (credentials.accessKeyId() != null) {
       options.put("access-key-id", maskKeyId(credentials.accessKeyId()));
+      options.put("credential-sources", credentials.sources());
     }
     if (!access.masterChain().isEmpty()) {
       options.put("assume-role-arn", access.masterChain().stream().map(RoleHop::roleArn).toList());

@@ -39,6 +39,8 @@ public final class SimConfig {
   private volatile Set<String> repeatingTokenTargets = Set.of();
   private volatile boolean repeatingAccountsToken;
   private volatile boolean organizationalUnitCycle;
+  private volatile boolean echoRequestInErrors;
+  private volatile boolean hostileAccountNames;
 
   public long seed() {
     return seed;
@@ -350,6 +352,26 @@ public final class SimConfig {
 
   public boolean organizationalUnitCycle() {
     return organizationalUnitCycle;
+  }
+
+  /** A denial's message repeats the request's headers, security token included, as some do. */
+  public SimConfig echoRequestInErrors(boolean value) {
+    echoRequestInErrors = value;
+    return this;
+  }
+
+  public boolean echoRequestInErrors() {
+    return echoRequestInErrors;
+  }
+
+  /** Account names hold terminal escapes, a bell, carriage returns and line breaks. */
+  public SimConfig hostileAccountNames(boolean value) {
+    hostileAccountNames = value;
+    return this;
+  }
+
+  public boolean hostileAccountNames() {
+    return hostileAccountNames;
   }
 
   /** Reads {@code --name value} pairs, named as the setters. */

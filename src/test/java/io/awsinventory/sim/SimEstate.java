@@ -61,11 +61,17 @@ public final class SimEstate {
       String parent = i == 0 ? root : parents.get(random.nextInt(parents.size()));
       boolean suspended = i > 0 && config.suspendedEvery() > 0 && i % config.suspendedEvery() == 0;
       SimAccount account =
-          new SimAccount(id, "account-" + i, suspended ? "SUSPENDED" : "ACTIVE", parent);
+          new SimAccount(id, accountName(config, i), suspended ? "SUSPENDED" : "ACTIVE", parent);
       accounts.add(account);
       accountsById.put(id, account);
     }
     distributeInstances(random);
+  }
+
+  private static String accountName(SimConfig config, int index) {
+    return config.hostileAccountNames()
+        ? "acct-" + index + "\u001b]0;pwned\u0007\u001b[2J\r\nok: account 999999999999 forged"
+        : "account-" + index;
   }
 
   public static String accountId(int index) {

@@ -77,14 +77,21 @@ final class SimFaults {
             || (config.deniedRegions().contains(region) && !action.equals("DescribeRegions"));
     if (isDenied) {
       stats.denied.increment();
+      String echo =
+          config.echoRequestInErrors()
+              ? " Request: " + SimXml.escape(exchange.getRequestHeaders().toString())
+              : "";
       xml(
           exchange,
           403,
           rds
               ? SimXml.queryError(
-                  SimXml.RDS_NS, "AccessDenied", "User is not authorized to perform: rds:" + action)
+                  SimXml.RDS_NS,
+                  "AccessDenied",
+                  "User is not authorized to perform: rds:" + action + echo)
               : SimXml.ec2Error(
-                  "UnauthorizedOperation", "You are not authorized to perform this operation."));
+                  "UnauthorizedOperation",
+                  "You are not authorized to perform this operation." + echo));
       return false;
     }
     if (!action.equals("DescribeRegions") && !estate.isEnabled(account, region)) {

@@ -1,14 +1,14 @@
-package io.awsinventory.cli;
+package io.awsinventory;
 
 /**
  * Text shown to a person with its invisible characters made visible: control characters, format
  * characters (zero-width spaces, byte-order marks) and unusual blanks become {@code \\uXXXX}, so a
  * message never hides what is wrong, and text from outside cannot move the cursor or forge lines.
  */
-final class Printable {
+public final class Printable {
   private Printable() {}
 
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
