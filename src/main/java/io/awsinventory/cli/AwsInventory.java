@@ -84,6 +84,14 @@ public final class AwsInventory implements Runnable {
     if (log != null) {
       log.println(RunLine.closing(code, streams.get().totals().get()));
       log.flush();
+      if (log.checkError()) {
+        // a scheduler reads the log: a run whose log was lost must not look like a clean one
+        err.println(
+            "aws-inventory: --log-file: could not write to the log file (disk full?);"
+                + " its copy of this run is incomplete");
+        err.flush();
+        code = code == ExitCode.OK.code() ? ExitCode.INTERNAL.code() : code;
+      }
     }
     System.exit(code);
   }
@@ -117,6 +125,8 @@ public final class AwsInventory implements Runnable {
     CommandLine commandLine = new CommandLine(new AwsInventory(), factory);
     commandLine.setParameterExceptionHandler(AwsInventory::usageError);
     commandLine.setExecutionExceptionHandler(AwsInventory::executionError);
+    // @FILE arguments are taken as they are: the config file is the way to read options from a file
+    commandLine.setExpandAtFiles(false);
     ConfigFile.install(commandLine);
     commandLine.getSubcommands().values().forEach(HelpSections::install);
     // wide enough that role ARN templates and file names are never cut in the middle

@@ -3,6 +3,7 @@ package io.awsinventory.cli;
 import static io.awsinventory.InventoryException.invalidInput;
 
 import io.awsinventory.Printable;
+import io.awsinventory.SmallFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,9 +37,11 @@ final class ConfigFileReader {
   static Map<String, String> read(Path file, CommandSpec command) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = new String(SmallFiles.read(file), StandardCharsets.UTF_8).lines().toList();
     } catch (NoSuchFileException e) {
       throw invalidInput(OPTION, "no such file: " + file);
+    } catch (SmallFiles.TooLargeException e) {
+      throw invalidInput(OPTION, e.getMessage());
     } catch (IOException | SecurityException e) {
       throw invalidInput(OPTION, "cannot read " + file);
     }

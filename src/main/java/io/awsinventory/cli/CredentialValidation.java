@@ -3,6 +3,7 @@ package io.awsinventory.cli;
 import static io.awsinventory.InventoryException.invalidInput;
 
 import io.awsinventory.Secrets;
+import io.awsinventory.SmallFiles;
 import io.awsinventory.auth.CredentialsSpec;
 import io.awsinventory.auth.ProfileRoles;
 import java.io.Console;
@@ -131,6 +132,10 @@ final class CredentialValidation {
       throw invalidInput(
           "--web-identity-token-file", "cannot read " + options.webIdentityTokenFile());
     }
+    if (readFirstLine(options.webIdentityTokenFile(), "--web-identity-token-file").isBlank()) {
+      throw invalidInput(
+          "--web-identity-token-file", options.webIdentityTokenFile() + " holds no token");
+    }
     String arn =
         AccessValidation.roleArn(options.webIdentityRoleArn, "--web-identity-role-arn", partition);
     return new CredentialsSpec(
@@ -181,10 +186,13 @@ final class CredentialValidation {
 
   private static String readFirstLine(Path file, String option) {
     try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> lines =
+          new String(SmallFiles.read(file), StandardCharsets.UTF_8).lines().toList();
       return lines.isEmpty() ? "" : lines.get(0);
     } catch (java.nio.file.NoSuchFileException e) {
       throw invalidInput(option, "no such file: " + file);
+    } catch (SmallFiles.TooLargeException e) {
+      throw invalidInput(option, e.getMessage());
     } catch (java.nio.file.AccessDeniedException | SecurityException e) {
       throw invalidInput(option, "permission denied reading " + file);
     } catch (IOException e) {

@@ -33,6 +33,12 @@ final class RunConfigFactory {
   static final String DEFAULT_OUTPUT_DIR = "aws-inventory-output";
   static final String DEFAULT_HOME_REGION = "us-east-1";
 
+  /**
+   * The longest output folder path: its work folder and the longest spill file name must stay
+   * within the 4,096 characters of a Linux path (260 on Windows without long paths enabled).
+   */
+  static final int MAX_OUTPUT_PATH = 3800;
+
   private static final Pattern TAG_KEY = Pattern.compile("[^\\p{Cntrl}]{1,128}");
 
   private final Map<String, String> env;
@@ -187,6 +193,14 @@ final class RunConfigFactory {
       dir = Path.of(value).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
       throw invalidInput("--output-dir", "'" + value + "' is not a valid path");
+    }
+    if (dir.toString().length() > MAX_OUTPUT_PATH) {
+      throw invalidInput(
+          "--output-dir",
+          "the path is "
+              + dir.toString().length()
+              + " characters long; the files in it need a path under "
+              + MAX_OUTPUT_PATH);
     }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw invalidInput("--output-dir", dir + " exists and is not a folder");

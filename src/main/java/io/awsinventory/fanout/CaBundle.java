@@ -1,8 +1,8 @@
 package io.awsinventory.fanout;
 
+import io.awsinventory.SmallFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -33,7 +33,7 @@ public record CaBundle(Path file, List<X509Certificate> certificates) {
   /** Reads every certificate of a PEM file; throws with a one-line reason when it has none. */
   public static CaBundle read(Path file) {
     List<X509Certificate> certificates = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = new java.io.ByteArrayInputStream(SmallFiles.read(file))) {
       for (Certificate certificate :
           CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         if (certificate instanceof X509Certificate x509) {
@@ -42,6 +42,8 @@ public record CaBundle(Path file, List<X509Certificate> certificates) {
       }
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("no such file: " + file);
+    } catch (SmallFiles.TooLargeException e) {
+      throw new IllegalArgumentException(e.getMessage());
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file);
     } catch (CertificateException e) {

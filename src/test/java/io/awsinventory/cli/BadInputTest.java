@@ -23,12 +23,16 @@ class BadInputTest {
   private static AwsSimulator simulator;
   private static Path dir;
   private static Path aFile;
+  private static Path regionsFile;
+  private static Path emptyFile;
 
   @BeforeAll
   static void start() throws Exception {
     simulator = AwsSimulator.start(new SimConfig());
     dir = Files.createTempDirectory("bad-input");
     aFile = Files.writeString(dir.resolve("a-file.txt"), "not a folder");
+    regionsFile = Files.writeString(dir.resolve("regions.txt"), "eu-west-1\n");
+    emptyFile = Files.writeString(dir.resolve("empty-token"), "");
   }
 
   @AfterAll
@@ -134,7 +138,23 @@ class BadInputTest {
         bad("--proxy", "--proxy", "http://proxy.corp:3128/path"),
         bad("--ca-bundle", "--ca-bundle", "/nonexistent/corporate-ca.pem"),
         bad("--ca-bundle", "--ca-bundle", "/etc/hostname"),
-        bad("--format", "--format"));
+        bad("--format", "--format"),
+        bad("--config", "--config", "/dev/zero"),
+        bad(
+            "--secret-access-key-file",
+            "--access-key-id",
+            "AKIAIOSFODNN7EXAMPLE",
+            "--secret-access-key-file",
+            "/dev/zero"),
+        bad("--ca-bundle", "--ca-bundle", "/dev/zero"),
+        bad("--regions", "--regions", "@REGIONS"),
+        bad(
+            "--web-identity-token-file",
+            "--web-identity-token-file",
+            "@EMPTY",
+            "--web-identity-role-arn",
+            "arn:aws:iam::123456789012:role/ci"),
+        bad("--output-dir", "--output-dir", "/tmp/" + "deep/".repeat(800)));
   }
 
   private static Arguments bad(String option, String... args) {
@@ -153,7 +173,13 @@ class BadInputTest {
                 "--output-dir",
                 dir.toString()));
     for (String arg : input) {
-      args.add(arg.equals("@FILE") ? aFile.toString() : arg);
+      args.add(
+          switch (arg) {
+            case "@FILE" -> aFile.toString();
+            case "@REGIONS" -> "@" + regionsFile;
+            case "@EMPTY" -> emptyFile.toString();
+            default -> arg;
+          });
     }
     // later options win in picocli: the bad value given last is the one parsed
     CliRun run = CliRun.of(args.toArray(String[]::new));

@@ -83,4 +83,18 @@ class LogFileIT {
       assertThat(sim.stats().get("assumeRoles").asInt()).isGreaterThan(2);
     }
   }
+
+  @Test
+  void collect_logFileThatCannotBeWritten_isExit1WithAMessage() throws Exception {
+    try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
+      List<String> args = sim.commandFromManagement("collect");
+      args.addAll(
+          List.of("--output-dir", dir.resolve("out").toString(), "--log-file", "/dev/full"));
+      JarRun run = JarRun.start(args);
+
+      assertThat(run.waitFor()).as(run.err()).isEqualTo(1);
+      assertThat(run.err()).contains("aws-inventory: --log-file: could not write to the log file");
+      assertThat(dir.resolve("out/run_summary.json")).exists();
+    }
+  }
 }
