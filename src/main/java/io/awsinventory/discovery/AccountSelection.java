@@ -14,9 +14,13 @@ import java.util.stream.Collectors;
  * @param toCollect the accounts to reach, in account-id order
  * @param skipped the accounts passed over, with the reason, in account-id order
  * @param notFound accounts named in {@code --accounts} that the organization does not list
+ * @param rejected ids the organization listed that are not account ids (12 digits), as listed
  */
 public record AccountSelection(
-    List<ListedAccount> toCollect, List<Skipped> skipped, List<String> notFound) {
+    List<ListedAccount> toCollect,
+    List<Skipped> skipped,
+    List<String> notFound,
+    List<String> rejected) {
 
   /** An account passed over before it is reached. */
   public record Skipped(ListedAccount account, String reason) {}
@@ -30,6 +34,7 @@ public record AccountSelection(
     List<ListedAccount> candidates = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     List<String> notFound = new ArrayList<>();
+    List<String> rejected = new ArrayList<>();
     if (scope.listAccounts()) {
       List<ListedAccount> listed = organization.get();
       Set<String> listedIds = listed.stream().map(ListedAccount::id).collect(Collectors.toSet());
@@ -38,6 +43,10 @@ public record AccountSelection(
           .sorted()
           .forEach(notFound::add);
       for (ListedAccount account : listed) {
+        if (!account.hasValidId()) {
+          rejected.add(String.valueOf(account.id()));
+          continue;
+        }
         if (!scope.accounts().isEmpty() && !scope.accounts().contains(account.id())) {
           continue;
         }
@@ -65,6 +74,9 @@ public record AccountSelection(
     }
     skipped.sort(Comparator.comparing(s -> s.account().id()));
     return new AccountSelection(
-        scope.shard().select(toCollect), List.copyOf(skipped), List.copyOf(notFound));
+        scope.shard().select(toCollect),
+        List.copyOf(skipped),
+        List.copyOf(notFound),
+        List.copyOf(rejected));
   }
 }

@@ -8,6 +8,11 @@ import io.awsinventory.Account;
 public record ListedAccount(String id, String name, String state) {
   public static final String ACTIVE = "ACTIVE";
 
+  /** Whether the id is an account id (12 digits): anything else is refused, whatever sent it. */
+  public boolean hasValidId() {
+    return id != null && id.matches("\\d{12}");
+  }
+
   public boolean isActive() {
     return ACTIVE.equals(state);
   }

@@ -110,6 +110,14 @@ public final class RunSummary {
     }
   }
 
+  /** Ids the organization listed that are not account ids (12 digits), passed over. */
+  public void rejectedAccounts(List<String> ids) {
+    if (!ids.isEmpty()) {
+      ArrayNode rejected = root.putArray("rejectedAccounts");
+      ids.forEach(rejected::add);
+    }
+  }
+
   /**
    * Files of an earlier run, in another format or of types not collected now, that go at commit.
    */

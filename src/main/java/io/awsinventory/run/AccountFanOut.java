@@ -243,6 +243,11 @@ final class AccountFanOut {
     return Optional.of(String.join("; ", reasons.subList(0, shown)) + more);
   }
 
+  /** Ids the organization listed that are not account ids, as listed; they were passed over. */
+  List<String> rejected() {
+    return selection == null ? List.of() : selection.rejected();
+  }
+
   /** Whether every account that could not be reached was kept from AWS by the network. */
   boolean unreachableByNetworkOnly() {
     return someAccountUnreachable() && unreachable().allMatch(r -> cutOff.contains(r.accountId()));

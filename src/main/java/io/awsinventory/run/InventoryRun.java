@@ -2,6 +2,7 @@ package io.awsinventory.run;
 
 import io.awsinventory.ExitCode;
 import io.awsinventory.InventoryException;
+import io.awsinventory.Printable;
 import io.awsinventory.Status;
 import io.awsinventory.Version;
 import io.awsinventory.auth.Sessions;
@@ -41,6 +42,7 @@ public final class InventoryRun {
   private final RunProgress progress;
   private List<AccountReport> accountReports = List.of();
   private volatile String totals;
+  private List<String> rejectedAccounts = List.of();
 
   /**
    * @param progress how the run shows its progress while it works; closed by the run
@@ -78,6 +80,7 @@ public final class InventoryRun {
           regions -> progress.addPlanned(regions * config.resources().size()),
           AccountPlanner.Unreachable::errorMessage);
       accountReports = accounts.accounts();
+      rejectedAccounts = accounts.rejected();
       failIfNothingWasCollected(accounts);
 
       List<Outcome> sorted = accounts.outcomes();
@@ -86,9 +89,10 @@ public final class InventoryRun {
       newSet.add(RunSummary.FILE_NAME);
       List<String> strays = workspace.strays(ownFileNames(), newSet);
       summary.removedFiles(strays);
-      ExitCode exitCode = exitCode(sorted);
+      summary.rejectedAccounts(accounts.rejected());
+      ExitCode exitCode = accounts.rejected().isEmpty() ? exitCode(sorted) : ExitCode.PARTIAL;
       accountReports.forEach(summary::account);
-      sorted.forEach(o -> summary.target(row(o)));
+      sorted.forEach(o -> summary.target(RunReport.row(o)));
       summary.finish(clock.instant(), exitCode.code(), totals(sorted));
       summary.write(workspace.staged(RunSummary.FILE_NAME));
       fileNames.add(RunSummary.FILE_NAME);
@@ -135,19 +139,6 @@ public final class InventoryRun {
     }
     names.add(RunSummary.FILE_NAME);
     return names;
-  }
-
-  private static RunSummary.TargetRow row(Outcome o) {
-    return new RunSummary.TargetRow(
-        o.target().account().id(),
-        o.target().account().name(),
-        o.target().region(),
-        o.resource().name(),
-        o.status().label(),
-        o.records(),
-        o.durationMillis(),
-        o.errorCode(),
-        o.message());
   }
 
   /** Says what was done when a signal stops the run before its end. */
@@ -254,6 +245,12 @@ public final class InventoryRun {
 
   private void report(List<Outcome> sorted, List<String> fileNames, Instant startedAt) {
     RunReport.failureLines(sorted).forEach(err::println);
+    for (String id : rejectedAccounts) {
+      err.println(
+          "failed: the organization listed '"
+              + Printable.escape(id)
+              + "', which is not an account id (12 digits); it was passed over");
+    }
     totals = RunReport.records(sorted) + " records; " + RunReport.counts(sorted, accountReports);
     if (!config.quiet()) {
       for (AccountReport skipped : accountReports) {

@@ -116,4 +116,18 @@ final class RunReport {
     }
     return warnings;
   }
+
+  /** The summary row of an outcome. */
+  static RunSummary.TargetRow row(Outcome o) {
+    return new RunSummary.TargetRow(
+        o.target().account().id(),
+        o.target().account().name(),
+        o.target().region(),
+        o.resource().name(),
+        o.status().label(),
+        o.records(),
+        o.durationMillis(),
+        o.errorCode(),
+        o.message());
+  }
 }

@@ -84,4 +84,22 @@ class HostileAnswersTest {
     }
     assertThat(found).isTrue();
   }
+
+  @Test
+  void accountIdsThatAreNotAccountIds_arePassedOver_theOthersCollected_exit3() throws Exception {
+    SimConfig config = new SimConfig().accounts(3).invalidAccountIds("../../x", "12345");
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      CliRun run = SimulatedCollectTest.collect(sim, out, "--resources", "instances");
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+      assertThat(run.err())
+          .contains("failed: the organization listed '../../x', which is not an account id")
+          .contains("'12345'");
+      Truth.assertHealthyTargetsComplete(
+          sim, out, java.util.Set.of(), java.util.Set.of(io.awsinventory.TestTypes.INSTANCES));
+    }
+    JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
+    assertThat(summary.get("rejectedAccounts")).hasSize(2);
+    assertThat(out.getParent().resolve("x")).doesNotExist();
+  }
 }

@@ -78,9 +78,15 @@ final class OrganizationsHandler {
               .put("FeatureSet", "ALL");
       case "ListAccounts", "ListAccountsForParent" -> {
         List<SimAccount> accounts =
-            estate.accounts().stream()
-                .filter(a -> parent == null || a.parentId().equals(parent))
-                .toList();
+            new java.util.ArrayList<>(
+                estate.accounts().stream()
+                    .filter(a -> parent == null || a.parentId().equals(parent))
+                    .toList());
+        if (parent == null) {
+          config
+              .invalidAccountIds()
+              .forEach(id -> accounts.add(new SimAccount(id, "bad", "ACTIVE", "r-sim0")));
+        }
         ArrayNode list = response.putArray("Accounts");
         for (SimAccount account :
             accounts.subList(

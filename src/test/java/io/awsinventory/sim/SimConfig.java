@@ -41,6 +41,7 @@ public final class SimConfig {
   private volatile boolean organizationalUnitCycle;
   private volatile boolean echoRequestInErrors;
   private volatile boolean hostileAccountNames;
+  private volatile List<String> invalidAccountIds = List.of();
 
   public long seed() {
     return seed;
@@ -372,6 +373,16 @@ public final class SimConfig {
 
   public boolean hostileAccountNames() {
     return hostileAccountNames;
+  }
+
+  /** Extra ACTIVE accounts the organization lists, with ids that are not account ids. */
+  public SimConfig invalidAccountIds(String... value) {
+    invalidAccountIds = List.of(value);
+    return this;
+  }
+
+  public List<String> invalidAccountIds() {
+    return invalidAccountIds;
   }
 
   /** Reads {@code --name value} pairs, named as the setters. */
