@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.awsinventory.sim.SingleAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,27 +87,12 @@ class CommandLineTest {
           "<item><reservedInstancesId>ri-1</reservedInstancesId><instanceType>m5.large"
               + "</instanceType><instanceCount>1</instanceCount><state>active</state>"
               + "<tagSet><item><key>Owner</key><value>Zoë</value></item></tagSet></item>");
-      String[] base = {
-        "collect",
-        "--endpoint-url",
-        aws.endpoint().toString(),
-        "--access-key-id",
-        SingleAccount.ACCESS_KEY_ID,
-        "--secret-access-key",
-        SingleAccount.SECRET_ACCESS_KEY,
-        "--regions",
-        "us-east-1",
-        "--resources",
-        "reserved-instances",
-        "--format",
-        "csv",
-        "--quiet",
-        "--output-dir"
-      };
       Path withBom = out.resolve("bom");
       Path without = out.resolve("plain");
-      assertThat(CliRun.of(append(base, withBom.toString(), "--csv-bom")).exitCode()).isZero();
-      assertThat(CliRun.of(append(base, without.toString())).exitCode()).isZero();
+      String[] csv = {"--format", "csv", "--quiet", "--output-dir"};
+      assertThat(reservedFrom(aws, concat(csv, withBom.toString(), "--csv-bom")).exitCode())
+          .isZero();
+      assertThat(reservedFrom(aws, concat(csv, without.toString())).exitCode()).isZero();
 
       byte[] bom = Files.readAllBytes(withBom.resolve("ec2_reserved_instances.csv"));
       byte[] plain = Files.readAllBytes(without.resolve("ec2_reserved_instances.csv"));
@@ -121,31 +108,16 @@ class CommandLineTest {
       aws.reservedInstances(
           "<item><reservedInstancesId>ri-1</reservedInstancesId><state>active</state>"
               + "<tagSet><item><key>Owner</key><value>ops</value></item></tagSet></item>");
-      String[] base = {
-        "collect",
-        "--endpoint-url",
-        aws.endpoint().toString(),
-        "--access-key-id",
-        SingleAccount.ACCESS_KEY_ID,
-        "--secret-access-key",
-        SingleAccount.SECRET_ACCESS_KEY,
-        "--regions",
-        "us-east-1",
-        "--resources",
-        "reserved-instances",
-        "--quiet",
-        "--output-dir",
-        out.toString()
-      };
-
-      CliRun csv = CliRun.of(append(base, "--format", "csv", "--tag-columns", "owner,Owner"));
+      String[] into = {"--quiet", "--output-dir", out.toString()};
+      CliRun csv =
+          reservedFrom(aws, concat(into, "--format", "csv", "--tag-columns", "owner,Owner"));
       assertThat(csv.exitCode()).as(csv.err()).isZero();
       assertThat(csv.err().strip())
           .isEqualTo(
               "warning: --tag-columns: no record has the tag 'owner'; the records have 'Owner'"
                   + " (tag keys are case-sensitive)");
 
-      CliRun json = CliRun.of(append(base, "--format", "json", "--tag-columns", "Owner"));
+      CliRun json = reservedFrom(aws, concat(into, "--format", "json", "--tag-columns", "Owner"));
       assertThat(json.exitCode()).as(json.err()).isZero();
       assertThat(json.err()).contains("warning: --tag-columns applies to --format csv");
     }
@@ -181,7 +153,16 @@ class CommandLineTest {
     }
   }
 
-  private static String[] append(String[] base, String... more) {
+  /** A collect of the reserved instances of us-east-1 from {@code aws}, with {@code extra}. */
+  private static CliRun reservedFrom(SingleAccount aws, String... extra) {
+    List<String> args = new ArrayList<>(List.of("collect"));
+    args.addAll(aws.reachWith(SingleAccount.SECRET_ACCESS_KEY));
+    args.addAll(List.of("--regions", "us-east-1", "--resources", "reserved-instances"));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  private static String[] concat(String[] base, String... more) {
     String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
     System.arraycopy(more, 0, all, base.length, more.length);
     return all;
