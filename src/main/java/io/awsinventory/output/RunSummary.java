@@ -2,6 +2,7 @@ package io.awsinventory.output;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awsinventory.Secrets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -136,7 +137,10 @@ public final class RunSummary {
     root.set("totals", Json.MAPPER.valueToTree(statusTotals));
   }
 
+  /** Writes the summary; the last step masks every registered secret, whatever row holds it. */
   public void write(Path file) throws IOException {
-    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+    String text = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    java.nio.file.Files.writeString(
+        file, Secrets.redact(text), java.nio.charset.StandardCharsets.UTF_8);
   }
 }
