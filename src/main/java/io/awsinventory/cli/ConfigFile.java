@@ -105,19 +105,24 @@ final class ConfigFile implements IDefaultValueProvider {
     }
   }
 
+  /**
+   * The file's values, read once {@code --config} is known. picocli may ask for a group's defaults
+   * while it is still reading the command line, before {@code --config}: nothing is kept then.
+   */
   private Map<String, String> values() {
     if (values == null) {
-      values = Map.of();
       OptionSpec config = command.findOption(OPTION);
       Object file = config == null ? null : config.getValue();
-      if (file != null) {
-        try {
-          values = ConfigFileReader.read(Path.of(file.toString()), vocabulary(command));
-        } catch (InventoryException e) {
-          keep(e);
-        } catch (java.nio.file.InvalidPathException e) {
-          keep(invalidInput(OPTION, "'" + file + "' is not a valid path"));
-        }
+      if (file == null) {
+        return Map.of();
+      }
+      values = Map.of();
+      try {
+        values = ConfigFileReader.read(Path.of(file.toString()), vocabulary(command));
+      } catch (InventoryException e) {
+        keep(e);
+      } catch (java.nio.file.InvalidPathException e) {
+        keep(invalidInput(OPTION, "'" + file + "' is not a valid path"));
       }
     }
     return values;

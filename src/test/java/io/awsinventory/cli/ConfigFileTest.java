@@ -218,4 +218,14 @@ class ConfigFileTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("unknown key 'regions\\u200b' (did you mean 'regions'?)");
   }
+
+  @Test
+  void collect_groupOptionBeforeConfig_theFileIsStillRead() throws Exception {
+    String noQuiet = baseConfig().replace("quiet = true\n", "");
+
+    CliRun run = CliRun.of("collect", "-v", "--config", config(noQuiet).toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(dir.resolve("out/ec2_reserved_instances.jsonl")).exists();
+  }
 }

@@ -37,6 +37,7 @@ class JarProcessIT {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+    builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
     builder.environment().putAll(env);
     Path stdout = Files.createTempFile("jar-out", ".txt");
     Path stderr = Files.createTempFile("jar-err", ".txt");

@@ -41,6 +41,8 @@ final class JarRun {
                     || k.equalsIgnoreCase("HTTPS_PROXY")
                     || k.equalsIgnoreCase("HTTP_PROXY")
                     || k.equalsIgnoreCase("NO_PROXY"));
+    // the jar never asks an instance metadata service for credentials in a test
+    builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
     builder.environment().putAll(env);
     Path stdout = Files.createTempFile("jar-out", ".txt");
     Path stderr = Files.createTempFile("jar-err", ".txt");
