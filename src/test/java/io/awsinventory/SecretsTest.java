@@ -1,0 +1,43 @@
+package io.awsinventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+  @Test
+  void redact_masksEveryOccurrence_theLongestFirst_atTheEndsToo() {
+    String token = "tok-" + System.nanoTime() + "-abcdefgh";
+    String password = "pw-" + System.nanoTime();
+    String userAndPassword = "user:" + password;
+    Secrets.register(token);
+    Secrets.register(password);
+    Secrets.register(userAndPassword);
+    Secrets.register("short");
+
+    assertThat(Secrets.redact(token + " and " + token)).isEqualTo("**** and ****");
+    assertThat(Secrets.redact("x" + token + token + "y")).isEqualTo("x********y");
+    assertThat(Secrets.redact("http://" + userAndPassword + "@proxy"))
+        .isEqualTo("http://****@proxy");
+    assertThat(Secrets.redact("only " + password)).isEqualTo("only ****");
+    assertThat(Secrets.redact("a short word")).isEqualTo("a short word");
+    assertThat(Secrets.redact("nothing here at all")).isEqualTo("nothing here at all");
+  }
+
+  @Test
+  void redact_ofALargeText_withManySecrets_readsItOnce() {
+    for (int i = 0; i < 20_000; i++) {
+      Secrets.register("session-token-" + i + "-" + "x".repeat(20));
+    }
+    String row = "{\"accountId\":\"123456789012\",\"status\":\"ok\"}\n";
+    String large = row.repeat(200_000) + "session-token-19999-" + "x".repeat(20);
+
+    long start = System.nanoTime();
+    String redacted = Secrets.redact(large);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(redacted).endsWith("****").doesNotContain("session-token-19999");
+    System.out.println(
+        "redact of " + large.length() + " chars with 20,000 secrets: " + millis + " ms");
+  }
+}
