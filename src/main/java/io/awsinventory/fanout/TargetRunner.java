@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class TargetRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TargetRunner.class);
 
+  /** The code of a target whose answer did not fit in the heap. */
+  public static final String OUT_OF_MEMORY = "OutOfMemory";
+
   private final AwsClients clients;
   private final Workspace workspace;
   private final Clock clock;
@@ -114,6 +117,20 @@ public final class TargetRunner {
           target, type, Status.OK, writer.records(), millisSince(start), null, null, spill);
     } catch (UncheckedIOException e) {
       throw e;
+    } catch (OutOfMemoryError e) {
+      // one answer larger than the heap (a server that ignores the page size): the answer is
+      // garbage once this frame is gone, so the target fails alone and the others go on
+      return new Outcome(
+          target,
+          type,
+          Status.FAILED,
+          writer.records(),
+          millisSince(start),
+          OUT_OF_MEMORY,
+          "an answer did not fit in the Java heap of "
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MB; give the JVM more (AWS_INVENTORY_JAVA_OPTS=-Xmx1g, or java -Xmx1g -jar)",
+          spill);
     } catch (RuntimeException e) {
       ErrorClassifier.Classified classified = ErrorClassifier.classify(e);
       if (classified.code().equals(ErrorClassifier.INTERNAL_ERROR)) {

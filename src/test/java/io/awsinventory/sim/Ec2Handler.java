@@ -55,7 +55,10 @@ final class Ec2Handler {
   private String describeInstances(String account, String region, Map<String, String> form) {
     int total = estate.instanceCount(account, region);
     int from = SimHttp.offset(form.get("NextToken"));
-    int size = SimHttp.pageSize(form.get("MaxResults"), 5, 1000, 1000);
+    int size =
+        estate.config().unpagedTargets().contains(account + "/" + region)
+            ? Math.max(1, total)
+            : SimHttp.pageSize(form.get("MaxResults"), 5, 1000, 1000);
     int to = Math.min(total, from + size);
     StringBuilder out =
         new StringBuilder(Math.max(64, (to - from) * 900)).append("<reservationSet>");

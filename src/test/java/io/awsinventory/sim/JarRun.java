@@ -28,8 +28,15 @@ final class JarRun {
    * Starts the jar with none of this process's AWS or proxy variables, and with {@code env} added.
    */
   static JarRun start(List<String> args, Map<String, String> env) throws IOException {
-    List<String> command =
-        new ArrayList<>(List.of("java", "-jar", System.getProperty("aws.inventory.jar")));
+    return start(List.of(), args, env);
+  }
+
+  /** Starts the jar with JVM options ({@code -Xmx256m}) before {@code -jar}. */
+  static JarRun start(List<String> jvm, List<String> args, Map<String, String> env)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(jvm);
+    command.addAll(List.of("-jar", System.getProperty("aws.inventory.jar")));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder

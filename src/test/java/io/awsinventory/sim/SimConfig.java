@@ -42,6 +42,7 @@ public final class SimConfig {
   private volatile boolean echoRequestInErrors;
   private volatile boolean hostileAccountNames;
   private volatile List<String> invalidAccountIds = List.of();
+  private volatile Set<String> unpagedTargets = Set.of();
 
   public long seed() {
     return seed;
@@ -383,6 +384,16 @@ public final class SimConfig {
 
   public List<String> invalidAccountIds() {
     return invalidAccountIds;
+  }
+
+  /** "account/region" targets whose DescribeInstances ignores MaxResults: one page holds all. */
+  public SimConfig unpagedTargets(String... value) {
+    unpagedTargets = Set.of(value);
+    return this;
+  }
+
+  public Set<String> unpagedTargets() {
+    return unpagedTargets;
   }
 
   /** Reads {@code --name value} pairs, named as the setters. */
