@@ -61,6 +61,7 @@ public final class Workspace implements AutoCloseable {
 
   /** With the lock held, every private folder in the output folder belongs to a dead run. */
   private static void removeDeadRuns(Path outputDir) throws IOException {
+    GenerationCommit.removeUnusedGenerations(outputDir);
     try (Stream<Path> entries = Files.list(outputDir)) {
       for (Path entry : entries.toList()) {
         if (entry.getFileName().toString().startsWith(PREFIX)
@@ -99,41 +100,52 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * Moves the staged files into the output folder in the order given; the last one (the run
-   * summary) lands only after every file it describes. The files they replace are first moved
-   * aside, and put back if any move fails, so the folder holds either the previous set or the new
-   * one. A shutdown in the middle waits for the moves to finish.
+   * Puts the staged files in place together. Where the file system has symbolic links, through a
+   * generation folder swapped in by one rename ({@link GenerationCommit}): readers see the old set
+   * or the new one at every instant. Elsewhere (Windows without the privilege) each file replaces
+   * its predecessor by an atomic rename in the order given, the run summary last, the previous
+   * files kept aside and put back if a move fails: a reader may meet files of both sets for that
+   * moment, never a missing one. A shutdown in the middle waits for the moves to finish.
    */
   public void commit(List<String> fileNames, List<String> strays) throws IOException {
     synchronized (commitLock) {
-      Path previous = Files.createDirectories(dir.resolve("previous"));
-      List<String> movedAside = new java.util.ArrayList<>();
-      List<String> placed = new java.util.ArrayList<>();
-      try {
-        for (String name : strays) {
-          move(outputDir.resolve(name), previous.resolve(name));
-          movedAside.add(name);
-        }
-        for (String name : fileNames) {
-          if (Files.exists(outputDir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            move(outputDir.resolve(name), previous.resolve(name));
-            movedAside.add(name);
-          }
-        }
-        for (String name : fileNames) {
-          move(dir.resolve(name), outputDir.resolve(name));
-          placed.add(name);
-        }
-      } catch (IOException e) {
-        for (String name : placed) {
-          Files.deleteIfExists(outputDir.resolve(name));
-        }
-        for (String name : movedAside) {
-          move(previous.resolve(name), outputDir.resolve(name));
-        }
-        throw e;
+      if (GenerationCommit.supported(outputDir)) {
+        GenerationCommit.commit(outputDir, dir, fileNames, strays);
+      } else {
+        replaceOneByOne(fileNames, strays);
       }
       committed = true;
+    }
+  }
+
+  private void replaceOneByOne(List<String> fileNames, List<String> strays) throws IOException {
+    Path previous = Files.createDirectories(dir.resolve("previous"));
+    List<String> keptAside = new java.util.ArrayList<>();
+    for (String name : fileNames) {
+      Path old = outputDir.resolve(name);
+      if (Files.isRegularFile(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.copy(old, previous.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        keptAside.add(name);
+      }
+    }
+    List<String> placed = new java.util.ArrayList<>();
+    try {
+      for (String name : fileNames) {
+        move(dir.resolve(name), outputDir.resolve(name));
+        placed.add(name);
+      }
+    } catch (IOException e) {
+      for (String name : placed) {
+        if (keptAside.contains(name)) {
+          move(previous.resolve(name), outputDir.resolve(name));
+        } else {
+          Files.deleteIfExists(outputDir.resolve(name));
+        }
+      }
+      throw e;
+    }
+    for (String name : strays) {
+      Files.deleteIfExists(outputDir.resolve(name));
     }
   }
 

@@ -20,7 +20,7 @@ class WorkspaceTest {
       // the lock file stays, as lock files do; everything else is the run's set
       return files
           .map(p -> p.getFileName().toString())
-          .filter(name -> !name.equals(Workspace.LOCK_FILE))
+          .filter(name -> !name.startsWith("."))
           .sorted()
           .toList();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awsinventory.cli.CliRun;
-import io.awsinventory.output.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +42,7 @@ class EmptyScopeTest {
     try (Stream<Path> list = Files.list(out)) {
       for (Path file : list.toList()) {
         String name = file.getFileName().toString();
-        if (!name.equals(Workspace.LOCK_FILE)) {
+        if (!name.startsWith(".")) {
           files.put(name, Files.isDirectory(file) ? "<dir>" : Files.readString(file));
         }
       }

@@ -3,7 +3,6 @@ package io.awsinventory.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.awsinventory.output.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +33,7 @@ class InterruptIT {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> list = Files.list(out)) {
       // the lock file holds the pid of the last run that took the folder: not part of the set
-      for (Path file :
-          list.filter(p -> !p.getFileName().toString().equals(Workspace.LOCK_FILE)).toList()) {
+      for (Path file : list.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
         files.put(
             file.getFileName().toString(),
             Files.isDirectory(file) ? "<dir>" : Files.readString(file));

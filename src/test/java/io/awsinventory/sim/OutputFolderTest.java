@@ -23,7 +23,11 @@ class OutputFolderTest {
 
   private List<String> listing() throws Exception {
     try (Stream<Path> files = Files.list(out)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith(".") || name.equals(Workspace.LOCK_FILE))
+          .sorted()
+          .toList();
     }
   }
 
