@@ -3,6 +3,7 @@ package io.awsinventory.cli;
 import io.awsinventory.ExitCode;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import sun.misc.Signal;
 
 /**
@@ -13,7 +14,26 @@ import sun.misc.Signal;
 final class Interruption {
   private static final AtomicReference<String> SIGNAL = new AtomicReference<>();
 
+  /**
+   * Whether the running collect's new files are in place, waiting for a commit under way to end;
+   * set when a collect starts. The signal handler is the process's, so this is too.
+   */
+  private static volatile BooleanSupplier newFilesInPlace = () -> false;
+
   private Interruption() {}
+
+  /** Tells the signal handler how to find out whether the run's new files are in place. */
+  static void watch(BooleanSupplier filesInPlace) {
+    newFilesInPlace = filesInPlace;
+  }
+
+  /**
+   * A signal after the new set was swapped in ends the run with 0 (the files are complete and in
+   * place); before, with 130 and the previous set untouched. A commit under way is waited for.
+   */
+  static int exitCodeOnSignal(BooleanSupplier filesInPlace) {
+    return filesInPlace.getAsBoolean() ? ExitCode.OK.code() : ExitCode.INTERRUPTED.code();
+  }
 
   static void install(PrintWriter err) {
     for (String name : new String[] {"INT", "TERM"}) {
@@ -24,7 +44,8 @@ final class Interruption {
               if (SIGNAL.compareAndSet(null, "SIG" + signal.getName())) {
                 err.println("aws-inventory: SIG" + signal.getName() + " received, stopping");
                 err.flush();
-                new Thread(() -> System.exit(ExitCode.INTERRUPTED.code()), "aws-inventory-stop")
+                new Thread(
+                        () -> System.exit(exitCodeOnSignal(newFilesInPlace)), "aws-inventory-stop")
                     .start();
               }
             });

@@ -85,9 +85,11 @@ public final class Workspace implements AutoCloseable {
       throws IOException {
     List<String> strays = new java.util.ArrayList<>();
     for (String name : new java.util.TreeSet<>(ownNames)) {
-      if (!newSet.contains(name)
-          && Files.isRegularFile(
-              outputDir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Path file = outputDir.resolve(name);
+      boolean present =
+          Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              || Files.isSymbolicLink(file);
+      if (!newSet.contains(name) && present) {
         strays.add(name);
       }
     }
@@ -146,6 +148,13 @@ public final class Workspace implements AutoCloseable {
     }
     for (String name : strays) {
       Files.deleteIfExists(outputDir.resolve(name));
+    }
+  }
+
+  /** Whether the new files are in place, once a commit under way has ended. */
+  public boolean awaitCommitted() {
+    synchronized (commitLock) {
+      return committed;
     }
   }
 

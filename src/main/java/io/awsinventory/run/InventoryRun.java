@@ -42,6 +42,7 @@ public final class InventoryRun {
   private final RunProgress progress;
   private List<AccountReport> accountReports = List.of();
   private volatile String totals;
+  private volatile Workspace workspace;
   private List<String> rejectedAccounts = List.of();
 
   /**
@@ -59,6 +60,7 @@ public final class InventoryRun {
     RunSummary summary = new RunSummary(Version.tool(), startedAt, config.describeForSummary());
     Capacity capacity = new Capacity(config.concurrency());
     Workspace workspace = openWorkspace();
+    this.workspace = workspace;
     try (AwsClients clients = capacity.clients(config);
         workspace;
         progress;
@@ -267,6 +269,12 @@ public final class InventoryRun {
           String.join(", ", fileNames));
     }
     err.flush();
+  }
+
+  /** Whether this run's new files are in place, waiting for a commit under way to end. */
+  public boolean newFilesInPlace() {
+    Workspace current = workspace;
+    return current != null && current.awaitCommitted();
   }
 
   /** The run's totals for the log's closing line, once it has ended; null before. */

@@ -108,4 +108,51 @@ class WorkspaceTest {
           .isEqualTo("rwx------");
     }
   }
+
+  /** Commits a set of three files whose contents name {@code generation}. */
+  private void commitSet(String generation) throws Exception {
+    try (Workspace workspace = Workspace.open(out)) {
+      for (String name : List.of("a.json", "b.json", "run_summary.json")) {
+        Files.writeString(workspace.staged(name), generation + " " + name);
+      }
+      workspace.commit(List.of("a.json", "b.json", "run_summary.json"), List.of());
+    }
+  }
+
+  @Test
+  void commit_aReaderPollingTheFolder_neverFindsAFileMissing() throws Exception {
+    commitSet("first");
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
+    java.util.List<String> missing = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                for (String name : List.of("a.json", "b.json", "run_summary.json")) {
+                  try {
+                    Files.readString(out.resolve(name));
+                  } catch (IOException e) {
+                    missing.add(name + ": " + e);
+                  }
+                  polls.incrementAndGet();
+                }
+              }
+            });
+    reader.start();
+    try {
+      for (int round = 0; round < 300; round++) {
+        commitSet("round-" + round);
+      }
+    } finally {
+      stop.set(true);
+      reader.join();
+    }
+
+    assertThat(missing).as(polls.get() + " polls").isEmpty();
+    assertThat(polls.get()).isGreaterThan(1000);
+    assertThat(Files.readString(out.resolve("a.json"))).isEqualTo("round-299 a.json");
+    assertThat(listing()).containsExactly("a.json", "b.json", "run_summary.json");
+  }
 }

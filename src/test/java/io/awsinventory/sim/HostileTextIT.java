@@ -97,4 +97,33 @@ class HostileTextIT {
     JsonNode first = JSON.readTree(dir.resolve("out/ec2_instances.json").toFile()).get(0);
     assertThat(first.get("AccountName").asText()).contains("\u001b]0;pwned\u0007");
   }
+
+  @Test
+  void webIdentityToken_echoedInADenial_neverReachesAnyOutput() throws Exception {
+    String token = "web-identity-token-DISTINCT-" + System.nanoTime();
+    Path tokenFile = Files.writeString(dir.resolve("token"), token + "\n");
+    try (AwsSimulator sim =
+        AwsSimulator.start(new SimConfig().accounts(1).echoRequestInErrors(true))) {
+      JarRun run =
+          JarRun.start(
+              List.of(
+                  "collect",
+                  "--endpoint-url",
+                  sim.endpoint().toString(),
+                  "--web-identity-token-file",
+                  tokenFile.toString(),
+                  "--web-identity-role-arn",
+                  "arn:aws:iam::999999999999:role/not-there",
+                  "--verbose",
+                  "--log-file",
+                  dir.resolve("web.log").toString(),
+                  "--output-dir",
+                  dir.resolve("web-out").toString()));
+
+      assertThat(run.waitFor()).as(run.err()).isEqualTo(4);
+      String all = run.out() + run.err() + Files.readString(dir.resolve("web.log"));
+      assertThat(all).contains("AccessDenied").contains("Request:");
+      assertThat(all).doesNotContain(token);
+    }
+  }
 }

@@ -99,7 +99,10 @@ final class StsHandler {
               "User "
                   + (caller == null ? "web identity" : caller.arn())
                   + " is not authorized to perform: sts:AssumeRole on resource: "
-                  + roleArn));
+                  + roleArn
+                  + (config.echoRequestInErrors()
+                      ? " Request: " + SimXml.escape(form.toString())
+                      : "")));
       return;
     }
     String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
