@@ -26,20 +26,24 @@ public final class Secrets {
   /** The secrets by their first four characters, the longest first. */
   private static final Map<Long, List<String>> BY_PREFIX = new ConcurrentHashMap<>();
 
+  /**
+   * Every secret registered, for a lock-free answer to "known already?": a role session's
+   * credentials are registered on every request that resolves them.
+   */
+  private static final java.util.Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+
   private Secrets() {}
 
   /** Registers a secret; values shorter than 8 characters are too common to mask safely. */
   public static void register(String secret) {
-    if (secret == null || secret.length() < MIN_LENGTH) {
+    if (secret == null || secret.length() < MIN_LENGTH || !KNOWN.add(secret)) {
       return;
     }
     List<String> same =
         BY_PREFIX.computeIfAbsent(key(secret, 0), k -> new CopyOnWriteArrayList<>());
     synchronized (same) {
-      if (!same.contains(secret)) {
-        same.add(secret);
-        same.sort(Comparator.comparingInt(String::length).reversed());
-      }
+      same.add(secret);
+      same.sort(Comparator.comparingInt(String::length).reversed());
     }
   }
 

@@ -23,11 +23,30 @@ class CredentialSourcesIT {
   /** No credentials anywhere the SDK looks, and no instance metadata to ask. */
   private Map<String, String> emptyHome() throws Exception {
     Path none = Files.writeString(dir.resolve("empty"), "");
-    return Map.of(
-        "HOME", dir.toString(),
-        "AWS_CONFIG_FILE", none.toString(),
-        "AWS_SHARED_CREDENTIALS_FILE", none.toString(),
-        "AWS_EC2_METADATA_DISABLED", "true");
+    return home(none, none, Map.of());
+  }
+
+  /** A shared credentials file whose {@code profile} holds the management account's keys. */
+  private Path managementKeys(AwsSimulator sim, String profile) throws Exception {
+    return Files.writeString(
+        dir.resolve("credentials"),
+        "["
+            + profile
+            + "]\naws_access_key_id = "
+            + SimEstate.accessKeyOf(sim.estate().managementId())
+            + "\naws_secret_access_key = "
+            + AwsSimulator.SECRET_ACCESS_KEY
+            + "\n");
+  }
+
+  /** The environment of a user whose AWS files are these, with no instance metadata to ask. */
+  private Map<String, String> home(Path config, Path credentials, Map<String, String> more) {
+    Map<String, String> env = new java.util.HashMap<>(more);
+    env.put("HOME", dir.toString());
+    env.put("AWS_CONFIG_FILE", config.toString());
+    env.put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    return env;
   }
 
   @Test
@@ -68,16 +87,8 @@ class CredentialSourcesIT {
       throws Exception {
     SimConfig config = new SimConfig().accounts(3).recordRequests(true);
     try (AwsSimulator sim = AwsSimulator.start(config)) {
-      String management = sim.estate().managementId();
       String member = SimEstate.accountId(1);
-      Path credentials =
-          Files.writeString(
-              dir.resolve("credentials"),
-              "[base]\naws_access_key_id = "
-                  + SimEstate.accessKeyOf(management)
-                  + "\naws_secret_access_key = "
-                  + AwsSimulator.SECRET_ACCESS_KEY
-                  + "\n");
+      Path credentials = managementKeys(sim, "base");
       Path awsConfig =
           Files.writeString(
               dir.resolve("config"),
@@ -102,11 +113,7 @@ class CredentialSourcesIT {
                   "--quiet",
                   "--output-dir",
                   out.toString()),
-              Map.of(
-                  "HOME", dir.toString(),
-                  "AWS_CONFIG_FILE", awsConfig.toString(),
-                  "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
-                  "AWS_EC2_METADATA_DISABLED", "true"));
+              home(awsConfig, credentials, Map.of()));
 
       assertThat(run.waitFor()).as(run.err()).isZero();
       List<Map<String, String>> assumed =
@@ -130,14 +137,7 @@ class CredentialSourcesIT {
   @Test
   void collect_awsProfileVariable_isTheProfile_andItsRegionTheHomeRegion() throws Exception {
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
-      Path credentials =
-          Files.writeString(
-              dir.resolve("credentials"),
-              "[inventory]\naws_access_key_id = "
-                  + SimEstate.accessKeyOf(sim.estate().managementId())
-                  + "\naws_secret_access_key = "
-                  + AwsSimulator.SECRET_ACCESS_KEY
-                  + "\n");
+      Path credentials = managementKeys(sim, "inventory");
       Path awsConfig =
           Files.writeString(dir.resolve("config"), "[profile inventory]\nregion = eu-west-1\n");
       Path out = dir.resolve("out");
@@ -153,12 +153,7 @@ class CredentialSourcesIT {
                   "--quiet",
                   "--output-dir",
                   out.toString()),
-              Map.of(
-                  "HOME", dir.toString(),
-                  "AWS_PROFILE", "inventory",
-                  "AWS_CONFIG_FILE", awsConfig.toString(),
-                  "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
-                  "AWS_EC2_METADATA_DISABLED", "true"));
+              home(awsConfig, credentials, Map.of("AWS_PROFILE", "inventory")));
 
       assertThat(run.waitFor()).as(run.err()).isZero();
       JsonNode options = JSON.readTree(out.resolve("run_summary.json").toFile()).get("options");
