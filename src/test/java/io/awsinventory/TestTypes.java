@@ -11,8 +11,8 @@ public final class TestTypes {
   public static final ResourceType IMAGES = named("images");
   public static final ResourceType DB_INSTANCES = named("db-instances");
 
-  /** Every registered type. */
-  public static final Set<ResourceType> ALL = Set.copyOf(ResourceTypes.all());
+  /** The types a run collects without --resources. */
+  public static final Set<ResourceType> DEFAULTS = Set.copyOf(ResourceTypes.defaults());
 
   private TestTypes() {}
 

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awsinventory.auth.AccessSpec;
 import io.awsinventory.auth.MemberRoles;
 import io.awsinventory.auth.RoleHop;
+import io.awsinventory.collect.ApplicationsCollector;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.ResourceTypes;
+import io.awsinventory.collect.SyncLocation;
 import io.awsinventory.discovery.Partitions;
 import io.awsinventory.output.Json;
 import java.util.Collection;
@@ -55,7 +57,12 @@ public final class PolicyCommand implements Callable<Integer> {
     AccessSpec access = AccessValidation.build(roles, partition);
     spec.commandLine()
         .getOut()
-        .println(policyJson(RunConfigFactory.resources(target.resources), access, partition));
+        .println(
+            policyJson(
+                RunConfigFactory.resources(target.resources),
+                RunConfigFactory.inventorySync(target),
+                access,
+                partition));
     spec.commandLine().getOut().flush();
     return 0;
   }
@@ -65,11 +72,15 @@ public final class PolicyCommand implements Callable<Integer> {
    * runs the tool; otherwise statements per identity, each Sid naming the identity it belongs on
    * (BaseCredentials, Hop1, …, MemberRole) and what it allows.
    */
-  static String policyJson(List<ResourceType> resources, AccessSpec access, String partition)
+  static String policyJson(
+      List<ResourceType> resources, SyncLocation sync, AccessSpec access, String partition)
       throws JsonProcessingException {
     Set<String> actions = new TreeSet<>();
     actions.add("ec2:DescribeRegions");
     for (ResourceType type : resources) {
+      if (sync != null && type instanceof ApplicationsCollector) {
+        continue; // read from the sync bucket by the identity that lists, not in each account
+      }
       actions.addAll(ResourceTypes.iamActions(type));
     }
     ObjectNode policy = Json.MAPPER.createObjectNode();
@@ -78,6 +89,7 @@ public final class PolicyCommand implements Callable<Integer> {
     List<RoleHop> master = access.masterChain();
     if (master.isEmpty() && !access.reachesOtherAccounts()) {
       statement(statements, "AwsInventoryReadOnly", actions, List.of("*"));
+      syncStatement(statements, "AwsInventory", sync, partition);
       return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(policy);
     }
     for (int i = 0; i < master.size(); i++) {
@@ -113,6 +125,7 @@ public final class PolicyCommand implements Callable<Integer> {
     }
     // the identity the master chain ends in collects the account it stands in
     statement(statements, collector + "ReadInventory", actions, List.of("*"));
+    syncStatement(statements, collector, sync, partition);
     for (int m = 1; m < members.size(); m++) {
       statement(
           statements,
@@ -124,6 +137,29 @@ public final class PolicyCommand implements Callable<Integer> {
       statement(statements, "MemberRoleReadInventory", actions, List.of("*"));
     }
     return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(policy);
+  }
+
+  /**
+   * The read of a Resource Data Sync: the bucket's listing (and HeadBucket, which IAM grants with
+   * it) and the objects under the sync's prefix.
+   */
+  private static void syncStatement(
+      ArrayNode statements, String identity, SyncLocation sync, String partition) {
+    if (sync == null) {
+      return;
+    }
+    String bucket = "arn:" + partition + ":s3:::" + sync.bucket();
+    List<String> actions = ApplicationsCollector.syncActions();
+    statement(
+        statements,
+        identity + "ListInventorySync",
+        actions.stream().filter(a -> !a.equals("s3:GetObject")).toList(),
+        List.of(bucket));
+    statement(
+        statements,
+        identity + "ReadInventorySync",
+        List.of("s3:GetObject"),
+        List.of(bucket + "/" + sync.typeFolder(ApplicationsCollector.INVENTORY_TYPE) + "*"));
   }
 
   /** The identity at a place of the master chain: the base credentials, then each hop's role. */

@@ -3,8 +3,10 @@ package io.awsinventory.cli;
 import static io.awsinventory.InventoryException.invalidInput;
 
 import io.awsinventory.auth.ProfileRoles;
+import io.awsinventory.collect.ApplicationsCollector;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.ResourceTypes;
+import io.awsinventory.collect.SyncLocation;
 import io.awsinventory.discovery.Partitions;
 import io.awsinventory.output.CsvStyle;
 import io.awsinventory.output.OutputFormat;
@@ -77,6 +79,7 @@ final class RunConfigFactory {
         homeRegion,
         regions(scope.regions, homeRegion),
         resources(scope.target.resources),
+        inventorySync(scope.target),
         null,
         null,
         List.of(),
@@ -181,6 +184,30 @@ final class RunConfigFactory {
                               + ")")));
     }
     return List.copyOf(types);
+  }
+
+  /**
+   * {@code --inventory-sync}, which only the applications type reads: naming it without that type
+   * is a mistake worth stopping for, not an option silently ignored.
+   */
+  static SyncLocation inventorySync(TargetOptions target) {
+    if (target.inventorySync == null) {
+      return null;
+    }
+    SyncLocation location;
+    try {
+      location = SyncLocation.parse(target.inventorySync);
+    } catch (IllegalArgumentException e) {
+      throw invalidInput("--inventory-sync", e.getMessage());
+    }
+    boolean readsIt =
+        resources(target.resources).stream().anyMatch(ApplicationsCollector.class::isInstance);
+    if (!readsIt) {
+      throw invalidInput(
+          "--inventory-sync",
+          "only the applications resource reads it; add applications to --resources");
+    }
+    return location;
   }
 
   static Path outputDir(String option) {

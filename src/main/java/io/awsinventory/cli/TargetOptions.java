@@ -22,4 +22,13 @@ public final class TargetOptions {
           "Resource types, comma-separated: ${COMPLETION-CANDIDATES}; 'all' takes every type"
               + " (default: every type that is not opt-in).")
   List<String> resources;
+
+  @Option(
+      names = "--inventory-sync",
+      paramLabel = "s3://BUCKET[/PREFIX]",
+      description =
+          "Read installed software (applications) from this Systems Manager Resource Data Sync,"
+              + " once for the whole organization with the run's own credentials, instead of each"
+              + " account's Systems Manager API.")
+  String inventorySync;
 }

@@ -1,6 +1,7 @@
 package io.awsinventory.collect;
 
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
@@ -68,8 +69,8 @@ public final class DbInstancesCollector implements ResourceType {
   }
 
   @Override
-  public SdkPojo model() {
-    return DBInstance.builder().build();
+  public Optional<SdkPojo> model() {
+    return Optional.of(DBInstance.builder().build());
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.core.SdkPojo;
@@ -68,6 +69,8 @@ public final class ImagesCollector implements ResourceType {
         "Platform",
         "PlatformDetails",
         "UsageOperation",
+        "LicenseIncluded",
+        "Byol",
         "ImageType",
         "RootDeviceType",
         "VirtualizationType",
@@ -79,8 +82,13 @@ public final class ImagesCollector implements ResourceType {
   }
 
   @Override
-  public SdkPojo model() {
-    return Image.builder().build();
+  public Optional<SdkPojo> model() {
+    return Optional.of(Image.builder().build());
+  }
+
+  @Override
+  public List<Member> addedMembers() {
+    return BillingCodes.members();
   }
 
   @Override
@@ -131,7 +139,7 @@ public final class ImagesCollector implements ResourceType {
             DescribeImagesResponse::nextToken)) {
       for (Image image : page.images()) {
         if (written.add(image.imageId())) {
-          sink.accept(SdkRecords.toJson(image));
+          sink.accept(SdkRecords.toJson(image, "UsageOperation", BillingCodes::annotate));
         }
       }
     }

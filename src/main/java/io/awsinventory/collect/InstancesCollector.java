@@ -1,8 +1,10 @@
 package io.awsinventory.collect;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
@@ -34,7 +36,8 @@ public final class InstancesCollector implements ResourceType {
 
   @Override
   public Map<TargetFact, String> provides() {
-    return Map.of(TargetFact.IMAGES_IN_USE, "ImageId");
+    return Map.of(
+        TargetFact.IMAGES_IN_USE, "ImageId", TargetFact.INSTANCE_TYPES_IN_USE, "InstanceType");
   }
 
   @Override
@@ -53,6 +56,8 @@ public final class InstancesCollector implements ResourceType {
         "Platform",
         "PlatformDetails",
         "UsageOperation",
+        "LicenseIncluded",
+        "Byol",
         "UsageOperationUpdateTime",
         "Architecture",
         "CpuOptions.CoreCount",
@@ -84,13 +89,18 @@ public final class InstancesCollector implements ResourceType {
   }
 
   @Override
-  public SdkPojo model() {
-    return Instance.builder().build();
+  public Optional<SdkPojo> model() {
+    return Optional.of(Instance.builder().build());
   }
 
   @Override
-  public List<String> addedMembers() {
-    return List.of("ReservationId", "OwnerId", "RequesterId");
+  public List<Member> addedMembers() {
+    List<Member> members = new ArrayList<>(BillingCodes.members());
+    members.add(Member.text("ReservationId", "The reservation the instance was launched in."));
+    members.add(Member.text("OwnerId", "The account that owns the reservation."));
+    members.add(
+        Member.text("RequesterId", "The service that launched the instance for the account."));
+    return members;
   }
 
   @Override
@@ -103,7 +113,7 @@ public final class InstancesCollector implements ResourceType {
     for (DescribeInstancesResponse page : pages(apis.ec2())) {
       for (Reservation reservation : page.reservations()) {
         for (Instance instance : reservation.instances()) {
-          ObjectNode record = SdkRecords.toJson(instance);
+          ObjectNode record = SdkRecords.toJson(instance, "UsageOperation", BillingCodes::annotate);
           putIfPresent(record, "ReservationId", reservation.reservationId());
           putIfPresent(record, "OwnerId", reservation.ownerId());
           putIfPresent(record, "RequesterId", reservation.requesterId());

@@ -25,6 +25,40 @@ public final class Pages {
   private Pages() {}
 
   /**
+   * The pages of a call the SDK has no paginator for: {@code call} is given the previous page's
+   * token (null for the first page), and the listing is guarded as {@link #guarded} guards it.
+   */
+  public static <P> Iterable<P> following(
+      Function<String, P> call, String what, Function<P, String> nextToken) {
+    Iterable<P> pages =
+        () ->
+            new Iterator<>() {
+              private P last;
+              private boolean started;
+
+              @Override
+              public boolean hasNext() {
+                if (!started) {
+                  return true;
+                }
+                String token = nextToken.apply(last);
+                return token != null && !token.isEmpty();
+              }
+
+              @Override
+              public P next() {
+                if (!hasNext()) {
+                  throw new NoSuchElementException();
+                }
+                last = call.apply(started ? nextToken.apply(last) : null);
+                started = true;
+                return last;
+              }
+            };
+    return guarded(pages, what, nextToken);
+  }
+
+  /**
    * @param what the call, for the message ("DescribeInstances")
    * @param nextToken the page's token for the next page; null or empty on the last page
    */

@@ -1,6 +1,7 @@
 package io.awsinventory.collect;
 
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.ReservedInstances;
 
@@ -54,8 +55,8 @@ public final class ReservedInstancesCollector implements ResourceType {
   }
 
   @Override
-  public SdkPojo model() {
-    return ReservedInstances.builder().build();
+  public Optional<SdkPojo> model() {
+    return Optional.of(ReservedInstances.builder().build());
   }
 
   @Override

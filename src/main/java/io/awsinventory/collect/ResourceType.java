@@ -4,6 +4,7 @@ import io.awsinventory.output.CsvColumns;
 import io.awsinventory.output.FileLayout;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -55,19 +56,36 @@ public interface ResourceType extends Comparable<ResourceType> {
   List<String> columns();
 
   /**
-   * An empty object of the API model class each record is made from; the record schema is read off
-   * its SDK field list.
+   * The members a record is sorted by within its target: the id, and more when one resource has
+   * several records (an application per node).
    */
-  SdkPojo model();
+  default List<String> sortMembers() {
+    return List.of(idMember());
+  }
+
+  /**
+   * An empty object of the API model class each record is made from; the record schema is read off
+   * its SDK field list. Empty for records the API answers as plain maps, whose members are all
+   * {@link #addedMembers()}.
+   */
+  Optional<SdkPojo> model();
 
   /** How the records are laid out in the output file. */
   default FileLayout layout() {
     return new FileLayout(fileStem(), columns(), tagsMember());
   }
 
-  /** Members the collector adds to each record beyond the model's own, all strings. */
-  default List<String> addedMembers() {
+  /** Members the collector adds to each record beyond the model's own. */
+  default List<Member> addedMembers() {
     return List.of();
+  }
+
+  /**
+   * AWS error codes that mean the service is not set up in the account x region (never subscribed,
+   * not onboarded): the step ends with no records and status ok, not as a failure.
+   */
+  default Set<String> notSetUpCodes() {
+    return Set.of();
   }
 
   /** What this type must know about its target before it can collect; read through the apis. */

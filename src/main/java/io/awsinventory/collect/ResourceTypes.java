@@ -18,7 +18,12 @@ public final class ResourceTypes {
           new InstancesCollector(),
           new ReservedInstancesCollector(),
           new ImagesCollector(),
-          new DbInstancesCollector());
+          new DbInstancesCollector(),
+          new HostsCollector(),
+          new InstanceTypesCollector(),
+          new ReservedDbInstancesCollector(),
+          new ApplicationsCollector(),
+          new LicenseUsageCollector());
 
   private ResourceTypes() {}
 

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -25,11 +26,22 @@ public final class SdkRecords {
   private SdkRecords() {}
 
   public static ObjectNode toJson(SdkPojo pojo) {
+    return toJson(pojo, null, null);
+  }
+
+  /**
+   * The record of {@code pojo}, with {@code insert} adding members right after {@code member} when
+   * the API returned it, so derived members stand next to what they are derived from.
+   */
+  public static ObjectNode toJson(SdkPojo pojo, String member, Consumer<ObjectNode> insert) {
     ObjectNode node = NODES.objectNode();
     for (SdkField<?> field : pojo.sdkFields()) {
       Object value = field.getValueOrDefault(pojo);
       if (isPresent(value)) {
         node.set(field.memberName(), valueToJson(value));
+        if (field.memberName().equals(member)) {
+          insert.accept(node);
+        }
       }
     }
     return node;

@@ -11,6 +11,10 @@ public final class TargetFact {
   public static final TargetFact IMAGES_IN_USE =
       new TargetFact("the images that the instances run from");
 
+  /** The instance types the target's instances have, in every instance state. */
+  public static final TargetFact INSTANCE_TYPES_IN_USE =
+      new TargetFact("the instance types of the instances");
+
   private final String description;
 
   private TargetFact(String description) {

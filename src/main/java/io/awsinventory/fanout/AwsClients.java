@@ -9,15 +9,22 @@ import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -118,6 +125,27 @@ public final class AwsClients implements AutoCloseable {
     return configure(RdsClient.builder(), credentials, region).build();
   }
 
+  public SsmClient ssm(AwsCredentialsProvider credentials, String region) {
+    return configure(SsmClient.builder(), credentials, region).build();
+  }
+
+  public LicenseManagerClient licenseManager(AwsCredentialsProvider credentials, String region) {
+    return configure(LicenseManagerClient.builder(), credentials, region).build();
+  }
+
+  /**
+   * S3 from {@code region}, following a bucket to its own region; path-style addressing when an
+   * endpoint is given, as emulators and private endpoints serve it.
+   */
+  public S3Client s3(AwsCredentialsProvider credentials, String region) {
+    S3ClientBuilder builder =
+        configure(S3Client.builder(), credentials, region).crossRegionAccessEnabled(true);
+    if (endpoint != null) {
+      builder.forcePathStyle(true);
+    }
+    return builder.build();
+  }
+
   public StsClient sts(AwsCredentialsProvider credentials, String region) {
     return configure(StsClient.builder(), credentials, region).build();
   }
@@ -145,6 +173,11 @@ public final class AwsClients implements AutoCloseable {
                 .retryStrategy(
                     AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                         .maxAttempts(MAX_ATTEMPTS)
+                        .retryOnException(AwsClients::isRateLimit)
+                        .treatAsThrottling(
+                            e ->
+                                e instanceof SdkException sdk
+                                    && (RetryUtils.isThrottlingException(sdk) || isRateLimit(e)))
                         .build())
                 .scheduledExecutorService(timers)
                 .apiCallAttemptTimeout(attemptTimeout)
@@ -155,6 +188,18 @@ public final class AwsClients implements AutoCloseable {
     }
     return builder;
   }
+
+  /**
+   * License Manager's throttling answer, a code the SDK does not know as throttling: retried and
+   * slowed down like the others.
+   */
+  private static boolean isRateLimit(Throwable failure) {
+    return failure instanceof AwsServiceException service
+        && service.awsErrorDetails() != null
+        && RATE_LIMIT_CODE.equals(service.awsErrorDetails().errorCode());
+  }
+
+  private static final String RATE_LIMIT_CODE = "RateLimitExceededException";
 
   @Override
   public void close() {

@@ -3,6 +3,7 @@ package io.awsinventory.fanout;
 import io.awsinventory.Secrets;
 import io.awsinventory.Status;
 import io.awsinventory.collect.Pages;
+import io.awsinventory.collect.ResourceType;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -19,7 +20,12 @@ public final class ErrorClassifier {
   public static final String PAGINATION_LOOP = "PaginationLoop";
 
   private static final Set<String> DENIED_CODES =
-      Set.of("UnauthorizedOperation", "UnauthorizedAccess", "AuthorizationError", "Forbidden");
+      Set.of(
+          "UnauthorizedOperation",
+          "UnauthorizedAccess",
+          "AuthorizationError",
+          "AuthorizationException",
+          "Forbidden");
   private static final Set<String> NOT_ENABLED_CODES = Set.of("OptInRequired");
 
   private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
@@ -60,6 +66,16 @@ public final class ErrorClassifier {
         Status.FAILED,
         INTERNAL_ERROR,
         oneLine(failure.getClass().getName() + ": " + failure.getMessage()));
+  }
+
+  /**
+   * Whether the failure says the type's service was never set up in the account x region: the step
+   * then has no records and is not a failure.
+   */
+  public static boolean notSetUp(ResourceType type, Throwable failure) {
+    return failure instanceof AwsServiceException service
+        && service.awsErrorDetails() != null
+        && type.notSetUpCodes().contains(service.awsErrorDetails().errorCode());
   }
 
   static Status statusOf(String code) {

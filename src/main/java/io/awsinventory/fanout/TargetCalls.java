@@ -1,16 +1,22 @@
 package io.awsinventory.fanout;
 
 import io.awsinventory.collect.RecordSink;
+import io.awsinventory.collect.ResourceDataSync;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.collect.TargetApis;
 import io.awsinventory.collect.TargetFact;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The clients of one target, built on first use and closed when the target's task ends, so a run
@@ -20,14 +26,22 @@ import software.amazon.awssdk.services.rds.RdsClient;
 public final class TargetCalls implements TargetApis, AutoCloseable {
   private final AwsClients clients;
   private final Target target;
+  private final ResourceDataSync inventorySync;
   private Ec2Client ec2;
   private RdsClient rds;
+  private SsmClient ssm;
+  private LicenseManagerClient licenseManager;
   private final Map<TargetFact, Set<String>> facts = new HashMap<>();
   private final Map<TargetFact, String> failedFacts = new HashMap<>();
 
-  public TargetCalls(AwsClients clients, Target target) {
+  /**
+   * @param inventorySync the Resource Data Sync installed software is read from, or null to read it
+   *     from the target's Systems Manager API
+   */
+  public TargetCalls(AwsClients clients, Target target, ResourceDataSync inventorySync) {
     this.clients = clients;
     this.target = target;
+    this.inventorySync = inventorySync;
   }
 
   @Override
@@ -44,6 +58,37 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
       rds = clients.rds(target.credentials(), target.region());
     }
     return rds;
+  }
+
+  @Override
+  public SsmClient ssm() {
+    if (ssm == null) {
+      ssm = clients.ssm(target.credentials(), target.region());
+    }
+    return ssm;
+  }
+
+  @Override
+  public LicenseManagerClient licenseManager() {
+    if (licenseManager == null) {
+      licenseManager = clients.licenseManager(target.credentials(), target.region());
+    }
+    return licenseManager;
+  }
+
+  @Override
+  public String accountId() {
+    return target.account().id();
+  }
+
+  @Override
+  public String region() {
+    return target.region();
+  }
+
+  @Override
+  public Optional<ResourceDataSync> inventorySync() {
+    return Optional.ofNullable(inventorySync);
   }
 
   /**
@@ -89,9 +134,10 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
     }
     Set<String> values = facts.get(fact);
     if (values == null) {
-      // the producing type is not collected in this run: run its calls for the fact alone
+      // the producing type is not collected in this run: run its calls once, for every fact of
+      // it that this target's steps need
       ResourceType producer = ResourceTypes.producerOf(fact);
-      RecordSink gather = gathering(producer, Set.of(fact), record -> {});
+      RecordSink gather = gathering(producer, producer.provides().keySet(), record -> {});
       producer.collect(this, gather);
       values = facts.get(fact);
     }
@@ -100,11 +146,10 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
 
   @Override
   public void close() {
-    if (ec2 != null) {
-      ec2.close();
-    }
-    if (rds != null) {
-      rds.close();
+    for (SdkAutoCloseable client : Arrays.asList(ec2, rds, ssm, licenseManager)) {
+      if (client != null) {
+        client.close();
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package io.awsinventory.fanout;
 
 import io.awsinventory.Status;
 import io.awsinventory.collect.RecordSink;
+import io.awsinventory.collect.ResourceDataSync;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.TargetFact;
 import io.awsinventory.output.SpillSorter;
@@ -37,14 +38,21 @@ public final class TargetRunner {
   private final Clock clock;
   private final StepListener listener;
   private final SpillSorter sorter;
+  private final ResourceDataSync inventorySync;
 
+  /**
+   * @param inventorySync the Resource Data Sync installed software is read from, or null to read it
+   *     from each target's Systems Manager API
+   */
   public TargetRunner(
       AwsClients clients,
       Workspace workspace,
       SpillSorter sorter,
       Clock clock,
-      StepListener listener) {
+      StepListener listener,
+      ResourceDataSync inventorySync) {
     this.clients = clients;
+    this.inventorySync = inventorySync;
     this.workspace = workspace;
     this.clock = clock;
     this.listener = listener;
@@ -59,7 +67,7 @@ public final class TargetRunner {
     Set<TargetFact> needed = new HashSet<>();
     steps.forEach(step -> needed.addAll(step.needs()));
     List<Outcome> outcomes = new ArrayList<>();
-    try (TargetCalls apis = new TargetCalls(clients, target)) {
+    try (TargetCalls apis = new TargetCalls(clients, target, inventorySync)) {
       for (ResourceType type : steps) {
         Outcome outcome = runStep(target, type, apis, needed);
         if (outcome.status() != Status.OK) {
@@ -88,7 +96,7 @@ public final class TargetRunner {
             target.account().id(),
             target.account().name(),
             target.region(),
-            type.idMember(),
+            type.sortMembers(),
             clock)) {
       RecordSink sink = apis.gathering(type, needed, writer::accept);
       outcome = collect(target, type, apis, sink, writer, start, spill);
@@ -132,6 +140,11 @@ public final class TargetRunner {
               + " MB; give the JVM more (AWS_INVENTORY_JAVA_OPTS=-Xmx1g, or java -Xmx1g -jar)",
           spill);
     } catch (RuntimeException e) {
+      if (ErrorClassifier.notSetUp(type, e)) {
+        LOG.debug("{} is not set up in {}: {}", type.name(), target.label(), e.getMessage());
+        return new Outcome(
+            target, type, Status.OK, writer.records(), millisSince(start), null, null, spill);
+      }
       ErrorClassifier.Classified classified = ErrorClassifier.classify(e);
       if (classified.code().equals(ErrorClassifier.INTERNAL_ERROR)) {
         LOG.error("internal error collecting {} in {}", type.name(), target.label(), e);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Streams one target's records of one resource type to a spill file as they arrive, each preceded
@@ -23,24 +24,32 @@ public final class SpillWriter implements AutoCloseable {
   public static final String REGION = "Region";
   public static final String COLLECTED_AT = "CollectedAt";
 
+  /** Between the values of a key: it sorts before every character a value keeps. */
+  private static final char KEY_SEPARATOR = '\u001f';
+
   private final Path file;
   private final BufferedWriter out;
   private final String accountId;
   private final String accountName;
   private final String region;
-  private final String idMember;
+  private final List<String> sortMembers;
   private final Clock clock;
   private long records;
 
   public SpillWriter(
-      Path file, String accountId, String accountName, String region, String idMember, Clock clock)
+      Path file,
+      String accountId,
+      String accountName,
+      String region,
+      List<String> sortMembers,
+      Clock clock)
       throws IOException {
     this.file = file;
     this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     this.accountId = accountId;
     this.accountName = accountName;
     this.region = region;
-    this.idMember = idMember;
+    this.sortMembers = List.copyOf(sortMembers);
     this.clock = clock;
   }
 
@@ -54,9 +63,8 @@ public final class SpillWriter implements AutoCloseable {
     line.put(REGION, region);
     line.put(COLLECTED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     line.setAll(record);
-    JsonNode id = record.get(idMember);
     try {
-      out.write(sortKey(id == null ? "" : id.asText()));
+      writeKey(record);
       out.write('\t');
       out.write(Json.MAPPER.writeValueAsString(line));
       out.write('\n');
@@ -68,9 +76,23 @@ public final class SpillWriter implements AutoCloseable {
     records++;
   }
 
+  /**
+   * The values of the sort members, apart by a character that sorts before any text, so ("a", "b")
+   * comes before ("a b", "a").
+   */
+  private void writeKey(ObjectNode record) throws IOException {
+    for (int i = 0; i < sortMembers.size(); i++) {
+      if (i > 0) {
+        out.write(KEY_SEPARATOR);
+      }
+      JsonNode value = record.get(sortMembers.get(i));
+      out.write(sortKey(value == null || value.isNull() ? "" : value.asText()));
+    }
+  }
+
   /** Keys never hold the tab or newline that frame a spill line. */
   static String sortKey(String id) {
-    return id.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    return id.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ').replace(KEY_SEPARATOR, ' ');
   }
 
   public long records() {

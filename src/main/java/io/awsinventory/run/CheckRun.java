@@ -3,6 +3,7 @@ package io.awsinventory.run;
 import io.awsinventory.ExitCode;
 import io.awsinventory.Status;
 import io.awsinventory.auth.Sessions;
+import io.awsinventory.collect.ResourceDataSync;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.fanout.AwsClients;
 import io.awsinventory.fanout.ErrorClassifier;
@@ -33,10 +34,11 @@ public final class CheckRun {
     Capacity capacity = new Capacity(config.concurrency());
     try (AwsClients clients = capacity.clients(config);
         Sessions sessions = InventoryRun.openSessions(config, clients);
+        SyncReader sync = SyncReader.open(config, clients, sessions);
         FanOut fanOut = new FanOut(capacity.workers())) {
       AccountFanOut accounts = new AccountFanOut(config, clients, sessions, fanOut, err);
       accounts.run(
-          target -> probeTarget(clients, target),
+          target -> probeTarget(clients, target, sync.sync()),
           regions -> {},
           AccountPlanner.Unreachable::message);
       List<Outcome> sorted = accounts.outcomes();
@@ -64,9 +66,9 @@ public final class CheckRun {
     return notOk ? ExitCode.PARTIAL : ExitCode.OK;
   }
 
-  private List<Outcome> probeTarget(AwsClients clients, Target target) {
+  private List<Outcome> probeTarget(AwsClients clients, Target target, ResourceDataSync sync) {
     List<Outcome> outcomes = new ArrayList<>();
-    try (TargetCalls apis = new TargetCalls(clients, target)) {
+    try (TargetCalls apis = new TargetCalls(clients, target, sync)) {
       for (ResourceType type : config.resources()) {
         outcomes.add(probe(target, type, apis));
       }
@@ -79,6 +81,9 @@ public final class CheckRun {
       type.probe(apis);
       return new Outcome(target, type, Status.OK, 0, 0, null, null, null);
     } catch (RuntimeException e) {
+      if (ErrorClassifier.notSetUp(type, e)) {
+        return new Outcome(target, type, Status.OK, 0, 0, null, null, null);
+      }
       ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
       if (failure.code().equals(ErrorClassifier.INTERNAL_ERROR)) {
         throw e;

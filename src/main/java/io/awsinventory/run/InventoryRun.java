@@ -65,6 +65,7 @@ public final class InventoryRun {
         workspace;
         progress;
         Sessions sessions = openSessions(config, clients);
+        SyncReader sync = SyncReader.open(config, clients, sessions);
         FanOut fanOut = new FanOut(capacity.workers());
         Interrupted report = new Interrupted(workspace, progress)) {
       sessions
@@ -74,7 +75,8 @@ public final class InventoryRun {
                   summary.identity(
                       h.hop(), h.roleArn(), h.identity().accountId(), h.identity().arn()));
       TargetRunner runner =
-          new TargetRunner(clients, workspace, capacity.spillSorter(), clock, progress);
+          new TargetRunner(
+              clients, workspace, capacity.spillSorter(), clock, progress, sync.sync());
       List<ResourceType> steps = ResourceTypes.steps(config.resources());
       AccountFanOut accounts = new AccountFanOut(config, clients, sessions, fanOut, err);
       accounts.run(

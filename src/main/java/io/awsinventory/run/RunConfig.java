@@ -4,6 +4,7 @@ import io.awsinventory.auth.AccessSpec;
 import io.awsinventory.auth.CredentialsSpec;
 import io.awsinventory.auth.RoleHop;
 import io.awsinventory.collect.ResourceType;
+import io.awsinventory.collect.SyncLocation;
 import io.awsinventory.fanout.CaBundle;
 import io.awsinventory.fanout.ProxySettings;
 import io.awsinventory.output.CsvStyle;
@@ -25,6 +26,8 @@ import java.util.TreeSet;
  * @param homeRegion where STS and DescribeRegions are called; sets the partition
  * @param regions the regions asked for; empty means every region enabled for the account
  * @param resources the resource types to collect, in registry (file) order
+ * @param inventorySync the Resource Data Sync installed software is read from, or null to read it
+ *     from each account's Systems Manager API
  * @param format the output file format
  * @param outputDir the folder the files are written to
  * @param tagColumns tag keys that get a {@code Tag:KEY} column in CSV
@@ -42,6 +45,7 @@ public record RunConfig(
     String homeRegion,
     List<String> regions,
     List<ResourceType> resources,
+    SyncLocation inventorySync,
     OutputFormat format,
     Path outputDir,
     List<String> tagColumns,
@@ -68,6 +72,7 @@ public record RunConfig(
         homeRegion,
         regions,
         resources,
+        inventorySync,
         format,
         outputDir,
         tagColumns,
@@ -115,6 +120,9 @@ public record RunConfig(
     options.put("home-region", homeRegion);
     options.put("regions", regions.isEmpty() ? "all enabled" : String.join(",", regions));
     options.put("resources", resources.stream().map(ResourceType::name).toList());
+    if (inventorySync != null) {
+      options.put("inventory-sync", inventorySync.toString());
+    }
     if (format != null) {
       options.put("format", format.extension());
       options.put("output-dir", outputDir.toString());

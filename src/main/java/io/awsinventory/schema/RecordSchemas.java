@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awsinventory.collect.Member;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.output.CsvColumns;
 import io.awsinventory.output.OutputFormat;
@@ -88,10 +89,19 @@ public final class RecordSchemas {
     ObjectNode record = NODES.objectNode().put("type", "object");
     record.put(
         "description",
-        "A "
-            + collector.model().getClass().getSimpleName()
-            + " as the API returned it, with the AWS member names, preceded by where and when it"
-            + " was collected.");
+        collector
+            .model()
+            .map(
+                model ->
+                    "A "
+                        + model.getClass().getSimpleName()
+                        + " as the API returned it, with the AWS member names, preceded by where"
+                        + " and when it was collected.")
+            .orElse(
+                "One "
+                    + collector.name()
+                    + " record with the AWS member names, preceded by where and when it was"
+                    + " collected."));
     ObjectNode properties = record.putObject("properties");
     properties.set(
         SpillWriter.ACCOUNT_ID,
@@ -103,11 +113,15 @@ public final class RecordSchemas {
     properties.set(
         SpillWriter.COLLECTED_AT,
         string("When the record was read, ISO-8601 UTC.").put("format", "date-time"));
-    for (SdkField<?> field : collector.model().sdkFields()) {
+    for (SdkField<?> field : collector.model().map(SdkPojo::sdkFields).orElse(List.of())) {
       properties.set(field.memberName(), field(field));
     }
-    for (String member : collector.addedMembers()) {
-      properties.set(member, string("Added by aws-inventory from the enclosing API object."));
+    for (Member member : collector.addedMembers()) {
+      ObjectNode added = NODES.objectNode().put("type", member.type());
+      if (member.format() != null) {
+        added.put("format", member.format());
+      }
+      properties.set(member.name(), added.put("description", member.description()));
     }
     ArrayNode required =
         record

@@ -19,7 +19,14 @@ class ResourceTypesTest {
   void everyResourceType_hasAUsableColumnListAndIsFoundByName(ResourceType type) {
     assertThat(ResourceTypes.named(type.name())).containsSame(type);
     assertThat(type.columns()).first().isEqualTo(type.idMember());
-    assertThat(type.columns()).doesNotHaveDuplicates().contains(ResourceType.TAGS_COLUMN);
+    assertThat(type.columns()).doesNotHaveDuplicates();
+    boolean tagged =
+        type.model().stream()
+            .flatMap(model -> model.sdkFields().stream())
+            .anyMatch(field -> field.memberName().equals(type.tagsMember()));
+    assertThat(type.columns().contains(ResourceType.TAGS_COLUMN))
+        .as("Tags column")
+        .isEqualTo(tagged);
     assertThat(type.columns())
         .allSatisfy(c -> assertThat(c).matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*"));
     assertThat(type.iamActions()).isNotEmpty().allMatch(a -> a.matches("[a-z0-9-]+:[A-Za-z]+"));

@@ -20,15 +20,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * An AWS simulator on loopback for the calls aws-inventory makes: EC2 and RDS Query, STS Query and
- * Organizations JSON 1.1, with real pagination, an estate from {@link SimEstate}, and knobs for
- * latency, EC2-style throttling, 5xx answers, hanging calls, denials and expiring sessions. As in
- * AWS, the account a call acts in follows from its access key; keys issued by AssumeRole act in the
- * role's account. It counts calls per API and per account x region.
+ * An AWS simulator on loopback for the calls aws-inventory makes: EC2 and RDS Query, STS Query,
+ * Organizations, Systems Manager and License Manager JSON 1.1, and the S3 bucket of a Resource Data
+ * Sync, with real pagination, an estate from {@link SimEstate}, and knobs for latency, EC2-style
+ * throttling, 5xx answers, hanging calls, denials and expiring sessions. As in AWS, the account a
+ * call acts in follows from its access key; keys issued by AssumeRole act in the role's account. It
+ * counts calls per API and per account x region.
  *
  * <p>This class receives the calls and checks their tokens; one handler per service answers them
- * ({@link StsHandler}, {@link Ec2Handler}, {@link RdsHandler}, {@link OrganizationsHandler}), after
- * {@link SimFaults} has applied the knobs.
+ * ({@link StsHandler}, {@link Ec2Handler}, {@link RdsHandler}, {@link OrganizationsHandler}, {@link
+ * SsmHandler}, {@link LicenseManagerHandler}, {@link S3Handler}), after {@link SimFaults} has
+ * applied the knobs.
  */
 public final class AwsSimulator implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +63,9 @@ public final class AwsSimulator implements AutoCloseable {
   private final Ec2Handler ec2;
   private final RdsHandler rds;
   private final OrganizationsHandler organizations;
+  private final SsmHandler ssm;
+  private final LicenseManagerHandler licenseManager;
+  private final S3Handler s3;
 
   private AwsSimulator(SimConfig config, int port) throws IOException {
     this.config = config;
@@ -70,6 +75,9 @@ public final class AwsSimulator implements AutoCloseable {
     this.ec2 = new Ec2Handler(estate);
     this.rds = new RdsHandler(estate);
     this.organizations = new OrganizationsHandler(config, estate, stats);
+    this.ssm = new SsmHandler(estate);
+    this.licenseManager = new LicenseManagerHandler(estate);
+    this.s3 = new S3Handler(config, estate, stats);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
@@ -200,6 +208,18 @@ public final class AwsSimulator implements AutoCloseable {
       String region = scope[1];
       String service = scope[2];
       StsHandler.Caller caller = config.rejectCredentials() ? null : sts.caller(scope[0]);
+      if (service.equals("s3")) {
+        s3.handle(exchange, caller == null || caller.expired() ? null : caller.accountId());
+        return;
+      }
+      if (target != null && (service.equals("ssm") || service.equals("license-manager"))) {
+        String api = target.substring(target.indexOf('.') + 1);
+        if (config.recordRequests()) {
+          stats.record(Map.of("Action", api), caller == null ? null : caller.accountId());
+        }
+        json(exchange, api, body, service, region, caller);
+        return;
+      }
       if (target != null) {
         String api = target.substring(target.indexOf('.') + 1);
         if (config.recordRequests()) {
@@ -215,6 +235,45 @@ public final class AwsSimulator implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       xml(exchange, 500, SimXml.ec2Error("InternalError", "simulator: " + e));
+    }
+  }
+
+  /** A JSON 1.1 call of Systems Manager or License Manager: token checks, knobs, the service. */
+  private void json(
+      HttpExchange exchange,
+      String api,
+      String body,
+      String service,
+      String region,
+      StsHandler.Caller caller)
+      throws IOException {
+    stats.count(api, caller == null ? null : caller.accountId(), region);
+    if (caller == null || caller.accountId() == null) {
+      SimDialect.error(
+          exchange,
+          400,
+          "UnrecognizedClientException",
+          "The security token included in the request is invalid.");
+      return;
+    }
+    if (caller.expired()) {
+      stats.expired.increment();
+      SimDialect.error(
+          exchange,
+          400,
+          "ExpiredTokenException",
+          "The security token included in the request is expired");
+      return;
+    }
+    SimDialect dialect = service.equals("ssm") ? SimDialect.SSM : SimDialect.LICENSE_MANAGER;
+    if (!faults.pass(exchange, caller.accountId(), region, api, dialect)) {
+      return;
+    }
+    var request = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+    if (dialect == SimDialect.SSM) {
+      ssm.handle(exchange, api, request, caller.accountId(), region);
+    } else {
+      licenseManager.handle(exchange, api, request, caller.accountId(), region);
     }
   }
 
@@ -259,7 +318,8 @@ public final class AwsSimulator implements AutoCloseable {
       sts.handle(exchange, action, form, caller);
       return;
     }
-    if (!faults.pass(exchange, caller.accountId(), region, action, isRds)) {
+    if (!faults.pass(
+        exchange, caller.accountId(), region, action, isRds ? SimDialect.RDS : SimDialect.EC2)) {
       return;
     }
     String account = caller.accountId();

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** EC2 Query: DescribeRegions, DescribeInstances, DescribeReservedInstances, DescribeImages. */
+/**
+ * EC2 Query: DescribeRegions, DescribeInstances, DescribeReservedInstances, DescribeImages,
+ * DescribeHosts, DescribeInstanceTypes.
+ */
 final class Ec2Handler {
   private final SimEstate estate;
 
@@ -28,6 +31,8 @@ final class Ec2Handler {
       case "DescribeInstances" -> xml(exchange, 200, describeInstances(account, region, form));
       case "DescribeReservedInstances" -> xml(exchange, 200, describeReserved(account, region));
       case "DescribeImages" -> xml(exchange, 200, describeImages(account, region, form));
+      case "DescribeHosts" -> xml(exchange, 200, describeHosts(account, region, form));
+      case "DescribeInstanceTypes" -> xml(exchange, 200, describeInstanceTypes(form));
       default -> {
         return false;
       }
@@ -87,8 +92,15 @@ final class Ec2Handler {
           .append("</availabilityZone><tenancy>default</tenancy></placement>");
       SimXml.element(out, "privateIpAddress", "10.0." + (i % 250) + "." + (i / 250 % 250));
       SimXml.element(out, "architecture", instance.type().startsWith("c6g") ? "arm64" : "x86_64");
-      SimXml.element(out, "platformDetails", "Linux/UNIX");
-      SimXml.element(out, "usageOperation", "RunInstances");
+      // a Windows instance, a Windows with SQL Server Standard one, then two Linux ones
+      String[][] billing = {
+        {"Windows", "RunInstances:0002"},
+        {"Windows with SQL Server Standard", "RunInstances:0006"},
+        {"Linux/UNIX", "RunInstances"},
+        {"Linux/UNIX", "RunInstances"}
+      };
+      SimXml.element(out, "platformDetails", billing[i % 4][0]);
+      SimXml.element(out, "usageOperation", billing[i % 4][1]);
       out.append(
           "<cpuOptions><coreCount>2</coreCount><threadsPerCore>2</threadsPerCore></cpuOptions>");
       out.append("<tagSet><item><key>Name</key><value>")
@@ -106,6 +118,76 @@ final class Ec2Handler {
       out.append("<nextToken>sim-").append(to).append("</nextToken>");
     }
     return SimXml.ec2("DescribeInstances", out);
+  }
+
+  private String describeHosts(String account, String region, Map<String, String> form) {
+    int total = estate.hostCount(account, region);
+    int from = SimHttp.offset(form.get("NextToken"));
+    int size = SimHttp.pageSize(form.get("MaxResults"), 5, 500, 500);
+    int to = Math.min(total, from + size);
+    StringBuilder out = new StringBuilder("<hostSet>");
+    for (int i = from; i < to; i++) {
+      out.append("<item>");
+      SimXml.element(out, "hostId", estate.hostId(account, region, i));
+      SimXml.element(out, "autoPlacement", "off");
+      SimXml.element(out, "hostRecovery", "on");
+      SimXml.element(out, "availabilityZone", region + "a");
+      out.append(
+          "<hostProperties><cores>48</cores><instanceFamily>m5</instanceFamily>"
+              + "<sockets>2</sockets><totalVCpus>96</totalVCpus></hostProperties>");
+      if (estate.instanceCount(account, region) > 0) {
+        out.append("<instances><item>");
+        SimXml.element(out, "instanceId", estate.instance(account, region, 0).id());
+        SimXml.element(out, "instanceType", "m5.large");
+        SimXml.element(out, "ownerId", account);
+        out.append("</item></instances>");
+      }
+      SimXml.element(out, "state", "available");
+      SimXml.element(out, "allocationTime", "2024-05-06T07:08:09.000Z");
+      SimXml.element(out, "allowsMultipleInstanceTypes", "on");
+      SimXml.element(out, "ownerId", account);
+      out.append("<tagSet><item><key>Name</key><value>licensed-host-")
+          .append(i)
+          .append("</value></item></tagSet>");
+      out.append("</item>");
+    }
+    out.append("</hostSet>");
+    if (to < total) {
+      out.append("<nextToken>sim-").append(to).append("</nextToken>");
+    }
+    return SimXml.ec2("DescribeHosts", out);
+  }
+
+  /** The types asked for ({@code InstanceType.N}), each with made-up but consistent specs. */
+  private String describeInstanceTypes(Map<String, String> form) {
+    StringBuilder out = new StringBuilder("<instanceTypeSet>");
+    for (int n = 1; form.containsKey("InstanceType." + n); n++) {
+      String type = form.get("InstanceType." + n);
+      int vcpus = type.endsWith("4xlarge") ? 16 : type.endsWith("2xlarge") ? 8 : 2;
+      out.append("<item>");
+      SimXml.element(out, "instanceType", type);
+      SimXml.element(out, "currentGeneration", true);
+      SimXml.element(out, "bareMetal", false);
+      SimXml.element(out, "hypervisor", "nitro");
+      out.append("<processorInfo><supportedArchitectures><item>")
+          .append(type.startsWith("c6g") ? "arm64" : "x86_64")
+          .append("</item></supportedArchitectures>")
+          .append("<sustainedClockSpeedInGhz>3.1</sustainedClockSpeedInGhz></processorInfo>");
+      out.append("<vCpuInfo><defaultVCpus>")
+          .append(vcpus)
+          .append("</defaultVCpus><defaultCores>")
+          .append(vcpus / 2)
+          .append("</defaultCores><defaultThreadsPerCore>2</defaultThreadsPerCore>")
+          .append("<validThreadsPerCore><item>1</item><item>2</item></validThreadsPerCore>")
+          .append("</vCpuInfo>");
+      out.append("<memoryInfo><sizeInMiB>")
+          .append(vcpus * 4096)
+          .append("</sizeInMiB></memoryInfo>");
+      SimXml.element(out, "dedicatedHostsSupported", true);
+      out.append("</item>");
+    }
+    out.append("</instanceTypeSet>");
+    return SimXml.ec2("DescribeInstanceTypes", out);
   }
 
   private static int stateCode(String state) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * simulator behind a local forward proxy and an HTTPS front with a certificate of its own.
  */
 class NetworkOptionsIT {
-  private static final Set<ResourceType> ALL = TestTypes.ALL;
+  private static final Set<ResourceType> ALL = TestTypes.DEFAULTS;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path certificates;

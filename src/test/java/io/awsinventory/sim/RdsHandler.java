@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Map;
 
-/** RDS Query: DescribeDBInstances. */
+/** RDS Query: DescribeDBInstances, DescribeReservedDBInstances. */
 final class RdsHandler {
   private final SimEstate estate;
 
@@ -18,10 +18,14 @@ final class RdsHandler {
   boolean handle(
       HttpExchange exchange, String action, String account, String region, Map<String, String> form)
       throws IOException {
-    if (!action.equals("DescribeDBInstances")) {
-      return false;
+    switch (action) {
+      case "DescribeDBInstances" -> xml(exchange, 200, describeDbInstances(account, region, form));
+      case "DescribeReservedDBInstances" ->
+          xml(exchange, 200, describeReservedDbInstances(account, region, form));
+      default -> {
+        return false;
+      }
     }
-    xml(exchange, 200, describeDbInstances(account, region, form));
     return true;
   }
 
@@ -66,5 +70,40 @@ final class RdsHandler {
       out.append("<Marker>sim-").append(to).append("</Marker>");
     }
     return SimXml.query(SimXml.RDS_NS, "DescribeDBInstances", out);
+  }
+
+  private String describeReservedDbInstances(
+      String account, String region, Map<String, String> form) {
+    int total = estate.reservedDbCount(account, region);
+    int from = SimHttp.offset(form.get("Marker"));
+    int size = SimHttp.pageSize(form.get("MaxRecords"), 20, 100, 100);
+    int to = Math.min(total, from + size);
+    StringBuilder out = new StringBuilder("<ReservedDBInstances>");
+    for (int i = from; i < to; i++) {
+      String id = estate.reservedDbId(account, region, i);
+      out.append("<ReservedDBInstance>");
+      SimXml.element(out, "ReservedDBInstanceId", id);
+      SimXml.element(out, "ReservedDBInstancesOfferingId", "offering-" + i);
+      SimXml.element(out, "DBInstanceClass", "db.r6i.xlarge");
+      SimXml.element(out, "StartTime", "2024-01-02T03:04:05.000Z");
+      SimXml.element(out, "Duration", 31536000);
+      SimXml.element(out, "FixedPrice", 1234.5);
+      SimXml.element(out, "UsagePrice", 0.0);
+      SimXml.element(out, "CurrencyCode", "USD");
+      SimXml.element(out, "DBInstanceCount", 2);
+      SimXml.element(out, "ProductDescription", i % 2 == 0 ? "oracle-se2(li)" : "postgresql");
+      SimXml.element(out, "OfferingType", "All Upfront");
+      SimXml.element(out, "MultiAZ", i % 2 == 0);
+      SimXml.element(out, "State", "active");
+      SimXml.element(out, "LicenseModel", i % 2 == 0 ? "license-included" : "postgresql-license");
+      SimXml.element(
+          out, "ReservedDBInstanceArn", "arn:aws:rds:" + region + ":" + account + ":ri:" + id);
+      out.append("</ReservedDBInstance>");
+    }
+    out.append("</ReservedDBInstances>");
+    if (to < total) {
+      out.append("<Marker>sim-").append(to).append("</Marker>");
+    }
+    return SimXml.query(SimXml.RDS_NS, "DescribeReservedDBInstances", out);
   }
 }

@@ -55,13 +55,20 @@ class SchemaValidationTest {
             "ec2_reserved_instances.schema.json",
             "ec2_images.schema.json",
             "rds_db_instances.schema.json",
+            "ec2_hosts.schema.json",
+            "ec2_instance_types.schema.json",
+            "rds_reserved_db_instances.schema.json",
+            "ssm_applications.schema.json",
+            "license_manager_usage.schema.json",
             "run_summary.schema.json");
     return schemas;
   }
 
   private Path collect(String format) {
     Path out = dir.resolve("out-" + format);
-    CliRun run = SimulatedCollectTest.collectAs(format, sim, out, "--tag-columns", "Name,env");
+    CliRun run =
+        SimulatedCollectTest.collectAs(
+            format, sim, out, "--tag-columns", "Name,env", "--resources", "all");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
     return out;
   }

@@ -20,6 +20,14 @@ public final class SimConfig {
   private int reservedPerTarget = 2;
   private int imagesPerTarget = 2;
   private int dbPerTarget = 2;
+  private int hostsPerTarget = 1;
+  private int reservedDbPerTarget = 1;
+  private int nodesPerTarget = 2;
+  private int applicationsPerNode = 3;
+  private int licenseConfigurationsPerTarget = 2;
+  private volatile String syncBucket;
+  private volatile String syncPrefix = "";
+  private volatile Set<String> notSetUpAccounts = Set.of();
   private volatile Duration latency = Duration.ZERO;
   private volatile Duration jitter = Duration.ZERO;
   private int bucketBurst = 100;
@@ -86,6 +94,82 @@ public final class SimConfig {
 
   public int dbPerTarget() {
     return dbPerTarget;
+  }
+
+  public int hostsPerTarget() {
+    return hostsPerTarget;
+  }
+
+  public SimConfig hostsPerTarget(int value) {
+    hostsPerTarget = value;
+    return this;
+  }
+
+  public int reservedDbPerTarget() {
+    return reservedDbPerTarget;
+  }
+
+  public SimConfig reservedDbPerTarget(int value) {
+    reservedDbPerTarget = value;
+    return this;
+  }
+
+  /** Systems Manager managed nodes per account x region; every fifth is an mi- hybrid node. */
+  public int nodesPerTarget() {
+    return nodesPerTarget;
+  }
+
+  public SimConfig nodesPerTarget(int value) {
+    nodesPerTarget = value;
+    return this;
+  }
+
+  /** AWS:Application inventory entries per managed node. */
+  public int applicationsPerNode() {
+    return applicationsPerNode;
+  }
+
+  public SimConfig applicationsPerNode(int value) {
+    applicationsPerNode = value;
+    return this;
+  }
+
+  /** License Manager configurations per account x region; the last has no usage. */
+  public int licenseConfigurationsPerTarget() {
+    return licenseConfigurationsPerTarget;
+  }
+
+  public SimConfig licenseConfigurationsPerTarget(int value) {
+    licenseConfigurationsPerTarget = value;
+    return this;
+  }
+
+  /**
+   * An S3 bucket that holds a Resource Data Sync of the estate's managed nodes, under {@code
+   * prefix} (empty for none); null for no bucket.
+   */
+  public SimConfig syncBucket(String bucket, String prefix) {
+    syncBucket = bucket;
+    syncPrefix = prefix;
+    return this;
+  }
+
+  public String syncBucket() {
+    return syncBucket;
+  }
+
+  public String syncPrefix() {
+    return syncPrefix;
+  }
+
+  /** Accounts where Systems Manager and License Manager answer that they are not subscribed. */
+  public SimConfig notSetUpAccounts(String... ids) {
+    notSetUpAccounts = Set.of(ids);
+    return this;
+  }
+
+  public Set<String> notSetUpAccounts() {
+    return notSetUpAccounts;
   }
 
   public Duration latency() {
@@ -316,6 +400,12 @@ public final class SimConfig {
           "  --reserved-per-target N   reserved instances per account x region (2)",
           "  --images-per-target N     owned images per account x region (2)",
           "  --db-per-target N         DB instances per account x region (2)",
+          "  --hosts-per-target N      Dedicated Hosts per account x region (1)",
+          "  --reserved-db-per-target N  reserved DB instances per account x region (1)",
+          "  --nodes-per-target N      Systems Manager managed nodes per account x region (2)",
+          "  --applications-per-node N installed applications per managed node (3)",
+          "  --license-configurations-per-target N  License Manager configurations (2)",
+          "  --sync-bucket B[/PREFIX]  serve an S3 bucket holding a Resource Data Sync of the nodes",
           "  --latency-ms N, --jitter-ms N            delay of every call",
           "  --bucket-burst N, --bucket-refill N      EC2-style throttling per account x region x API",
           "  --server-error-rate R     share of calls answered with a 5xx (0)",
@@ -417,6 +507,18 @@ public final class SimConfig {
         case "--reserved-per-target" -> config.reservedPerTarget(Integer.parseInt(value));
         case "--images-per-target" -> config.imagesPerTarget(Integer.parseInt(value));
         case "--db-per-target" -> config.dbPerTarget(Integer.parseInt(value));
+        case "--hosts-per-target" -> config.hostsPerTarget(Integer.parseInt(value));
+        case "--reserved-db-per-target" -> config.reservedDbPerTarget(Integer.parseInt(value));
+        case "--nodes-per-target" -> config.nodesPerTarget(Integer.parseInt(value));
+        case "--applications-per-node" -> config.applicationsPerNode(Integer.parseInt(value));
+        case "--license-configurations-per-target" ->
+            config.licenseConfigurationsPerTarget(Integer.parseInt(value));
+        case "--sync-bucket" -> {
+          int slash = value.indexOf('/');
+          config.syncBucket(
+              slash < 0 ? value : value.substring(0, slash),
+              slash < 0 ? "" : value.substring(slash + 1));
+        }
         case "--latency-ms" ->
             config.latency(Duration.ofMillis(Long.parseLong(value)), config.jitter);
         case "--jitter-ms" ->

@@ -271,6 +271,67 @@ public final class SimEstate {
     return TYPES[index % TYPES.length];
   }
 
+  public int hostCount(String accountId, String region) {
+    return isEnabled(accountId, region) ? config.hostsPerTarget() : 0;
+  }
+
+  public String hostId(String accountId, String region, int index) {
+    return hexId("h-", accountId, region + "-host", index, 19);
+  }
+
+  public int reservedDbCount(String accountId, String region) {
+    return isEnabled(accountId, region) ? config.reservedDbPerTarget() : 0;
+  }
+
+  public String reservedDbId(String accountId, String region, int index) {
+    return String.format("rdb-%s-%04d", region, index);
+  }
+
+  public int nodeCount(String accountId, String region) {
+    return isEnabled(accountId, region) ? config.nodesPerTarget() : 0;
+  }
+
+  /** A managed node: an EC2 instance id, every fifth an mi- hybrid node. */
+  public String nodeId(String accountId, String region, int index) {
+    return index % 5 == 4
+        ? hexId("mi-", accountId, region + "-node", index, 20)
+        : hexId("i-", accountId, region + "-node", index, 19);
+  }
+
+  /** A name with a comma, quotes and non-ASCII letters, installed on every node. */
+  public static final String AWKWARD_APPLICATION = "Contoso \"Data\" Suite, Édition 東京 ✓";
+
+  /** The attributes of one AWS:Application entry, as the Systems Manager API names them. */
+  public Map<String, String> application(int index) {
+    Map<String, String> entry = new LinkedHashMap<>();
+    entry.put("Name", index == 0 ? AWKWARD_APPLICATION : "app-" + index);
+    entry.put("Publisher", index % 2 == 0 ? "Contoso Ltd." : "Fabrikam");
+    entry.put("Version", "1." + (index % 7) + "." + index);
+    entry.put("Architecture", index % 3 == 0 ? "i386" : "x86_64");
+    entry.put("InstalledTime", "2024-03-0" + (1 + index % 9) + "T00:00:00Z");
+    entry.put("ApplicationType", "Office/Productivity");
+    entry.put("PackageId", "pkg-" + index);
+    return entry;
+  }
+
+  public int licenseConfigurationCount(String accountId, String region) {
+    return isEnabled(accountId, region) ? config.licenseConfigurationsPerTarget() : 0;
+  }
+
+  public String licenseConfigurationArn(String accountId, String region, int index) {
+    return "arn:aws:license-manager:"
+        + region
+        + ":"
+        + accountId
+        + ":license-configuration:"
+        + hexId("lic-", accountId, region + "-lic", index, 36);
+  }
+
+  /** Resources using a configuration: the last configuration is unused, the others have two. */
+  public int licenseUsageCount(String accountId, String region, int configuration) {
+    return configuration == licenseConfigurationCount(accountId, region) - 1 ? 0 : 2;
+  }
+
   /** Ids of every record of one account x region x resource, as the collector must find them. */
   public List<String> truth(String accountId, String region, String resource) {
     List<String> ids = new ArrayList<>();
@@ -299,6 +360,16 @@ public final class SimEstate {
           images.add(instance(accountId, region, i).imageId());
         }
         ids.addAll(images);
+      }
+      case "hosts" -> {
+        for (int i = 0; i < hostCount(accountId, region); i++) {
+          ids.add(hostId(accountId, region, i));
+        }
+      }
+      case "reserved-db-instances" -> {
+        for (int i = 0; i < reservedDbCount(accountId, region); i++) {
+          ids.add(reservedDbId(accountId, region, i));
+        }
       }
       default -> throw new IllegalArgumentException(resource);
     }

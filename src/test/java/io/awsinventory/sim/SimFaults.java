@@ -26,7 +26,8 @@ final class SimFaults {
   }
 
   /** Applies the knobs; answers and returns false when one of them ends the call. */
-  boolean pass(HttpExchange exchange, String account, String region, String action, boolean rds)
+  boolean pass(
+      HttpExchange exchange, String account, String region, String action, SimDialect dialect)
       throws IOException {
     SimHttp.sleep(
         config
@@ -47,14 +48,7 @@ final class SimFaults {
     if (config.serverErrorRate() > 0
         && ThreadLocalRandom.current().nextDouble() < config.serverErrorRate()) {
       stats.serverErrors.increment();
-      xml(
-          exchange,
-          503,
-          rds
-              ? SimXml.queryError(
-                  SimXml.RDS_NS, "ServiceUnavailable", "Service unavailable, try again")
-              : SimXml.ec2Error(
-                  "Unavailable", "The server is overloaded and can't handle the request."));
+      dialect.unavailable(exchange);
       return false;
     }
     if (config.bucketRefillPerSecond() > 0
@@ -64,11 +58,7 @@ final class SimFaults {
                 k -> new TokenBucket(config.bucketBurst(), config.bucketRefillPerSecond()))
             .take()) {
       stats.throttled.increment();
-      if (rds) {
-        xml(exchange, 400, SimXml.queryError(SimXml.RDS_NS, "Throttling", "Rate exceeded"));
-      } else {
-        xml(exchange, 503, SimXml.ec2Error("RequestLimitExceeded", "Request limit exceeded."));
-      }
+      dialect.throttled(exchange);
       return false;
     }
     boolean isDenied =
@@ -81,25 +71,23 @@ final class SimFaults {
           config.echoRequestInErrors()
               ? " Request: " + SimXml.escape(exchange.getRequestHeaders().toString())
               : "";
-      xml(
-          exchange,
-          403,
-          rds
-              ? SimXml.queryError(
-                  SimXml.RDS_NS,
-                  "AccessDenied",
-                  "User is not authorized to perform: rds:" + action + echo)
-              : SimXml.ec2Error(
-                  "UnauthorizedOperation",
-                  "You are not authorized to perform this operation." + echo));
+      dialect.denied(exchange, action, echo);
       return false;
     }
     if (!action.equals("DescribeRegions") && !estate.isEnabled(account, region)) {
-      xml(
-          exchange,
-          401,
-          SimXml.ec2Error(
-              "AuthFailure", "AWS was not able to validate the provided access credentials"));
+      if (dialect.json()) {
+        SimDialect.error(
+            exchange,
+            400,
+            "UnrecognizedClientException",
+            "The security token included in the request is invalid.");
+      } else {
+        xml(
+            exchange,
+            401,
+            SimXml.ec2Error(
+                "AuthFailure", "AWS was not able to validate the provided access credentials"));
+      }
       return false;
     }
     return true;

@@ -58,7 +58,9 @@ final class Truth {
                 + record.get("Region").asText()
                 + "/"
                 + type.name();
-        found.computeIfAbsent(key, k -> new ArrayList<>()).add(record.get(idMember(type)).asText());
+        found
+            .computeIfAbsent(key, k -> new ArrayList<>())
+            .add(record.get(type.idMember()).asText());
         assertThat(record.get("AccountName").asText())
             .isEqualTo(estate.account(record.get("AccountId").asText()).name());
       }
@@ -79,15 +81,5 @@ final class Truth {
         }
       }
     }
-  }
-
-  private static String idMember(ResourceType type) {
-    return switch (type.name()) {
-      case "instances" -> "InstanceId";
-      case "reserved-instances" -> "ReservedInstancesId";
-      case "images" -> "ImageId";
-      case "db-instances" -> "DBInstanceIdentifier";
-      default -> throw new IllegalArgumentException("no truth for " + type.name());
-    };
   }
 }

@@ -1,0 +1,88 @@
+package io.awsinventory.collect;
+
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ec2.model.DescribeHostsResponse;
+import software.amazon.awssdk.services.ec2.model.Host;
+
+/**
+ * EC2 Dedicated Hosts in every state, with their sockets, cores and the instances placed on them:
+ * the hardware a per-core or per-socket licence is counted on.
+ */
+public final class HostsCollector implements ResourceType {
+  /** The largest page DescribeHosts serves. */
+  static final int PAGE_SIZE = 500;
+
+  @Override
+  public String name() {
+    return "hosts";
+  }
+
+  @Override
+  public String fileStem() {
+    return "ec2_hosts";
+  }
+
+  @Override
+  public List<String> iamActions() {
+    return List.of("ec2:DescribeHosts");
+  }
+
+  @Override
+  public boolean collectedByDefault() {
+    return false;
+  }
+
+  @Override
+  public String idMember() {
+    return "HostId";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of(
+        "HostId",
+        "HostProperties.Sockets",
+        "HostProperties.Cores",
+        "HostProperties.TotalVCpus",
+        "HostProperties.InstanceFamily",
+        "HostProperties.InstanceType",
+        "State",
+        "AvailabilityZone",
+        "AllocationTime",
+        "ReleaseTime",
+        "AutoPlacement",
+        "HostRecovery",
+        "AllowsMultipleInstanceTypes",
+        "HostMaintenance",
+        "Instances",
+        "OwnerId",
+        "HostReservationId",
+        "OutpostArn",
+        "Tags");
+  }
+
+  @Override
+  public Optional<SdkPojo> model() {
+    return Optional.of(Host.builder().build());
+  }
+
+  @Override
+  public void probe(TargetApis apis) {
+    apis.ec2().describeHosts(r -> r.maxResults(5));
+  }
+
+  @Override
+  public void collect(TargetApis apis, RecordSink sink) {
+    for (DescribeHostsResponse page :
+        Pages.guarded(
+            apis.ec2().describeHostsPaginator(r -> r.maxResults(PAGE_SIZE)),
+            "DescribeHosts",
+            DescribeHostsResponse::nextToken)) {
+      for (Host host : page.hosts()) {
+        sink.accept(SdkRecords.toJson(host));
+      }
+    }
+  }
+}
