@@ -1,5 +1,6 @@
 package io.awsinventory.collect;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
@@ -7,12 +8,16 @@ import software.amazon.awssdk.services.rds.model.DescribeReservedDbInstancesResp
 import software.amazon.awssdk.services.rds.model.ReservedDBInstance;
 
 /**
- * RDS reserved DB instances in every state, with the licence model they were bought under (licence
- * included or bring-your-own-licence).
+ * RDS reserved DB instances in every state, with the licence model they were bought under. The API
+ * does not answer a licence model for a reservation; its product description carries it ({@code
+ * oracle-se2(li)}, {@code oracle-ee(byol)}), and {@code LicenseModel} is read from there with RDS's
+ * own words for it.
  */
 public final class ReservedDbInstancesCollector implements ResourceType {
   /** The largest page DescribeReservedDBInstances serves. */
   static final int PAGE_SIZE = 100;
+
+  static final String LICENSE_MODEL = "LicenseModel";
 
   @Override
   public String name() {
@@ -67,6 +72,29 @@ public final class ReservedDbInstancesCollector implements ResourceType {
   }
 
   @Override
+  public List<Member> addedMembers() {
+    return List.of(
+        Member.text(
+            LICENSE_MODEL,
+            "license-included or bring-your-own-license, from the (li) or (byol) of"
+                + " ProductDescription; absent when the description names neither."));
+  }
+
+  /** The licence model a product description names, or null. */
+  static String licenseModel(String productDescription) {
+    if (productDescription == null) {
+      return null;
+    }
+    if (productDescription.endsWith("(li)")) {
+      return "license-included";
+    }
+    if (productDescription.endsWith("(byol)")) {
+      return "bring-your-own-license";
+    }
+    return null;
+  }
+
+  @Override
   public void probe(TargetApis apis) {
     apis.rds().describeReservedDBInstances(r -> r.maxRecords(20));
   }
@@ -79,7 +107,12 @@ public final class ReservedDbInstancesCollector implements ResourceType {
             "DescribeReservedDBInstances",
             DescribeReservedDbInstancesResponse::marker)) {
       for (ReservedDBInstance reserved : page.reservedDBInstances()) {
-        sink.accept(SdkRecords.toJson(reserved));
+        ObjectNode record = SdkRecords.toJson(reserved);
+        String licenseModel = licenseModel(reserved.productDescription());
+        if (licenseModel != null) {
+          record.put(LICENSE_MODEL, licenseModel);
+        }
+        sink.accept(record);
       }
     }
   }

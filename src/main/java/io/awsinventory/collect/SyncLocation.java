@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * with (empty for none), as {@code s3://BUCKET[/PREFIX]}.
  */
 public record SyncLocation(String bucket, String prefix) {
-  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?");
 
   /**
    * Reads {@code s3://BUCKET[/PREFIX]}; a trailing slash is dropped.
@@ -31,7 +31,7 @@ public record SyncLocation(String bucket, String prefix) {
       throw new IllegalArgumentException(
           "'"
               + bucket
-              + "' is not an S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens)");
+              + "' is not an S3 bucket name (up to 63 lower-case letters, digits, dots and hyphens)");
     }
     return new SyncLocation(bucket, prefix);
   }
