@@ -98,4 +98,53 @@ class PolicyCommandTest {
     assertThat(texts(statements.get(0).get("Resource")))
         .containsExactly("arn:aws-us-gov:iam::*:role/OrganizationAccountAccessRole");
   }
+
+  @Test
+  void policy_noOptions_theFourDefaultTypesOnly() throws Exception {
+    JsonNode statements = policy().get("Statement");
+
+    assertThat(statements).hasSize(1);
+    assertThat(statements.get(0).get("Sid").asText()).isEqualTo("AwsInventoryReadOnly");
+    assertThat(texts(statements.get(0).get("Action")))
+        .containsExactly(
+            "ec2:DescribeImages",
+            "ec2:DescribeInstances",
+            "ec2:DescribeRegions",
+            "ec2:DescribeReservedInstances",
+            "rds:DescribeDBInstances");
+    assertThat(texts(statements.get(0).get("Resource"))).containsExactly("*");
+  }
+
+  @Test
+  void policy_allTypesWithASync_everyActionAndTheBucketAndPrefix() throws Exception {
+    JsonNode statements =
+        policy("--resources", "all", "--inventory-sync", "s3://b/p").get("Statement");
+
+    List<String> actions = new ArrayList<>();
+    statements.forEach(s -> actions.addAll(texts(s.get("Action"))));
+    assertThat(actions)
+        .contains(
+            "ec2:DescribeHosts",
+            "ec2:DescribeInstanceTypes",
+            "rds:DescribeReservedDBInstances",
+            "license-manager:ListLicenseConfigurations",
+            "license-manager:ListUsageForLicenseConfiguration",
+            "s3:HeadBucket",
+            "s3:ListBucket",
+            "s3:GetObject")
+        .doesNotContain("ssm:DescribeInstanceInformation", "ssm:ListInventoryEntries");
+    assertThat(texts(statements.get(1).get("Resource"))).containsExactly("arn:aws:s3:::b");
+    assertThat(texts(statements.get(2).get("Resource")))
+        .containsExactly("arn:aws:s3:::b/p/AWS:Application/*");
+  }
+
+  @Test
+  void policy_applicationsWithoutASync_readsSystemsManagerInEachAccount() throws Exception {
+    JsonNode statements = policy("--resources", "applications").get("Statement");
+
+    assertThat(statements).hasSize(1);
+    assertThat(texts(statements.get(0).get("Action")))
+        .containsExactly(
+            "ec2:DescribeRegions", "ssm:DescribeInstanceInformation", "ssm:ListInventoryEntries");
+  }
 }
