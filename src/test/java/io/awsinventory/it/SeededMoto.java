@@ -21,6 +21,10 @@ final class SeededMoto {
     return get("organization", () -> new OrganizationSeed(MotoServer.endpoint()).seed());
   }
 
+  static LicenceSeed licence() throws Exception {
+    return get("licence", () -> new LicenceSeed(new MotoSeed(MotoServer.endpoint())).seed());
+  }
+
   @SuppressWarnings("unchecked")
   private static synchronized <T> T get(String name, Callable<T> seeder) throws Exception {
     if (!name.equals(current)) {
