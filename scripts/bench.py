@@ -9,6 +9,9 @@ Scenarios (all with the simulator on loopback):
   org-small    the org scenario at a fifth of its size (20 accounts), with the boto3 reference
   org-collector  the org scenario without the boto3 reference
   sweep        the org scenario at several --concurrency values
+  applications 10 accounts x 2 regions x 200 managed nodes x 150 applications (600,000 records),
+               read through the Systems Manager API and through a Resource Data Sync bucket,
+               50 ms per call, collector run with -Xmx256m
 """
 import json
 import os
@@ -196,6 +199,28 @@ def scenario_accounts10k():
           f"peak_rss_mb={rss} calls={stats['calls']}")
 
 
+def scenario_applications():
+    knobs = ["--accounts", "10", "--regions", "eu-west-1,us-east-1", "--not-opted-in-regions", "af-south-1",
+             "--instances", "0", "--nodes-per-target", "200", "--applications-per-node", "150",
+             "--latency-ms", "50", "--sync-bucket", "inventory-sync/org"]
+    for source, extra in (("api", []), ("sync", ["--inventory-sync", "s3://inventory-sync/org"])):
+        work = tempfile.mkdtemp(prefix="bench-apps-")
+        sim = Simulator(knobs)
+        try:
+            wall, rss, code = run_collector(sim, os.path.join(work, "out"), heap="256m",
+                                            extra=["--resources", "applications",
+                                                   "--regions", "eu-west-1,us-east-1"] + extra)
+            stats = sim.stats()
+        finally:
+            sim.stop()
+        records = count_lines(os.path.join(work, "out", "ssm_applications.jsonl")) if code in (0, 3) else 0
+        shutil.rmtree(work, ignore_errors=True)
+        print("applications: calls by API: " + ", ".join(f"{k}={v}" for k, v in sorted(stats["byApi"].items())))
+        print(f"applications: source={source} exit={code}")
+        print(f"bench: scenario=applications source={source} wall_s={wall:.1f} records={records} "
+              f"calls={stats['calls']} peak_rss_mb={rss}")
+
+
 def main():
     if not os.path.exists(JAR):
         subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-ntp", "package", "-DskipTests"],
@@ -216,6 +241,8 @@ def main():
             scenario_million()
         elif name == "accounts10k":
             scenario_accounts10k()
+        elif name == "applications":
+            scenario_applications()
         elif name == "sweep":
             for c in (16, 32, 64, 128, 256):
                 scenario_org(c, with_boto3=False)
