@@ -73,8 +73,10 @@ public final class ErrorClassifier {
    * then has no records and is not a failure.
    */
   public static boolean notSetUp(ResourceType type, Throwable failure) {
+    // an answer without an error code (a gateway's HTML page) is no sign of anything
     return failure instanceof AwsServiceException service
         && service.awsErrorDetails() != null
+        && service.awsErrorDetails().errorCode() != null
         && type.notSetUpCodes().contains(service.awsErrorDetails().errorCode());
   }
 

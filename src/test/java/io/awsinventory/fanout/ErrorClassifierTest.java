@@ -89,4 +89,23 @@ class ErrorClassifierTest {
         .cause(cause)
         .build();
   }
+
+  @org.junit.jupiter.api.Test
+  void notSetUp_onlyForTheCodesTheTypeNames_neverForAnAnswerWithoutACode() {
+    var applications = io.awsinventory.TestTypes.named("applications");
+    var instances = io.awsinventory.TestTypes.INSTANCES;
+    AwsServiceException subscription = aws("SubscriptionRequiredException", "not subscribed", 400);
+    AwsServiceException noCode =
+        AwsServiceException.builder()
+            .awsErrorDetails(AwsErrorDetails.builder().errorMessage("<html>").build())
+            .statusCode(502)
+            .build();
+
+    org.assertj.core.api.Assertions.assertThat(ErrorClassifier.notSetUp(applications, subscription))
+        .isTrue();
+    org.assertj.core.api.Assertions.assertThat(ErrorClassifier.notSetUp(instances, subscription))
+        .isFalse();
+    org.assertj.core.api.Assertions.assertThat(ErrorClassifier.notSetUp(applications, noCode))
+        .isFalse();
+  }
 }
