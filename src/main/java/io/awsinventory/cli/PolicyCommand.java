@@ -60,7 +60,7 @@ public final class PolicyCommand implements Callable<Integer> {
         .println(
             policyJson(
                 RunConfigFactory.resources(target.resources),
-                RunConfigFactory.inventorySync(target),
+                InventorySyncOption.location(target),
                 access,
                 partition));
     spec.commandLine().getOut().flush();

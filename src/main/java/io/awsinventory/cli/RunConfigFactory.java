@@ -3,11 +3,10 @@ package io.awsinventory.cli;
 import static io.awsinventory.InventoryException.invalidInput;
 
 import io.awsinventory.auth.ProfileRoles;
-import io.awsinventory.collect.ApplicationsCollector;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.ResourceTypes;
-import io.awsinventory.collect.SyncLocation;
 import io.awsinventory.discovery.Partitions;
+import io.awsinventory.fanout.RateLimits;
 import io.awsinventory.output.CsvStyle;
 import io.awsinventory.output.OutputFormat;
 import io.awsinventory.run.RunConfig;
@@ -29,7 +28,7 @@ import java.util.regex.Pattern;
  * one line naming the option, before any AWS call.
  */
 final class RunConfigFactory {
-  static final int DEFAULT_CONCURRENCY = 32;
+  static final int DEFAULT_CONCURRENCY = 64;
   static final int MAX_CONCURRENCY = 256;
   static final int DEFAULT_TIMEOUT_SECONDS = 60;
   static final String DEFAULT_OUTPUT_DIR = "aws-inventory-output";
@@ -79,7 +78,7 @@ final class RunConfigFactory {
         homeRegion,
         regions(scope.regions, homeRegion),
         resources(scope.target.resources),
-        inventorySync(scope.target),
+        InventorySyncOption.location(scope.target),
         null,
         null,
         List.of(),
@@ -87,6 +86,7 @@ final class RunConfigFactory {
         network.proxy(scope.proxy),
         network.caBundle(scope.caBundle),
         concurrency(scope.concurrency),
+        maxRate(scope.maxRate),
         timeout(scope.timeoutSeconds),
         CsvStyle.PLAIN,
         true);
@@ -186,30 +186,6 @@ final class RunConfigFactory {
     return List.copyOf(types);
   }
 
-  /**
-   * {@code --inventory-sync}, which only the applications type reads: naming it without that type
-   * is a mistake worth stopping for, not an option silently ignored.
-   */
-  static SyncLocation inventorySync(TargetOptions target) {
-    if (target.inventorySync == null) {
-      return null;
-    }
-    SyncLocation location;
-    try {
-      location = SyncLocation.parse(target.inventorySync);
-    } catch (IllegalArgumentException e) {
-      throw invalidInput("--inventory-sync", e.getMessage());
-    }
-    boolean readsIt =
-        resources(target.resources).stream().anyMatch(ApplicationsCollector.class::isInstance);
-    if (!readsIt) {
-      throw invalidInput(
-          "--inventory-sync",
-          "only the applications resource reads it; add applications to --resources");
-    }
-    return location;
-  }
-
   static Path outputDir(String option) {
     String value = option == null ? DEFAULT_OUTPUT_DIR : option;
     if (value.isBlank()) {
@@ -280,6 +256,19 @@ final class RunConfigFactory {
     }
     return option;
   }
+
+  static int maxRate(Integer option) {
+    if (option == null) {
+      return RateLimits.DEFAULT_PER_SECOND;
+    }
+    if (option < 0 || option > MAX_RATE) {
+      throw invalidInput(
+          "--max-rate", "must be between 0 (no limit) and " + MAX_RATE + ", got " + option);
+    }
+    return option;
+  }
+
+  static final int MAX_RATE = 10_000;
 
   private static String firstNonBlank(String... values) {
     for (String value : values) {

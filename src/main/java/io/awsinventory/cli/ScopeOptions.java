@@ -1,5 +1,6 @@
 package io.awsinventory.cli;
 
+import io.awsinventory.fanout.RateLimits;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -45,12 +46,22 @@ public final class ScopeOptions {
       names = "--concurrency",
       paramLabel = "N",
       description =
-          "How many account x region targets (and account set-ups) are worked on at once, 1 to "
+          "The most account x region targets worked on at once toward one endpoint host, 1 to "
               + RunConfigFactory.MAX_CONCURRENCY
-              + " (default: "
+              + "; below it the number adapts to how fast the host answers (default: "
               + RunConfigFactory.DEFAULT_CONCURRENCY
               + ").")
   Integer concurrency;
+
+  @Option(
+      names = "--max-rate",
+      paramLabel = "N",
+      description =
+          "At most N calls a second per account x region x API, retries included, so the run"
+              + " leaves the account's API budget to its own automation; 0 for no limit (default: "
+              + RateLimits.DEFAULT_PER_SECOND
+              + ", half of EC2's refill rate).")
+  Integer maxRate;
 
   @Option(
       names = "--timeout",

@@ -52,6 +52,9 @@ public final class AwsClients implements AutoCloseable {
    */
   private final ScheduledExecutorService timers;
 
+  private final RateLimits rateLimits;
+  private final AdaptiveLimits adaptiveLimits;
+
   /**
    * @param maxConnections the size of the shared HTTP connection pool
    * @param attemptTimeout how long one attempt may take; a whole call, retries included, may take
@@ -64,8 +67,12 @@ public final class AwsClients implements AutoCloseable {
       URI endpoint,
       Duration attemptTimeout,
       ProxySettings proxy,
-      CaBundle caBundle) {
+      CaBundle caBundle,
+      RateLimits rateLimits,
+      AdaptiveLimits adaptiveLimits) {
     this.endpoint = endpoint;
+    this.rateLimits = rateLimits;
+    this.adaptiveLimits = adaptiveLimits;
     this.attemptTimeout = attemptTimeout;
     this.callTimeout = attemptTimeout.multipliedBy(MAX_ATTEMPTS).plus(BACKOFF_ALLOWANCE);
     AtomicInteger timerThreads = new AtomicInteger();
@@ -118,19 +125,33 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public Ec2Client ec2(AwsCredentialsProvider credentials, String region) {
-    return configure(Ec2Client.builder(), credentials, region).build();
+    return configure(Ec2Client.builder(), credentials, region, null).build();
   }
 
-  public RdsClient rds(AwsCredentialsProvider credentials, String region) {
-    return configure(RdsClient.builder(), credentials, region).build();
+  /**
+   * The clients of a target's calls: each attempt waits its turn under {@code --max-rate} for the
+   * account x region x API, and its round trip feeds the adaptive limit of the region's host.
+   */
+  public Ec2Client ec2(AwsCredentialsProvider credentials, String region, String account) {
+    return configure(Ec2Client.builder(), credentials, region, account).build();
   }
 
-  public SsmClient ssm(AwsCredentialsProvider credentials, String region) {
-    return configure(SsmClient.builder(), credentials, region).build();
+  public RdsClient rds(AwsCredentialsProvider credentials, String region, String account) {
+    return configure(RdsClient.builder(), credentials, region, account).build();
   }
 
-  public LicenseManagerClient licenseManager(AwsCredentialsProvider credentials, String region) {
-    return configure(LicenseManagerClient.builder(), credentials, region).build();
+  public SsmClient ssm(AwsCredentialsProvider credentials, String region, String account) {
+    return configure(SsmClient.builder(), credentials, region, account).build();
+  }
+
+  public LicenseManagerClient licenseManager(
+      AwsCredentialsProvider credentials, String region, String account) {
+    return configure(LicenseManagerClient.builder(), credentials, region, account).build();
+  }
+
+  /** The adaptive limits of the run's targets, one per endpoint host. */
+  public AdaptiveLimits adaptiveLimits() {
+    return adaptiveLimits;
   }
 
   /**
@@ -139,7 +160,7 @@ public final class AwsClients implements AutoCloseable {
    */
   public S3Client s3(AwsCredentialsProvider credentials, String region) {
     S3ClientBuilder builder =
-        configure(S3Client.builder(), credentials, region).crossRegionAccessEnabled(true);
+        configure(S3Client.builder(), credentials, region, null).crossRegionAccessEnabled(true);
     if (endpoint != null) {
       builder.forcePathStyle(true);
     }
@@ -147,7 +168,7 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public StsClient sts(AwsCredentialsProvider credentials, String region) {
-    return configure(StsClient.builder(), credentials, region).build();
+    return configure(StsClient.builder(), credentials, region, null).build();
   }
 
   /** Organizations is global: it is called in its partition's global region. */
@@ -159,17 +180,25 @@ public final class AwsClients implements AutoCloseable {
           case "aws-us-gov" -> "aws-us-gov-global";
           default -> throw new IllegalArgumentException("no Organizations region in " + partition);
         };
-    return configure(OrganizationsClient.builder(), credentials, region).build();
+    return configure(OrganizationsClient.builder(), credentials, region, null).build();
   }
 
   private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(
-      B builder, AwsCredentialsProvider credentials, String region) {
+      B builder, AwsCredentialsProvider credentials, String region, String account) {
+    ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
+    if (account != null) {
+      if (rateLimits.limits()) {
+        overrides.addExecutionInterceptor(
+            new RateLimitInterceptor(rateLimits, account + "/" + region));
+      }
+      overrides.addExecutionInterceptor(new RoundTripInterceptor(adaptiveLimits.forRegion(region)));
+    }
     builder
         .httpClient(http)
         .credentialsProvider(credentials)
         .region(Region.of(region))
         .overrideConfiguration(
-            ClientOverrideConfiguration.builder()
+            overrides
                 .retryStrategy(
                     AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                         .maxAttempts(MAX_ATTEMPTS)

@@ -47,7 +47,7 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
   @Override
   public Ec2Client ec2() {
     if (ec2 == null) {
-      ec2 = clients.ec2(target.credentials(), target.region());
+      ec2 = clients.ec2(target.credentials(), target.region(), target.account().id());
     }
     return ec2;
   }
@@ -55,7 +55,7 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
   @Override
   public RdsClient rds() {
     if (rds == null) {
-      rds = clients.rds(target.credentials(), target.region());
+      rds = clients.rds(target.credentials(), target.region(), target.account().id());
     }
     return rds;
   }
@@ -63,7 +63,7 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
   @Override
   public SsmClient ssm() {
     if (ssm == null) {
-      ssm = clients.ssm(target.credentials(), target.region());
+      ssm = clients.ssm(target.credentials(), target.region(), target.account().id());
     }
     return ssm;
   }
@@ -71,7 +71,8 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
   @Override
   public LicenseManagerClient licenseManager() {
     if (licenseManager == null) {
-      licenseManager = clients.licenseManager(target.credentials(), target.region());
+      licenseManager =
+          clients.licenseManager(target.credentials(), target.region(), target.account().id());
     }
     return licenseManager;
   }

@@ -131,6 +131,16 @@ public final class RunSummary {
     files.addObject().put("file", fileName).put("resource", resource).put("records", records);
   }
 
+  /**
+   * The most targets in flight per endpoint host the run allowed, and the level each host's
+   * adaptive limit settled on.
+   */
+  public void concurrency(int bound, Map<String, Integer> settled) {
+    ObjectNode concurrency = root.putObject("concurrency").put("bound", bound);
+    ObjectNode hosts = concurrency.putObject("settled");
+    settled.forEach(hosts::put);
+  }
+
   public void finish(Instant endedAt, int exitCode, Map<String, Long> statusTotals) {
     root.put("endedAt", endedAt.toString());
     root.put("exitCode", exitCode);

@@ -1,6 +1,8 @@
 package io.awsinventory.run;
 
+import io.awsinventory.fanout.AdaptiveLimits;
 import io.awsinventory.fanout.AwsClients;
+import io.awsinventory.fanout.RateLimits;
 import io.awsinventory.output.SpillSorter;
 
 /**
@@ -31,6 +33,8 @@ record Capacity(int workers) {
         config.endpointUrl(),
         config.attemptTimeout(),
         config.proxy(),
-        config.caBundle());
+        config.caBundle(),
+        new RateLimits(config.maxRate()),
+        new AdaptiveLimits(workers, config.endpointUrl()));
   }
 }

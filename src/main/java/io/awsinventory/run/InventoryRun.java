@@ -96,6 +96,7 @@ public final class InventoryRun {
       summary.rejectedAccounts(accounts.rejected());
       ExitCode exitCode = accounts.rejected().isEmpty() ? exitCode(sorted) : ExitCode.PARTIAL;
       accountReports.forEach(summary::account);
+      RunReport.concurrency(summary, clients.adaptiveLimits());
       sorted.forEach(o -> summary.target(RunReport.row(o)));
       summary.finish(clock.instant(), exitCode.code(), totals(sorted));
       summary.write(workspace.staged(RunSummary.FILE_NAME));

@@ -34,7 +34,9 @@ import java.util.TreeSet;
  * @param endpointUrl one endpoint for every service, or null for AWS's own
  * @param proxy the HTTP proxy every call goes through, or null for direct connections
  * @param caBundle the certificates TLS connections are verified against, or null for the JVM's
- * @param concurrency how many account x region x resource tasks run at once
+ * @param concurrency the most account x region targets in flight toward one endpoint host (the
+ *     number in flight adapts below it) and the width of the task pool
+ * @param maxRate calls a second per account x region x API, client-side; 0 for no limit
  * @param attemptTimeout how long one attempt of an AWS call may take before it is cut and retried
  * @param csv how CSV files are written (formula escaping, byte-order mark)
  * @param quiet no progress lines
@@ -53,6 +55,7 @@ public record RunConfig(
     ProxySettings proxy,
     CaBundle caBundle,
     int concurrency,
+    int maxRate,
     Duration attemptTimeout,
     CsvStyle csv,
     boolean quiet) {
@@ -80,6 +83,7 @@ public record RunConfig(
         proxy,
         caBundle,
         concurrency,
+        maxRate,
         attemptTimeout,
         csv,
         quiet);
@@ -141,6 +145,7 @@ public record RunConfig(
       options.put("ca-bundle", caBundle.file().toString());
     }
     options.put("concurrency", concurrency);
+    options.put("max-rate", maxRate);
     options.put("timeout", attemptTimeout.toSeconds());
     options.put("csv-escape-formulas", csv.escapeFormulas());
     options.put("csv-bom", csv.byteOrderMark());

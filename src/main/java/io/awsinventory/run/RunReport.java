@@ -2,6 +2,7 @@ package io.awsinventory.run;
 
 import io.awsinventory.Status;
 import io.awsinventory.collect.ResourceType;
+import io.awsinventory.fanout.AdaptiveLimits;
 import io.awsinventory.fanout.Outcome;
 import io.awsinventory.output.RunSummary;
 import io.awsinventory.output.RunSummary.AccountReport;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a collect run says when it ends. A failure repeated across the regions of an account is one
@@ -18,6 +21,14 @@ import java.util.stream.Collectors;
 final class RunReport {
   /** At most this many failure lines; the summary has the rest. */
   static final int FAILURES_SHOWN = 20;
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunReport.class);
+
+  /** Records, and says with --verbose, where each host's adaptive limit settled. */
+  static void concurrency(RunSummary summary, AdaptiveLimits limits) {
+    summary.concurrency(limits.bound(), limits.levels());
+    LOG.debug("concurrency settled at {} (bound {})", limits.levels(), limits.bound());
+  }
 
   private RunReport() {}
 

@@ -52,6 +52,8 @@ class BadInputTest {
         bad("--concurrency", "--concurrency", "0"),
         bad("--concurrency", "--concurrency", "-4"),
         bad("--concurrency", "--concurrency", "many"),
+        bad("--max-rate", "--max-rate", "-1"),
+        bad("--max-rate", "--max-rate", "fast"),
         bad("--resources", "--resources", "instances,vms"),
         bad("--inventory-sync", "--resources", "applications", "--inventory-sync", "b/p"),
         bad("--inventory-sync", "--resources", "applications", "--inventory-sync", "s3://B_d"),

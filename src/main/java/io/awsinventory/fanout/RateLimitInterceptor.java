@@ -1,0 +1,33 @@
+package io.awsinventory.fanout;
+
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/** Makes each attempt of a target's calls wait its turn under {@link RateLimits}. */
+final class RateLimitInterceptor implements ExecutionInterceptor {
+  private final RateLimits limits;
+  private final String target;
+
+  /**
+   * @param target "account/region" of the client's calls
+   */
+  RateLimitInterceptor(RateLimits limits, String target) {
+    this.limits = limits;
+    this.target = target;
+  }
+
+  @Override
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    String api = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    try {
+      limits.acquire(target + "/" + api);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw AbortedException.create("interrupted while waiting under --max-rate", e);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.awsinventory.fanout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/** The AIMD limit fed with made-up round trips: no test waits on a clock. */
+class AdaptiveLimitTest {
+  private static final long MS = 1_000_000L;
+
+  /** Takes every slot the limit gives, as a busy run does. */
+  private static void fill(AdaptiveLimit limit) throws InterruptedException {
+    for (int taken = 0; taken < limit.limit(); taken++) {
+      limit.acquire();
+    }
+  }
+
+  @Test
+  void steadyFastAnswers_growTheLimitToTheBound() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(8, 32);
+    int inFlight = 0;
+    for (int call = 0; call < 5_000; call++) {
+      while (inFlight < limit.limit()) {
+        limit.acquire();
+        inFlight++;
+      }
+      limit.onRoundTrip(50 * MS, false);
+    }
+    assertThat(limit.limit()).isEqualTo(32);
+  }
+
+  @Test
+  void anIdleLimit_doesNotGrow() {
+    AdaptiveLimit limit = new AdaptiveLimit(8, 32);
+
+    for (int call = 0; call < 5_000; call++) {
+      limit.onRoundTrip(50 * MS, false);
+    }
+
+    assertThat(limit.limit()).isEqualTo(8);
+  }
+
+  @Test
+  void throttling_halvesTheLimit() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(16, 32);
+    fill(limit);
+
+    limit.onRoundTrip(50 * MS, true);
+
+    assertThat(limit.limit()).isEqualTo(8);
+    limit.onRoundTrip(50 * MS, true);
+    limit.onRoundTrip(50 * MS, true);
+    limit.onRoundTrip(50 * MS, true);
+    limit.onRoundTrip(50 * MS, true);
+    assertThat(limit.limit()).isEqualTo(1);
+  }
+
+  @Test
+  void roundTripsGrowingPastTwiceTheFastest_shrinkTheLimit() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(30, 32);
+    fill(limit);
+    limit.onRoundTrip(50 * MS, false);
+
+    for (int call = 0; call < 2_000; call++) {
+      limit.onRoundTrip(400 * MS, false);
+    }
+
+    assertThat(limit.limit()).isLessThan(10).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void acquire_waitsForARelease_whenTheLimitIsTaken() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(1, 4);
+    limit.acquire();
+    java.util.concurrent.atomic.AtomicBoolean started =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread second =
+        new Thread(
+            () -> {
+              try {
+                limit.acquire();
+                started.set(true);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    second.start();
+    while (second.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait();
+    }
+    assertThat(started).as("the second target waits for the first").isFalse();
+
+    limit.release();
+    second.join();
+
+    assertThat(started).isTrue();
+  }
+
+  @Test
+  void limits_onePerHost_oneForAnEndpointThatServesEveryRegion() {
+    AdaptiveLimits regional = new AdaptiveLimits(16, null);
+    assertThat(regional.forRegion("eu-west-1")).isNotSameAs(regional.forRegion("us-east-1"));
+    assertThat(regional.forRegion("eu-west-1")).isSameAs(regional.forRegion("eu-west-1"));
+
+    AdaptiveLimits emulator = new AdaptiveLimits(16, URI.create("http://127.0.0.1:4566"));
+    assertThat(emulator.forRegion("eu-west-1")).isSameAs(emulator.forRegion("us-east-1"));
+    assertThat(emulator.levels()).containsOnlyKeys("127.0.0.1:4566");
+  }
+}
