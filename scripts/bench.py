@@ -9,6 +9,8 @@ Scenarios (all with the simulator on loopback):
   org-small    the org scenario at a fifth of its size (20 accounts), with the boto3 reference
   org-collector  the org scenario without the boto3 reference
   sweep        the org scenario at several --concurrency values
+  moto         an organization of 4 accounts in moto (1,080 instances, every region moto serves):
+               the launcher, java -jar and the boto3 reference, run in turn three times, medians
   applications 10 accounts x 2 regions x 200 managed nodes x 150 applications (600,000 records),
                read through the Systems Manager API and through a Resource Data Sync bucket,
                50 ms per call, collector run with -Xmx256m
@@ -74,7 +76,8 @@ def peak_rss_watch(pid, result):
 
 
 def run_collector(sim, out, heap=None, concurrency=None, extra=()):
-    # run as users run it: the launcher, with its default JVM options plus the heap cap
+    """Runs the collector as users run it (the launcher, its default JVM options plus a heap cap);
+    returns wall seconds, peak RSS in MB, exit code and the CPU seconds (user + system) it used."""
     launcher = os.path.join(ROOT, "scripts", "aws-inventory")
     os.environ["AWS_INVENTORY_JAVA_OPTS"] = "-XX:TieredStopAtLevel=1" + (f" -Xmx{heap}" if heap else "")
     command = [launcher, "collect",
@@ -83,6 +86,7 @@ def run_collector(sim, out, heap=None, concurrency=None, extra=()):
     if concurrency:
         command += ["--concurrency", str(concurrency)]
     command += list(extra)
+    before = os.times()
     start = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     rss = [0]
@@ -90,10 +94,23 @@ def run_collector(sim, out, heap=None, concurrency=None, extra=()):
     watcher.start()
     stdout, stderr = process.communicate()
     wall = time.monotonic() - start
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     watcher.join(timeout=1)
     if process.returncode != 0:
         print(f"collector exit {process.returncode}: {stderr.strip()[:2000]}")
+    run_collector.cpu = cpu
     return wall, rss[0], process.returncode
+
+
+def settled_concurrency(out):
+    """The level the collector's adaptive limit settled on, from its run summary."""
+    try:
+        with open(os.path.join(out, "run_summary.json")) as f:
+            levels = json.load(f).get("concurrency", {}).get("settled", {})
+        return max(levels.values()) if levels else 0
+    except (OSError, ValueError):
+        return 0
 
 
 def floor_of(stats, concurrency):
@@ -127,39 +144,46 @@ def org_knobs(accounts=100, instances=50000):
             "--organizational-units", "10"]
 
 
-def scenario_org(concurrency, with_boto3=True, accounts=100, instances=50000, name="org"):
+def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=50000, name="org"):
     work = tempfile.mkdtemp(prefix="bench-org-")
+    out = os.path.join(work, "out")
     sim = Simulator(org_knobs(accounts, instances))
     try:
-        wall, rss, code = run_collector(sim, os.path.join(work, "out"), concurrency=concurrency)
+        wall, rss, code = run_collector(sim, out, concurrency=concurrency)
+        cpu = run_collector.cpu
         stats = sim.stats()
     finally:
         sim.stop()
-    floor, chain, calls = floor_of(stats, concurrency)
-    records = count_lines(os.path.join(work, "out", "ec2_instances.jsonl")) if code in (0, 3) else 0
-    print(f"org: concurrency={concurrency} exit={code} wall={wall:.1f}s floor={floor:.1f}s "
-          f"(chain {chain} calls, {calls} calls / {concurrency}) instances={records}")
-    print("org: calls by API: " + ", ".join(f"{k}={v}" for k, v in sorted(stats["byApi"].items())))
+    settled = settled_concurrency(out)
+    floor, chain, calls = floor_of(stats, settled or concurrency or 1)
+    records = count_lines(os.path.join(out, "ec2_instances.jsonl")) if code in (0, 3) else 0
+    print(f"{name}: concurrency={concurrency or 'default'} settled={settled} exit={code} wall={wall:.1f}s "
+          f"floor={floor:.1f}s (chain {chain} calls, {calls} calls / {settled}) instances={records}")
+    print(f"{name}: calls by API: " + ", ".join(f"{k}={v}" for k, v in sorted(stats["byApi"].items())))
     retries = stats["throttled"] + stats["serverErrors"] + stats["hung"]
-    print(f"org: throttled={stats['throttled']} retries={retries} peak_rss_mb={rss}")
-    boto3_wall = None
+    print(f"{name}: throttled={stats['throttled']} retries={retries} peak_rss_mb={rss} "
+          f"cpu_s={cpu:.1f} cpu_ms_per_call={1000 * cpu / max(1, calls):.2f}")
+    boto3_wall = boto3_cpu = None
     if with_boto3:
         sim = Simulator(org_knobs(accounts, instances))
         try:
-            start = time.monotonic()
-            subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "bench_boto3.py"), sim.endpoint,
-                            KEY, os.path.join(work, "boto3"), "20"], check=True)
-            boto3_wall = time.monotonic() - start
+            boto3_wall, boto3_cpu, code3, err3 = timed(
+                [sys.executable, os.path.join(ROOT, "scripts", "bench_boto3.py"), sim.endpoint, KEY,
+                 os.path.join(work, "boto3"), "20"])
+            if code3 != 0:
+                print(f"{name}: boto3 reference exit {code3}: {err3.strip()[:1000]}")
             boto3_instances = count_lines(os.path.join(work, "boto3", "instances.jsonl"))
         finally:
             sim.stop()
-        print(f"{name}: boto3 reference (20 threads) wall={boto3_wall:.1f}s instances={boto3_instances}")
+        print(f"{name}: boto3 reference (20 threads) wall={boto3_wall:.1f}s cpu={boto3_cpu:.1f}s "
+              f"instances={boto3_instances}")
     shutil.rmtree(work, ignore_errors=True)
-    speedup = f"{boto3_wall / wall:.1f}" if boto3_wall else "n/a"
+    speedup = f"{boto3_wall / wall:.2f}" if boto3_wall else "n/a"
     boto3_text = f"{boto3_wall:.1f}" if boto3_wall else "n/a"
+    boto3_cpu_text = f"{boto3_cpu:.1f}" if boto3_cpu is not None else "n/a"
     print(f"bench: scenario={name} wall_s={wall:.1f} floor_s={floor:.1f} ratio={wall / floor:.2f} "
-          f"boto3_wall_s={boto3_text} speedup={speedup} peak_rss_mb={rss} calls={calls} "
-          f"throttled={stats['throttled']}")
+          f"boto3_wall_s={boto3_text} boto3_cpu_s={boto3_cpu_text} speedup={speedup} cpu_s={cpu:.1f} "
+          f"peak_rss_mb={rss} calls={calls} throttled={stats['throttled']} concurrency={settled}")
 
 
 def scenario_million():
@@ -199,6 +223,104 @@ def scenario_accounts10k():
           f"peak_rss_mb={rss} calls={stats['calls']}")
 
 
+MOTO_KEY = "AKIAIOSFODNN7EXAMPLE"
+
+
+def seed_moto(endpoint):
+    """4 accounts (management + 3 members), 270 instances each over two regions, 2 DB instances."""
+    import boto3
+    base = dict(aws_access_key_id=MOTO_KEY, aws_secret_access_key="bench", region_name="us-east-1")
+    org = boto3.client("organizations", endpoint_url=endpoint, **base)
+    org.create_organization(FeatureSet="ALL")
+    members = [org.create_account(Email=f"member{i}@example.com", AccountName=f"member-{i}")
+               ["CreateAccountStatus"]["AccountId"] for i in range(3)]
+    sts = boto3.client("sts", endpoint_url=endpoint, **base)
+    for account in [None] + members:
+        creds = {}
+        if account:
+            c = sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/OrganizationAccountAccessRole",
+                                RoleSessionName="seed")["Credentials"]
+            creds = dict(aws_access_key_id=c["AccessKeyId"], aws_secret_access_key=c["SecretAccessKey"],
+                         aws_session_token=c["SessionToken"])
+        else:
+            creds = dict(aws_access_key_id=MOTO_KEY, aws_secret_access_key="bench")
+        for region, count in (("us-east-1", 150), ("eu-west-1", 120)):
+            ec2 = boto3.client("ec2", endpoint_url=endpoint, region_name=region, **creds)
+            ec2.run_instances(ImageId="ami-12c6146b", MinCount=count, MaxCount=count, InstanceType="t3.micro")
+        if account == members[0]:
+            rds = boto3.client("rds", endpoint_url=endpoint, region_name="eu-west-1", **creds)
+            for i in range(2):
+                rds.create_db_instance(DBInstanceIdentifier=f"db-{i}", DBInstanceClass="db.t3.micro",
+                                       Engine="postgres", MasterUsername="admin",
+                                       MasterUserPassword="not-a-password-1", AllocatedStorage=20)
+
+
+def timed(command, env=None):
+    """Wall and CPU (user + system of the process and its children) of one run."""
+    before = os.times()
+    start = time.monotonic()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    wall = time.monotonic() - start
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return wall, cpu, done.returncode, done.stderr
+
+
+def scenario_moto(rounds=3):
+    port = free_port()
+    moto = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+    work = tempfile.mkdtemp(prefix="bench-moto-")
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(endpoint + "/moto-api/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        seed_moto(endpoint)
+        # moto does not implement DescribeReservedInstances: both sides leave reserved instances out
+        args = ["collect", "--endpoint-url", endpoint, "--access-key-id", MOTO_KEY, "--secret-access-key",
+                "bench", "--list-accounts", "--format", "jsonl", "--output-dir", os.path.join(work, "out"),
+                "--quiet", "--resources", "instances,images,db-instances"]
+        env = {k: v for k, v in os.environ.items() if k != "AWS_INVENTORY_JAVA_OPTS"}
+        env["AWS_EC2_METADATA_DISABLED"] = "true"
+        commands = {
+            "launcher": [os.path.join(ROOT, "scripts", "aws-inventory")] + args,
+            "jar": ["java", "-jar", JAR] + args,
+            "boto3": [sys.executable, os.path.join(ROOT, "scripts", "bench_boto3.py"), endpoint, MOTO_KEY,
+                      os.path.join(work, "boto3"), "20", "--without-reserved"],
+        }
+        # one run of the launcher first: it records its class-data-sharing archive, as a first run does
+        timed(commands["launcher"], env)
+        results = {name: [] for name in commands}
+        for _ in range(rounds):
+            for name, command in commands.items():
+                wall, cpu, code, err = timed(command, env)
+                if code not in (0, 3):
+                    print(f"moto: {name} exit {code}: {err.strip()[:500]}")
+                results[name].append((wall, cpu))
+        records = count_lines(os.path.join(work, "out", "ec2_instances.jsonl"))
+        boto3_records = count_lines(os.path.join(work, "boto3", "instances.jsonl"))
+    finally:
+        moto.terminate()
+        moto.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+    def median(name, i):
+        return sorted(r[i] for r in results[name])[len(results[name]) // 2]
+
+    for name in results:
+        print(f"moto: {name} " + " ".join(f"{w:.2f}s/{c:.2f}cpu" for w, c in results[name]))
+    b = median("boto3", 0)
+    print(f"bench: scenario=moto launcher_wall_s={median('launcher', 0):.2f} jar_wall_s={median('jar', 0):.2f} "
+          f"boto3_wall_s={b:.2f} launcher_ratio={median('launcher', 0) / b:.2f} "
+          f"jar_ratio={median('jar', 0) / b:.2f} launcher_cpu_s={median('launcher', 1):.2f} "
+          f"jar_cpu_s={median('jar', 1):.2f} boto3_cpu_s={median('boto3', 1):.2f} "
+          f"records={records} boto3_records={boto3_records}")
+
+
 def scenario_applications():
     knobs = ["--accounts", "10", "--regions", "eu-west-1,us-east-1", "--not-opted-in-regions", "af-south-1",
              "--instances", "0", "--nodes-per-target", "200", "--applications-per-node", "150",
@@ -228,19 +350,20 @@ def main():
     subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-ntp", "test-compile"], cwd=ROOT, check=True)
     scenarios = sys.argv[1:] or ["org", "million", "accounts10k"]
     for name in scenarios:
+        concurrency = int(os.environ.get("BENCH_CONCURRENCY", "0")) or None
         if name == "org":
-            scenario_org(int(os.environ.get("BENCH_CONCURRENCY", "0")) or default_concurrency())
+            scenario_org(concurrency)
         elif name == "org-small":
-            # the org scenario at a fifth of its size, where the boto3 reference ends in minutes
-            scenario_org(int(os.environ.get("BENCH_CONCURRENCY", "0")) or default_concurrency(),
-                         accounts=20, instances=10000, name="org-small")
+            # the org scenario at a fifth of its size
+            scenario_org(concurrency, accounts=20, instances=10000, name="org-small")
         elif name == "org-collector":
-            scenario_org(int(os.environ.get("BENCH_CONCURRENCY", "0")) or default_concurrency(),
-                         with_boto3=False)
+            scenario_org(concurrency, with_boto3=False)
         elif name == "million":
             scenario_million()
         elif name == "accounts10k":
             scenario_accounts10k()
+        elif name == "moto":
+            scenario_moto()
         elif name == "applications":
             scenario_applications()
         elif name == "sweep":
@@ -248,13 +371,6 @@ def main():
                 scenario_org(c, with_boto3=False)
         else:
             raise SystemExit("unknown scenario " + name)
-
-
-def default_concurrency():
-    """The collector's own default, read from its help."""
-    text = subprocess.run(["java", "-jar", JAR, "collect", "--help"], capture_output=True, text=True).stdout
-    import re
-    return int(re.search(r"--concurrency=N\s+How many[\s\S]*?\(default:\s+(\d+)\)", text).group(1))
 
 
 if __name__ == "__main__":

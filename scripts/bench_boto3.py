@@ -6,7 +6,9 @@ connection pools as large as the thread pool, standard retries. Each target list
 images (owned and in use), reserved instances and DB instances page by page, and writes the records
 as JSON Lines: the same calls aws-inventory makes. It prints its wall and CPU time.
 
-    bench_boto3.py ENDPOINT ACCESS_KEY OUTPUT_DIR [THREADS]
+    bench_boto3.py ENDPOINT ACCESS_KEY OUTPUT_DIR [THREADS] [--without-reserved]
+
+--without-reserved leaves reserved instances out, for an emulator that does not implement them.
 """
 import json
 import os
@@ -17,9 +19,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import boto3
 from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
 
-ENDPOINT, ACCESS_KEY, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
-THREADS = int(sys.argv[4]) if len(sys.argv) > 4 else 20
+WITHOUT_RESERVED = "--without-reserved" in sys.argv
+ARGS = [a for a in sys.argv[1:] if a != "--without-reserved"]
+ENDPOINT, ACCESS_KEY, OUT = ARGS[0], ARGS[1], ARGS[2]
+THREADS = int(ARGS[3]) if len(ARGS) > 3 else 20
 CONFIG = Config(retries={"max_attempts": 8, "mode": "standard"}, max_pool_connections=THREADS)
 LOCK = threading.Lock()
 FILES = {}
@@ -59,10 +64,24 @@ def account_targets(listed, management):
     return [(account, r["RegionName"]) for r in regions if r.get("OptInStatus") != "not-opted-in"]
 
 
+FAILURES = []
+
+
 def collect_target(target):
+    """Each resource on its own: one that fails (an API the endpoint lacks) is counted, not fatal."""
     account, region = target
     ec2 = account.client("ec2", region)
     rds = account.client("rds", region)
+    steps = [collect_instances_and_images, collect_db] if WITHOUT_RESERVED else \
+        [collect_instances_and_images, collect_reserved, collect_db]
+    for step in steps:
+        try:
+            step(account, region, ec2, rds)
+        except (ClientError, BotoCoreError) as e:
+            FAILURES.append(f"{account.id}/{region}/{step.__name__}: {type(e).__name__}")
+
+
+def collect_instances_and_images(account, region, ec2, rds):
     in_use = set()
     for page in ec2.get_paginator("describe_instances").paginate(PaginationConfig={"PageSize": 1000}):
         for reservation in page["Reservations"]:
@@ -82,8 +101,14 @@ def collect_target(target):
                 Filters=[{"Name": "image-id", "Values": batch}], PaginationConfig={"PageSize": 1000}):
             for image in page["Images"]:
                 write("images", account.id, region, image)
+
+
+def collect_reserved(account, region, ec2, rds):
     for reserved in ec2.describe_reserved_instances()["ReservedInstances"]:
         write("reserved", account.id, region, reserved)
+
+
+def collect_db(account, region, ec2, rds):
     for page in rds.get_paginator("describe_db_instances").paginate(PaginationConfig={"PageSize": 100}):
         for db in page["DBInstances"]:
             write("db", account.id, region, db)
@@ -106,7 +131,7 @@ def main():
         list(pool.map(collect_target, targets))
     for f in FILES.values():
         f.close()
-    print(f"boto3 reference: {len(accounts)} accounts, {len(targets)} targets, "
+    print(f"boto3 reference: {len(accounts)} accounts, {len(targets)} targets, {len(FAILURES)} failed steps, "
           f"wall_s={time.monotonic() - start:.1f} cpu_s={time.process_time():.1f}")
 
 

@@ -46,9 +46,10 @@ public final class ScopeOptions {
       names = "--concurrency",
       paramLabel = "N",
       description =
-          "The most account x region targets worked on at once toward one endpoint host, 1 to "
+          "How many account x region targets are worked on at once, and the most calls in"
+              + " flight toward one endpoint host, 1 to "
               + RunConfigFactory.MAX_CONCURRENCY
-              + "; below it the number adapts to how fast the host answers (default: "
+              + "; below it the calls in flight adapt to how fast the host answers (default: "
               + RunConfigFactory.DEFAULT_CONCURRENCY
               + ").")
   Integer concurrency;

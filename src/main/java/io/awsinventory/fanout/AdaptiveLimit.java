@@ -1,12 +1,15 @@
 package io.awsinventory.fanout;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * How many targets may be in flight toward one endpoint host: an additive-increase,
- * multiplicative-decrease limit fed by the round trips of their calls. It grows by one for every
- * {@code limit} calls while the host answers as fast as it did at its fastest and the limit is in
- * use; it shrinks by a tenth when the round trip has grown to twice that (requests queue somewhere:
- * the host, the network, or this machine's cores), and by half on throttling or an overloaded
- * answer (HTTP 429 or 5xx). It never leaves [1, bound].
+ * How many calls may be in flight toward one endpoint host: an additive-increase,
+ * multiplicative-decrease limit fed by their round trips. It grows by one for every {@code limit}
+ * calls while the host answers as fast as it did at its fastest and the limit is in use; it shrinks
+ * by a tenth when the round trip has grown to twice that (requests queue somewhere: the host, the
+ * network, or this machine's cores), and by half on throttling or an overloaded answer (HTTP 429 or
+ * 5xx). It never leaves [1, bound].
  */
 public final class AdaptiveLimit {
   /** Round trips this many times the fastest seen mean queueing. */
@@ -15,23 +18,28 @@ public final class AdaptiveLimit {
   /** The weight of a new round trip in the smoothed one. */
   static final double SMOOTHING = 0.1;
 
+  private static final int FASTEST = 0;
+  private static final int SMOOTHED = 1;
+
   private final int bound;
   private double limit;
   private int inFlight;
-  private double fastest = Double.MAX_VALUE;
-  private double smoothed;
-  private long callsSinceDecrease;
+
+  /** Per API: the fastest round trip seen and the smoothed one; APIs answer at their own pace. */
+  private final Map<String, double[]> paces = new HashMap<>();
+
+  private long callsSinceDecrease = Long.MAX_VALUE / 2;
 
   /**
    * @param initial the limit to start from
-   * @param bound the most targets ever in flight: {@code --concurrency}
+   * @param bound the most calls ever in flight: {@code --concurrency}
    */
   public AdaptiveLimit(int initial, int bound) {
     this.bound = bound;
     this.limit = Math.max(1, Math.min(initial, bound));
   }
 
-  /** Waits until one more target may start. */
+  /** Waits until one more call may be sent. */
   public synchronized void acquire() throws InterruptedException {
     while (inFlight >= (int) limit) {
       wait();
@@ -39,21 +47,25 @@ public final class AdaptiveLimit {
     inFlight++;
   }
 
-  /** A target has ended. */
+  /** A call's answer has arrived, or the call has ended. */
   public synchronized void release() {
     inFlight--;
     notifyAll();
   }
 
-  /** One round trip of one call of a target in flight. */
-  public synchronized void onRoundTrip(long nanos, boolean overloaded) {
+  /** One round trip of one call of {@code api}. */
+  public synchronized void onRoundTrip(String api, long nanos, boolean overloaded) {
     double sample = Math.max(1, nanos);
-    fastest = Math.min(fastest, sample);
-    smoothed = smoothed == 0 ? sample : smoothed + SMOOTHING * (sample - smoothed);
+    double[] pace = paces.computeIfAbsent(api, a -> new double[] {sample, sample});
+    pace[FASTEST] = Math.min(pace[FASTEST], sample);
+    pace[SMOOTHED] += SMOOTHING * (sample - pace[SMOOTHED]);
     callsSinceDecrease++;
     if (overloaded) {
-      decrease(0.5);
-    } else if (smoothed > TOLERANCE * fastest) {
+      // once per round of the limit's calls: one burst of refusals is one signal
+      if (callsSinceDecrease > limit) {
+        decrease(0.5);
+      }
+    } else if (pace[SMOOTHED] > TOLERANCE * pace[FASTEST]) {
       if (callsSinceDecrease > limit) {
         decrease(0.9);
       }
@@ -68,7 +80,7 @@ public final class AdaptiveLimit {
     callsSinceDecrease = 0;
   }
 
-  /** The current limit, in whole targets. */
+  /** The current limit, in whole calls. */
   public synchronized int limit() {
     return (int) limit;
   }

@@ -19,7 +19,7 @@ public final class AdaptiveLimits {
   private final Map<String, AdaptiveLimit> limits = new ConcurrentHashMap<>();
 
   /**
-   * @param bound the most targets in flight toward one host
+   * @param bound the most calls in flight toward one host
    * @param endpoint the one endpoint of every call, or null for AWS's regional endpoints
    */
   public AdaptiveLimits(int bound, URI endpoint) {

@@ -1,14 +1,19 @@
 package io.awsinventory.fanout;
 
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Times each attempt's round trip (from the request leaving, after any wait under {@code
- * --max-rate}, to the response headers) and hands it to the limit of the target's host, with
- * whether the answer said the host is overloaded.
+ * Holds each attempt of a target's calls to the adaptive limit of its endpoint host: the attempt
+ * takes a slot before it is sent (after any wait under {@code --max-rate}) and gives it back when
+ * the answer's headers arrive, handing the limit the round trip and whether the answer said the
+ * host is overloaded. A slot is never held through a retry's backoff; an attempt that ends without
+ * an answer (a broken connection) gives its slot back when the next attempt starts or the call
+ * ends.
  */
 final class RoundTripInterceptor implements ExecutionInterceptor {
   private static final ExecutionAttribute<Long> SENT =
@@ -23,6 +28,13 @@ final class RoundTripInterceptor implements ExecutionInterceptor {
   @Override
   public void beforeTransmission(
       Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    giveBack(attributes);
+    try {
+      limit.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw AbortedException.create("interrupted while waiting for a call slot", e);
+    }
     attributes.putAttribute(SENT, System.nanoTime());
   }
 
@@ -31,7 +43,28 @@ final class RoundTripInterceptor implements ExecutionInterceptor {
     Long sent = attributes.getAttribute(SENT);
     if (sent != null) {
       int status = context.httpResponse().statusCode();
-      limit.onRoundTrip(System.nanoTime() - sent, status == 429 || status >= 500);
+      limit.onRoundTrip(
+          attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+          System.nanoTime() - sent,
+          status == 429 || status == 503);
+      giveBack(attributes);
+    }
+  }
+
+  @Override
+  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    giveBack(attributes);
+  }
+
+  @Override
+  public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+    giveBack(attributes);
+  }
+
+  private void giveBack(ExecutionAttributes attributes) {
+    if (attributes.getAttribute(SENT) != null) {
+      attributes.putAttribute(SENT, null);
+      limit.release();
     }
   }
 }

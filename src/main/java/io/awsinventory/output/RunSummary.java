@@ -132,8 +132,8 @@ public final class RunSummary {
   }
 
   /**
-   * The most targets in flight per endpoint host the run allowed, and the level each host's
-   * adaptive limit settled on.
+   * The most calls in flight per endpoint host the run allowed, and the level each host's adaptive
+   * limit settled on.
    */
   public void concurrency(int bound, Map<String, Integer> settled) {
     ObjectNode concurrency = root.putObject("concurrency").put("bound", bound);

@@ -10,7 +10,6 @@ import io.awsinventory.collect.ResourceType;
 import io.awsinventory.discovery.AccountSelection;
 import io.awsinventory.discovery.ListedAccount;
 import io.awsinventory.discovery.OrganizationAccounts;
-import io.awsinventory.fanout.AdaptiveLimit;
 import io.awsinventory.fanout.AwsClients;
 import io.awsinventory.fanout.ErrorClassifier;
 import io.awsinventory.fanout.FanOut;
@@ -147,19 +146,10 @@ final class AccountFanOut {
     AtomicInteger remaining = new AtomicInteger(regions.size());
     for (String region : regions) {
       Target target = new Target(account, session.credentials(), region);
-      AdaptiveLimit gate = clients.adaptiveLimits().forRegion(region);
       fanOut.submit(
           () -> {
             try {
-              gate.acquire();
-              try {
-                outcomes.addAll(task.apply(target));
-              } finally {
-                gate.release();
-              }
-            } catch (InterruptedException e) {
-              // the run is being stopped: the target is not started
-              Thread.currentThread().interrupt();
+              outcomes.addAll(task.apply(target));
             } finally {
               if (remaining.decrementAndGet() == 0) {
                 session.close();

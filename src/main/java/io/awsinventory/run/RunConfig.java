@@ -34,8 +34,8 @@ import java.util.TreeSet;
  * @param endpointUrl one endpoint for every service, or null for AWS's own
  * @param proxy the HTTP proxy every call goes through, or null for direct connections
  * @param caBundle the certificates TLS connections are verified against, or null for the JVM's
- * @param concurrency the most account x region targets in flight toward one endpoint host (the
- *     number in flight adapts below it) and the width of the task pool
+ * @param concurrency how many account x region targets are worked on at once, and the most calls in
+ *     flight toward one endpoint host (the number of calls adapts below it)
  * @param maxRate calls a second per account x region x API, client-side; 0 for no limit
  * @param attemptTimeout how long one attempt of an AWS call may take before it is cut and retried
  * @param csv how CSV files are written (formula escaping, byte-order mark)

@@ -25,7 +25,7 @@ class AdaptiveLimitTest {
         limit.acquire();
         inFlight++;
       }
-      limit.onRoundTrip(50 * MS, false);
+      limit.onRoundTrip("DescribeInstances", 50 * MS, false);
     }
     assertThat(limit.limit()).isEqualTo(32);
   }
@@ -35,38 +35,59 @@ class AdaptiveLimitTest {
     AdaptiveLimit limit = new AdaptiveLimit(8, 32);
 
     for (int call = 0; call < 5_000; call++) {
-      limit.onRoundTrip(50 * MS, false);
+      limit.onRoundTrip("DescribeInstances", 50 * MS, false);
     }
 
     assertThat(limit.limit()).isEqualTo(8);
   }
 
   @Test
-  void throttling_halvesTheLimit() throws Exception {
+  void throttling_halvesTheLimit_oncePerRoundOfCalls() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(16, 32);
     fill(limit);
 
-    limit.onRoundTrip(50 * MS, true);
-
+    limit.onRoundTrip("DescribeInstances", 50 * MS, true);
     assertThat(limit.limit()).isEqualTo(8);
-    limit.onRoundTrip(50 * MS, true);
-    limit.onRoundTrip(50 * MS, true);
-    limit.onRoundTrip(50 * MS, true);
-    limit.onRoundTrip(50 * MS, true);
-    assertThat(limit.limit()).isEqualTo(1);
+
+    // the rest of the same burst of refusals: no further halving
+    for (int call = 0; call < 8; call++) {
+      limit.onRoundTrip("DescribeInstances", 50 * MS, true);
+    }
+    assertThat(limit.limit()).isEqualTo(8);
+
+    limit.onRoundTrip("DescribeInstances", 50 * MS, true);
+    assertThat(limit.limit()).isEqualTo(4);
   }
 
   @Test
   void roundTripsGrowingPastTwiceTheFastest_shrinkTheLimit() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(30, 32);
     fill(limit);
-    limit.onRoundTrip(50 * MS, false);
+    limit.onRoundTrip("DescribeInstances", 50 * MS, false);
 
     for (int call = 0; call < 2_000; call++) {
-      limit.onRoundTrip(400 * MS, false);
+      limit.onRoundTrip("DescribeInstances", 400 * MS, false);
     }
 
     assertThat(limit.limit()).isLessThan(10).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void apisOfTheirOwnPace_areNoSignOfQueueing() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(8, 32);
+    int inFlight = 0;
+    for (int call = 0; call < 5_000; call++) {
+      while (inFlight < limit.limit()) {
+        limit.acquire();
+        inFlight++;
+      }
+      // a quick call and a large page, in turn: each at its own steady pace
+      limit.onRoundTrip(
+          call % 2 == 0 ? "DescribeRegions" : "DescribeInstances",
+          (call % 2 == 0 ? 5 : 300) * MS,
+          false);
+    }
+    assertThat(limit.limit()).isEqualTo(32);
   }
 
   @Test
