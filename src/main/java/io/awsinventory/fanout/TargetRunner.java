@@ -90,6 +90,7 @@ public final class TargetRunner {
     }
     long start = System.nanoTime();
     Outcome outcome;
+    boolean sorted;
     try (SpillWriter writer =
         new SpillWriter(
             spill,
@@ -97,14 +98,19 @@ public final class TargetRunner {
             target.account().name(),
             target.region(),
             type.sortMembers(),
-            clock)) {
+            clock,
+            sorter.inMemoryChars())) {
       RecordSink sink = apis.gathering(type, needed, writer::accept);
       outcome = collect(target, type, apis, sink, writer, start, spill);
+      writer.close();
+      sorted = writer.sorted();
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + spill, e);
     }
     try {
-      sorter.sort(spill);
+      if (!sorted) {
+        sorter.sort(spill);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not sort " + spill, e);
     }

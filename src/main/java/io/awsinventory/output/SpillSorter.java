@@ -51,6 +51,11 @@ public final class SpillSorter {
     return new SpillSorter(large, Math.max(1 << 16, large / 4 / Math.max(1, concurrentSorts)));
   }
 
+  /** The largest spill, in characters, that is sorted in memory alongside the others. */
+  public long inMemoryChars() {
+    return smallFileBytes;
+  }
+
   /** Sorts {@code spill} into place. */
   public void sort(Path spill) throws IOException {
     if (Files.size(spill) <= smallFileBytes) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,6 +35,10 @@ public final class SpillWriter implements AutoCloseable {
   private final String region;
   private final List<String> sortMembers;
   private final Clock clock;
+  private final long holdChars;
+  private List<String> held = new ArrayList<>();
+  private long heldChars;
+  private boolean sorted;
   private long records;
 
   public SpillWriter(
@@ -42,8 +47,10 @@ public final class SpillWriter implements AutoCloseable {
       String accountName,
       String region,
       List<String> sortMembers,
-      Clock clock)
+      Clock clock,
+      long holdChars)
       throws IOException {
+    this.holdChars = holdChars;
     this.file = file;
     this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     this.accountId = accountId;
@@ -64,10 +71,10 @@ public final class SpillWriter implements AutoCloseable {
     line.put(COLLECTED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     line.setAll(record);
     try {
-      writeKey(record);
-      out.write('\t');
-      out.write(Json.MAPPER.writeValueAsString(line));
-      out.write('\n');
+      StringBuilder text = new StringBuilder(256);
+      appendKey(text, record);
+      text.append('\t').append(Json.MAPPER.writeValueAsString(line));
+      hold(text.toString());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("record could not be serialized", e);
     } catch (IOException e) {
@@ -80,14 +87,44 @@ public final class SpillWriter implements AutoCloseable {
    * The values of the sort members, apart by a character that sorts before any text, so ("a", "b")
    * comes before ("a b", "a").
    */
-  private void writeKey(ObjectNode record) throws IOException {
+  private void appendKey(StringBuilder text, ObjectNode record) {
     for (int i = 0; i < sortMembers.size(); i++) {
       if (i > 0) {
-        out.write(KEY_SEPARATOR);
+        text.append(KEY_SEPARATOR);
       }
       JsonNode value = record.get(sortMembers.get(i));
-      out.write(sortKey(value == null || value.isNull() ? "" : value.asText()));
+      text.append(sortKey(value == null || value.isNull() ? "" : value.asText()));
     }
+  }
+
+  /**
+   * Keeps the lines of a small target in memory, so they are sorted once as they are written; the
+   * lines of a target larger than {@code holdChars} go to the file as they come, for the sorter.
+   */
+  private void hold(String line) throws IOException {
+    if (held != null) {
+      held.add(line);
+      heldChars += line.length();
+      if (heldChars <= holdChars) {
+        return;
+      }
+      for (String kept : held) {
+        writeLine(kept);
+      }
+      held = null;
+      return;
+    }
+    writeLine(line);
+  }
+
+  private void writeLine(String line) throws IOException {
+    out.write(line);
+    out.write('\n');
+  }
+
+  /** Whether the file was written in order, with nothing left for the sorter to do. */
+  public boolean sorted() {
+    return sorted;
   }
 
   /** Keys never hold the tab or newline that frame a spill line. */
@@ -101,6 +138,14 @@ public final class SpillWriter implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    if (held != null) {
+      held.sort(SpillSorter.ORDER);
+      for (String line : held) {
+        writeLine(line);
+      }
+      held = null;
+      sorted = true;
+    }
     out.close();
   }
 }
