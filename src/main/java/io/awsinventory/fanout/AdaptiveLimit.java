@@ -2,6 +2,7 @@ package io.awsinventory.fanout;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How many calls may be in flight toward one endpoint host: an additive-increase,
@@ -41,8 +42,25 @@ public final class AdaptiveLimit {
 
   /** Waits until one more call may be sent. */
   public synchronized void acquire() throws InterruptedException {
+    acquire(Long.MAX_VALUE);
+  }
+
+  /**
+   * Waits until one more call may be sent, or {@code maxWaitNanos} at most: the limit paces calls,
+   * it must never be the reason one times out, so after that wait the call goes anyway.
+   */
+  public synchronized void acquire(long maxWaitNanos) throws InterruptedException {
+    long deadline = System.nanoTime() + maxWaitNanos;
     while (inFlight >= (int) limit) {
-      wait();
+      long left = deadline - System.nanoTime();
+      if (maxWaitNanos != Long.MAX_VALUE && left <= 0) {
+        break;
+      }
+      if (maxWaitNanos == Long.MAX_VALUE) {
+        wait();
+      } else {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
     }
     inFlight++;
   }

@@ -191,7 +191,9 @@ public final class AwsClients implements AutoCloseable {
         overrides.addExecutionInterceptor(
             new RateLimitInterceptor(rateLimits, account + "/" + region));
       }
-      overrides.addExecutionInterceptor(new RoundTripInterceptor(adaptiveLimits.forRegion(region)));
+      // a wait for a slot counts against the attempt's time-out: it is kept to a quarter of it
+      overrides.addExecutionInterceptor(
+          new RoundTripInterceptor(adaptiveLimits.forRegion(region), attemptTimeout.toNanos() / 4));
     }
     builder
         .httpClient(http)

@@ -20,9 +20,15 @@ final class RoundTripInterceptor implements ExecutionInterceptor {
       new ExecutionAttribute<>("aws-inventory.sent");
 
   private final AdaptiveLimit limit;
+  private final long maxWaitNanos;
 
-  RoundTripInterceptor(AdaptiveLimit limit) {
+  /**
+   * @param maxWaitNanos how long an attempt may wait for a slot: the wait counts against the
+   *     attempt's time-out, so it is kept to a share of it
+   */
+  RoundTripInterceptor(AdaptiveLimit limit, long maxWaitNanos) {
     this.limit = limit;
+    this.maxWaitNanos = maxWaitNanos;
   }
 
   @Override
@@ -30,7 +36,7 @@ final class RoundTripInterceptor implements ExecutionInterceptor {
       Context.BeforeTransmission context, ExecutionAttributes attributes) {
     giveBack(attributes);
     try {
-      limit.acquire();
+      limit.acquire(maxWaitNanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw AbortedException.create("interrupted while waiting for a call slot", e);

@@ -128,4 +128,18 @@ class AdaptiveLimitTest {
     assertThat(emulator.forRegion("eu-west-1")).isSameAs(emulator.forRegion("us-east-1"));
     assertThat(emulator.levels()).containsOnlyKeys("127.0.0.1:4566");
   }
+
+  @Test
+  void aBoundedWait_letsTheCallGoOverTheLimit_ratherThanTimeItOut() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(1, 4);
+    limit.acquire();
+
+    limit.acquire(0);
+
+    // both calls are in flight; their releases bring it back under the limit
+    limit.release();
+    limit.release();
+    limit.acquire(0);
+    assertThat(limit.limit()).isEqualTo(1);
+  }
 }
