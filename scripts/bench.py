@@ -113,8 +113,7 @@ def run_collector(sim, out, heap=None, concurrency=None, extra=()):
     watcher.join(timeout=1)
     if process.returncode != 0:
         print(f"collector exit {process.returncode}: {stderr.strip()[:2000]}")
-    run_collector.cpu = cpu
-    return wall, rss[0], process.returncode
+    return wall, rss[0], process.returncode, cpu
 
 
 def settled_concurrency(out):
@@ -163,8 +162,7 @@ def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=5000
     out = os.path.join(work, "out")
     sim = Simulator(org_knobs(accounts, instances))
     try:
-        wall, rss, code = run_collector(sim, out, concurrency=concurrency)
-        cpu = run_collector.cpu
+        wall, rss, code, cpu = run_collector(sim, out, concurrency=concurrency)
         stats = sim.stats()
     finally:
         sim.stop()
@@ -207,7 +205,7 @@ def scenario_million():
              "--images-per-target", "3", "--db-per-target", "2", "--latency-ms", "50"]
     sim = Simulator(knobs)
     try:
-        wall, rss, code = run_collector(sim, os.path.join(work, "out"), heap="256m",
+        wall, rss, code, _ = run_collector(sim, os.path.join(work, "out"), heap="256m",
                                         extra=["--resources", "instances,images"])
         stats = sim.stats()
     finally:
@@ -227,7 +225,7 @@ def scenario_accounts10k():
              "--db-per-target", "0", "--organizational-units", "50"]
     sim = Simulator(knobs)
     try:
-        wall, rss, code = run_collector(sim, os.path.join(work, "out"), heap="512m")
+        wall, rss, code, _ = run_collector(sim, os.path.join(work, "out"), heap="512m")
         stats = sim.stats()
     finally:
         sim.stop()
@@ -343,7 +341,7 @@ def scenario_applications():
         work = tempfile.mkdtemp(prefix="bench-apps-")
         sim = Simulator(knobs)
         try:
-            wall, rss, code = run_collector(sim, os.path.join(work, "out"), heap="256m",
+            wall, rss, code, _ = run_collector(sim, os.path.join(work, "out"), heap="256m",
                                             extra=["--resources", "applications",
                                                    "--regions", "eu-west-1,us-east-1"] + extra)
             stats = sim.stats()

@@ -82,7 +82,7 @@ public final class ApplicationsCollector implements ResourceType {
 
   @Override
   public Set<String> notSetUpCodes() {
-    return Set.of("SubscriptionRequiredException", "OptInRequired");
+    return NOT_SUBSCRIBED;
   }
 
   @Override
@@ -117,14 +117,18 @@ public final class ApplicationsCollector implements ResourceType {
 
   @Override
   public List<Member> addedMembers() {
-    List<Member> members = new ArrayList<>();
-    members.add(Member.text("InstanceId", "The managed node: an EC2 instance or an mi- node."));
-    for (String attribute : ATTRIBUTES) {
-      members.add(Member.text(attribute, "The AWS:Application attribute " + attribute + "."));
-    }
-    members.add(Member.text("CaptureTime", "When the node's inventory was captured."));
-    members.add(Member.text("SchemaVersion", "The version of the inventory schema."));
-    return members;
+    return RECORD_ORDER.stream()
+        .map(
+            member ->
+                Member.text(
+                    member,
+                    switch (member) {
+                      case "InstanceId" -> "The managed node: an EC2 instance or an mi- node.";
+                      case "CaptureTime" -> "When the node's inventory was captured.";
+                      case "SchemaVersion" -> "The version of the inventory schema.";
+                      default -> "The AWS:Application attribute " + member + ".";
+                    }))
+        .toList();
   }
 
   @Override
@@ -191,8 +195,8 @@ public final class ApplicationsCollector implements ResourceType {
             record.put(attribute, value);
           }
         }
-        putIfPresent(record, "CaptureTime", page.captureTime());
-        putIfPresent(record, "SchemaVersion", page.schemaVersion());
+        SdkRecords.putIfPresent(record, "CaptureTime", page.captureTime());
+        SdkRecords.putIfPresent(record, "SchemaVersion", page.schemaVersion());
         sink.accept(record);
       }
     }
@@ -238,11 +242,5 @@ public final class ApplicationsCollector implements ResourceType {
     members.put("capturetime", "CaptureTime");
     members.put("schemaversion", "SchemaVersion");
     return Map.copyOf(members);
-  }
-
-  private static void putIfPresent(ObjectNode record, String member, String value) {
-    if (value != null) {
-      record.put(member, value);
-    }
   }
 }

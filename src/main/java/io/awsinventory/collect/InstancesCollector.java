@@ -114,9 +114,9 @@ public final class InstancesCollector implements ResourceType {
       for (Reservation reservation : page.reservations()) {
         for (Instance instance : reservation.instances()) {
           ObjectNode record = SdkRecords.toJson(instance, "UsageOperation", BillingCodes::annotate);
-          putIfPresent(record, "ReservationId", reservation.reservationId());
-          putIfPresent(record, "OwnerId", reservation.ownerId());
-          putIfPresent(record, "RequesterId", reservation.requesterId());
+          SdkRecords.putIfPresent(record, "ReservationId", reservation.reservationId());
+          SdkRecords.putIfPresent(record, "OwnerId", reservation.ownerId());
+          SdkRecords.putIfPresent(record, "RequesterId", reservation.requesterId());
           sink.accept(record);
         }
       }
@@ -128,11 +128,5 @@ public final class InstancesCollector implements ResourceType {
         ec2.describeInstancesPaginator(r -> r.maxResults(PAGE_SIZE)),
         "DescribeInstances",
         DescribeInstancesResponse::nextToken);
-  }
-
-  private static void putIfPresent(ObjectNode record, String member, String value) {
-    if (value != null && !record.has(member)) {
-      record.put(member, value);
-    }
   }
 }

@@ -43,7 +43,7 @@ public final class LicenseUsageCollector implements ResourceType {
 
   @Override
   public Set<String> notSetUpCodes() {
-    return Set.of("SubscriptionRequiredException", "OptInRequired");
+    return NOT_SUBSCRIBED;
   }
 
   @Override
@@ -127,10 +127,10 @@ public final class LicenseUsageCollector implements ResourceType {
             ListUsageForLicenseConfigurationResponse::nextToken)) {
       for (LicenseConfigurationUsage usage : page.licenseConfigurationUsageList()) {
         ObjectNode record = SdkRecords.toJson(configuration);
-        putIfPresent(record, "ResourceArn", usage.resourceArn());
-        putIfPresent(record, "ResourceType", usage.resourceTypeAsString());
-        putIfPresent(record, "ResourceStatus", usage.resourceStatus());
-        putIfPresent(record, "ResourceOwnerId", usage.resourceOwnerId());
+        SdkRecords.putIfPresent(record, "ResourceArn", usage.resourceArn());
+        SdkRecords.putIfPresent(record, "ResourceType", usage.resourceTypeAsString());
+        SdkRecords.putIfPresent(record, "ResourceStatus", usage.resourceStatus());
+        SdkRecords.putIfPresent(record, "ResourceOwnerId", usage.resourceOwnerId());
         if (usage.associationTime() != null) {
           record.put("AssociationTime", usage.associationTime().toString());
         }
@@ -143,12 +143,6 @@ public final class LicenseUsageCollector implements ResourceType {
     }
     if (!used) {
       sink.accept(SdkRecords.toJson(configuration));
-    }
-  }
-
-  private static void putIfPresent(ObjectNode record, String member, String value) {
-    if (value != null) {
-      record.put(member, value);
     }
   }
 }

@@ -3,8 +3,8 @@ package io.awsinventory.collect;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awsinventory.output.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
@@ -31,8 +31,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * read fails every target's step with the same error.
  */
 public final class ResourceDataSync {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final S3Client s3;
   private final SyncLocation location;
   private final Object checkLock = new Object();
@@ -96,11 +94,11 @@ public final class ResourceDataSync {
 
   private void readObject(String key, Consumer<ObjectNode> entries) {
     try (InputStream in = s3.getObject(r -> r.bucket(location.bucket()).key(key));
-        JsonParser parser = MAPPER.getFactory().createParser(in)) {
+        JsonParser parser = Json.MAPPER.getFactory().createParser(in)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         if (token == JsonToken.START_OBJECT) {
-          JsonNode entry = MAPPER.readTree(parser);
+          JsonNode entry = Json.MAPPER.readTree(parser);
           entries.accept((ObjectNode) entry);
         }
         // a START_ARRAY is stepped into: its objects come next

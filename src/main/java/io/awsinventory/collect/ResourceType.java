@@ -88,6 +88,9 @@ public interface ResourceType extends Comparable<ResourceType> {
     return Set.of();
   }
 
+  /** What a service answers in an account never subscribed to it. */
+  Set<String> NOT_SUBSCRIBED = Set.of("SubscriptionRequiredException", "OptInRequired");
+
   /** What this type must know about its target before it can collect; read through the apis. */
   default Set<TargetFact> needs() {
     return Set.of();

@@ -47,6 +47,16 @@ public final class SdkRecords {
     return node;
   }
 
+  /**
+   * Adds a member the collector takes from outside the model object (the enclosing reservation, the
+   * page, the usage row) when the API returned it and the record does not hold it already.
+   */
+  public static void putIfPresent(ObjectNode record, String member, String value) {
+    if (value != null && !record.has(member)) {
+      record.put(member, value);
+    }
+  }
+
   private static boolean isPresent(Object value) {
     return value != null
         && !(value instanceof SdkAutoConstructList)

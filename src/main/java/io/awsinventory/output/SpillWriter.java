@@ -74,7 +74,11 @@ public final class SpillWriter implements AutoCloseable {
       StringBuilder text = new StringBuilder(256);
       appendKey(text, record);
       text.append('\t').append(Json.MAPPER.writeValueAsString(line));
-      hold(text.toString());
+      if (held != null) {
+        hold(text.toString());
+      } else {
+        out.append(text).append('\n');
+      }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("record could not be serialized", e);
     } catch (IOException e) {
@@ -102,19 +106,14 @@ public final class SpillWriter implements AutoCloseable {
    * lines of a target larger than {@code holdChars} go to the file as they come, for the sorter.
    */
   private void hold(String line) throws IOException {
-    if (held != null) {
-      held.add(line);
-      heldChars += line.length();
-      if (heldChars <= holdChars) {
-        return;
-      }
+    held.add(line);
+    heldChars += line.length();
+    if (heldChars > holdChars) {
       for (String kept : held) {
         writeLine(kept);
       }
       held = null;
-      return;
     }
-    writeLine(line);
   }
 
   private void writeLine(String line) throws IOException {

@@ -269,6 +269,11 @@ public final class AwsSimulator implements AutoCloseable {
     if (!faults.pass(exchange, caller.accountId(), region, api, dialect)) {
       return;
     }
+    if (config.notSetUpAccounts().contains(caller.accountId())) {
+      SimDialect.error(
+          exchange, 400, "SubscriptionRequiredException", "The account is not subscribed.");
+      return;
+    }
     var request = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
     if (dialect == SimDialect.SSM) {
       ssm.handle(exchange, api, request, caller.accountId(), region);

@@ -23,11 +23,6 @@ final class LicenseManagerHandler {
 
   void handle(HttpExchange exchange, String api, JsonNode request, String account, String region)
       throws IOException {
-    if (estate.config().notSetUpAccounts().contains(account)) {
-      SimDialect.error(
-          exchange, 400, "SubscriptionRequiredException", "The account is not subscribed.");
-      return;
-    }
     int from = SimHttp.offset(request.path("NextToken").asText(null));
     int size = Math.max(1, Math.min(MAX_PAGE, request.path("MaxResults").asInt(MAX_PAGE)));
     ObjectNode response = JSON.createObjectNode();
