@@ -2,11 +2,11 @@ package io.awsinventory.fanout;
 
 import io.awsinventory.Status;
 import io.awsinventory.collect.ResourceType;
-import java.nio.file.Path;
+import io.awsinventory.output.Spill;
 
 /**
- * The result of one account x region x resource: its status, how many records reached the spill
- * file (also when it failed part-way), and the AWS error code and message when not ok.
+ * The result of one account x region x resource: its status, how many records were stored (also
+ * when it failed part-way) and where, and the AWS error code and message when not ok.
  */
 public record Outcome(
     Target target,
@@ -16,10 +16,16 @@ public record Outcome(
     long durationMillis,
     String errorCode,
     String message,
-    Path spill) {
+    Spill spill) {
 
   public static Outcome skipped(Target target, ResourceType resource, String reason) {
     return new Outcome(target, resource, Status.SKIPPED, 0, 0, null, reason, null);
+  }
+
+  /** This outcome with its records stored at {@code where}. */
+  public Outcome withSpill(Spill where) {
+    return new Outcome(
+        target, resource, status, records, durationMillis, errorCode, message, where);
   }
 
   public boolean isInternalError() {

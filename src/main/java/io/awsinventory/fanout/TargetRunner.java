@@ -10,7 +10,6 @@ import io.awsinventory.output.SpillWriter;
 import io.awsinventory.output.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -82,39 +81,26 @@ public final class TargetRunner {
 
   private Outcome runStep(
       Target target, ResourceType type, TargetCalls apis, Set<TargetFact> needed) {
-    Path spill;
-    try {
-      spill = workspace.spillFile(type.fileStem() + "-" + target.label());
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not create a spill file", e);
-    }
     long start = System.nanoTime();
-    Outcome outcome;
-    boolean sorted;
-    try (SpillWriter writer =
+    String name = type.fileStem() + "-" + target.label();
+    SpillWriter writer =
         new SpillWriter(
-            spill,
+            workspace,
+            name,
             target.account().id(),
             target.account().name(),
             target.region(),
             type.sortMembers(),
             clock,
-            sorter.inMemoryChars())) {
+            sorter);
+    Outcome outcome;
+    try (writer) {
       RecordSink sink = apis.gathering(type, needed, writer::accept);
-      outcome = collect(target, type, apis, sink, writer, start, spill);
-      writer.close();
-      sorted = writer.sorted();
+      outcome = collect(target, type, apis, sink, writer, start);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + spill, e);
+      throw new UncheckedIOException("could not store the records of " + name, e);
     }
-    try {
-      if (!sorted) {
-        sorter.sort(spill);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not sort " + spill, e);
-    }
-    return outcome;
+    return outcome.withSpill(writer.spill());
   }
 
   private static Outcome collect(
@@ -123,12 +109,11 @@ public final class TargetRunner {
       TargetCalls apis,
       RecordSink sink,
       SpillWriter writer,
-      long start,
-      Path spill) {
+      long start) {
     try {
       type.collect(apis, sink);
       return new Outcome(
-          target, type, Status.OK, writer.records(), millisSince(start), null, null, spill);
+          target, type, Status.OK, writer.records(), millisSince(start), null, null, null);
     } catch (UncheckedIOException e) {
       throw e;
     } catch (OutOfMemoryError e) {
@@ -144,12 +129,12 @@ public final class TargetRunner {
           "an answer did not fit in the Java heap of "
               + Runtime.getRuntime().maxMemory() / (1 << 20)
               + " MB; give the JVM more (AWS_INVENTORY_JAVA_OPTS=-Xmx1g, or java -Xmx1g -jar)",
-          spill);
+          null);
     } catch (RuntimeException e) {
       if (ErrorClassifier.notSetUp(type, e)) {
         LOG.debug("{} is not set up in {}: {}", type.name(), target.label(), e.getMessage());
         return new Outcome(
-            target, type, Status.OK, writer.records(), millisSince(start), null, null, spill);
+            target, type, Status.OK, writer.records(), millisSince(start), null, null, null);
       }
       ErrorClassifier.Classified classified = ErrorClassifier.classify(e);
       if (classified.code().equals(ErrorClassifier.INTERNAL_ERROR)) {
@@ -165,7 +150,7 @@ public final class TargetRunner {
           millisSince(start),
           classified.code(),
           classified.message(),
-          spill);
+          null);
     }
   }
 

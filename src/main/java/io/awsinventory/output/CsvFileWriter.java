@@ -29,8 +29,8 @@ final class CsvFileWriter implements RecordFileWriter {
   }
 
   @Override
-  public void write(String json) throws IOException {
-    String[] cells = columns.cells((ObjectNode) Json.MAPPER.readTree(json));
+  public void write(byte[] json, int from, int length) throws IOException {
+    String[] cells = columns.cells((ObjectNode) Json.MAPPER.readTree(json, from, length));
     if (escapeFormulas) {
       for (int i = 0; i < cells.length; i++) {
         cells[i] = neutralizeFormula(cells[i]);

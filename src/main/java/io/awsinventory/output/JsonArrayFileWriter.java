@@ -1,27 +1,31 @@
 package io.awsinventory.output;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /** A JSON array with one record per line, so two runs diff line by line. */
 final class JsonArrayFileWriter implements RecordFileWriter {
-  private final Writer out;
+  private static final byte[] FIRST = "\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NEXT = ",\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final OutputStream out;
   private boolean first = true;
 
-  JsonArrayFileWriter(Writer out) throws IOException {
+  JsonArrayFileWriter(OutputStream out) throws IOException {
     this.out = out;
     out.write('[');
   }
 
   @Override
-  public void write(String json) throws IOException {
-    out.write(first ? "\n" : ",\n");
-    out.write(json);
+  public void write(byte[] json, int from, int length) throws IOException {
+    out.write(first ? FIRST : NEXT);
+    out.write(json, from, length);
     first = false;
   }
 
   @Override
   public void finish() throws IOException {
-    out.write(first ? "]\n" : "\n]\n");
+    out.write((first ? "]\n" : "\n]\n").getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -1,19 +1,19 @@
 package io.awsinventory.output;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 
 /** JSON Lines: one record per line. */
 final class JsonLinesFileWriter implements RecordFileWriter {
-  private final Writer out;
+  private final OutputStream out;
 
-  JsonLinesFileWriter(Writer out) {
+  JsonLinesFileWriter(OutputStream out) {
     this.out = out;
   }
 
   @Override
-  public void write(String json) throws IOException {
-    out.write(json);
+  public void write(byte[] json, int from, int length) throws IOException {
+    out.write(json, from, length);
     out.write('\n');
   }
 

@@ -1,16 +1,19 @@
 package io.awsinventory.output;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
 /** Writes the records of one resource type, in order, in one output format. */
 public interface RecordFileWriter {
-  /** Writes one record, given as its JSON text. */
-  void write(String json) throws IOException;
+  /** Writes one record, given as the UTF-8 bytes of its JSON text. */
+  void write(byte[] json, int from, int length) throws IOException;
 
-  /** Ends the file (closing bracket, ...) without closing the underlying writer. */
+  /** Ends the file (closing bracket, ...) without closing the underlying stream. */
   void finish() throws IOException;
 
   /** The tag keys of the records written, where the format has tag columns. */
@@ -20,7 +23,7 @@ public interface RecordFileWriter {
 
   static RecordFileWriter open(
       OutputFormat format,
-      Writer out,
+      OutputStream out,
       FileLayout layout,
       List<String> tagColumns,
       boolean escapeFormulas)
@@ -28,7 +31,11 @@ public interface RecordFileWriter {
     return switch (format) {
       case JSON -> new JsonArrayFileWriter(out);
       case JSONL -> new JsonLinesFileWriter(out);
-      case CSV -> new CsvFileWriter(out, CsvColumns.of(layout, tagColumns), escapeFormulas);
+      case CSV ->
+          new CsvFileWriter(
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
+              CsvColumns.of(layout, tagColumns),
+              escapeFormulas);
     };
   }
 }

@@ -171,9 +171,4 @@ public final class SpillSorter {
     int tab = line.indexOf('\t');
     return tab < 0 ? line : line.substring(0, tab);
   }
-
-  /** The JSON text of a spill line. */
-  public static String record(String line) {
-    return line.substring(line.indexOf('\t') + 1);
-  }
 }

@@ -1,23 +1,28 @@
 package io.awsinventory.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Streams one target's records of one resource type to a spill file as they arrive, each preceded
- * by the context fields. A line is {@code sortKey TAB json}; {@link SpillSorter} orders the file
- * once the target ends.
+ * Takes one target's records of one resource type as they arrive, each preceded by the context
+ * fields, as lines {@code sortKey TAB json}. A small target's lines are held, sorted once and
+ * appended to the run's {@link SpillSegment} in one piece; a target that outgrows the hold goes to
+ * a file of its own as its records come, which {@link SpillSorter} orders once the target ends.
+ * Either way {@link #spill()} says where the sorted lines lie.
  */
 public final class SpillWriter implements AutoCloseable {
   public static final String ACCOUNT_ID = "AccountId";
@@ -25,73 +30,120 @@ public final class SpillWriter implements AutoCloseable {
   public static final String REGION = "Region";
   public static final String COLLECTED_AT = "CollectedAt";
 
+  private static final Set<String> CONTEXT = Set.of(ACCOUNT_ID, ACCOUNT_NAME, REGION, COLLECTED_AT);
+
   /** Between the values of a key: it sorts before every character a value keeps. */
   private static final char KEY_SEPARATOR = '\u001f';
 
-  private final Path file;
-  private final BufferedWriter out;
+  private final Workspace workspace;
+  private final String name;
   private final String accountId;
   private final String accountName;
   private final String region;
   private final List<String> sortMembers;
   private final Clock clock;
-  private final long holdChars;
+  private final SpillSorter sorter;
   private List<String> held = new ArrayList<>();
   private long heldChars;
-  private boolean sorted;
+  private Path file;
+  private BufferedWriter out;
+  private Spill spill;
   private long records;
+  private long collectedAtMillis = Long.MIN_VALUE;
+  private String collectedAt;
 
+  /**
+   * @param name the name of the target's own spill file, should it outgrow the hold
+   * @param sorter the sorter of a large target's file, which also sets how much a small one holds
+   */
   public SpillWriter(
-      Path file,
+      Workspace workspace,
+      String name,
       String accountId,
       String accountName,
       String region,
       List<String> sortMembers,
       Clock clock,
-      long holdChars)
-      throws IOException {
-    this.holdChars = holdChars;
-    this.file = file;
-    this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      SpillSorter sorter) {
+    this.workspace = workspace;
+    this.name = name;
     this.accountId = accountId;
     this.accountName = accountName;
     this.region = region;
     this.sortMembers = List.copyOf(sortMembers);
     this.clock = clock;
+    this.sorter = sorter;
   }
 
-  /** Writes one record with its context fields. */
+  /** Takes one record with its context fields. */
   public void accept(ObjectNode record) {
-    ObjectNode line = Json.MAPPER.createObjectNode();
-    line.put(ACCOUNT_ID, accountId);
-    if (accountName != null) {
-      line.put(ACCOUNT_NAME, accountName);
-    }
-    line.put(REGION, region);
-    line.put(COLLECTED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-    line.setAll(record);
     try {
-      StringBuilder text = new StringBuilder(256);
-      appendKey(text, record);
-      text.append('\t').append(Json.MAPPER.writeValueAsString(line));
+      String line = line(record);
       if (held != null) {
-        hold(text.toString());
+        hold(line);
       } else {
-        out.append(text).append('\n');
+        writeLine(line);
       }
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("record could not be serialized", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file, e);
+      throw new UncheckedIOException("could not write the records of " + name, e);
     }
     records++;
+  }
+
+  /**
+   * The key, a tab and the record with the context fields first, written straight from the record's
+   * tree. A context field the record has itself keeps its place and takes the record's value.
+   */
+  private String line(ObjectNode record) throws IOException {
+    StringWriter text = new StringWriter(512);
+    appendKey(text, record);
+    text.append('\t');
+    try (JsonGenerator json = Json.MAPPER.createGenerator(text)) {
+      json.writeStartObject();
+      context(json, record, ACCOUNT_ID, accountId);
+      if (accountName != null || record.has(ACCOUNT_NAME)) {
+        context(json, record, ACCOUNT_NAME, accountName);
+      }
+      context(json, record, REGION, region);
+      context(json, record, COLLECTED_AT, collectedAt());
+      for (Map.Entry<String, JsonNode> member : record.properties()) {
+        if (!CONTEXT.contains(member.getKey())) {
+          json.writeFieldName(member.getKey());
+          json.writeTree(member.getValue());
+        }
+      }
+      json.writeEndObject();
+    }
+    return text.toString();
+  }
+
+  private static void context(JsonGenerator json, ObjectNode record, String field, String value)
+      throws IOException {
+    JsonNode own = record.get(field);
+    json.writeFieldName(field);
+    if (own != null) {
+      json.writeTree(own);
+    } else {
+      json.writeString(value);
+    }
+  }
+
+  /** The time to the millisecond, formatted once per millisecond. */
+  private String collectedAt() {
+    Instant now = clock.instant();
+    long millis = now.toEpochMilli();
+    if (millis != collectedAtMillis) {
+      collectedAtMillis = millis;
+      collectedAt = Instant.ofEpochMilli(millis).toString();
+    }
+    return collectedAt;
   }
 
   /**
    * The values of the sort members, apart by a character that sorts before any text, so ("a", "b")
    * comes before ("a b", "a").
    */
-  private void appendKey(StringBuilder text, ObjectNode record) {
+  private void appendKey(StringWriter text, ObjectNode record) {
     for (int i = 0; i < sortMembers.size(); i++) {
       if (i > 0) {
         text.append(KEY_SEPARATOR);
@@ -102,13 +154,16 @@ public final class SpillWriter implements AutoCloseable {
   }
 
   /**
-   * Keeps the lines of a small target in memory, so they are sorted once as they are written; the
-   * lines of a target larger than {@code holdChars} go to the file as they come, for the sorter.
+   * Keeps the lines of a small target in memory, so they are sorted once as they are stored; the
+   * lines of a target larger than the sorter's in-memory size go to a file of the target's own as
+   * they come, for the sorter.
    */
   private void hold(String line) throws IOException {
     held.add(line);
     heldChars += line.length();
-    if (heldChars > holdChars) {
+    if (heldChars > sorter.inMemoryChars()) {
+      file = workspace.spillFile(name);
+      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
       for (String kept : held) {
         writeLine(kept);
       }
@@ -121,11 +176,6 @@ public final class SpillWriter implements AutoCloseable {
     out.write('\n');
   }
 
-  /** Whether the file was written in order, with nothing left for the sorter to do. */
-  public boolean sorted() {
-    return sorted;
-  }
-
   /** Keys never hold the tab or newline that frame a spill line. */
   static String sortKey(String id) {
     return id.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ').replace(KEY_SEPARATOR, ' ');
@@ -135,16 +185,30 @@ public final class SpillWriter implements AutoCloseable {
     return records;
   }
 
+  /** Where the sorted lines lie once closed; null when there were none. */
+  public Spill spill() {
+    return spill;
+  }
+
+  /** Stores the held lines in order, or sorts the target's own file. */
   @Override
   public void close() throws IOException {
     if (held != null) {
-      held.sort(SpillSorter.ORDER);
-      for (String line : held) {
-        writeLine(line);
+      if (!held.isEmpty()) {
+        held.sort(SpillSorter.ORDER);
+        StringBuilder lines =
+            new StringBuilder((int) Math.min(Integer.MAX_VALUE, heldChars + held.size()));
+        for (String line : held) {
+          lines.append(line).append('\n');
+        }
+        spill = workspace.spillSegment().append(lines);
       }
       held = null;
-      sorted = true;
+    } else if (out != null) {
+      out.close();
+      out = null;
+      sorter.sort(file);
+      spill = new Spill(file, 0, Files.size(file));
     }
-    out.close();
   }
 }

@@ -32,6 +32,7 @@ public final class Workspace implements AutoCloseable {
   private final Thread cleanupOnExit;
   private final Object commitLock = new Object();
   private volatile boolean committed;
+  private SpillSegment segment;
 
   private Workspace(Path outputDir, Path dir, FolderLock lock) {
     this.outputDir = outputDir;
@@ -75,6 +76,14 @@ public final class Workspace implements AutoCloseable {
   /** A spill file, created empty and owner-only. */
   public Path spillFile(String name) throws IOException {
     return OwnerOnly.createFile(dir.resolve(name + ".spill"));
+  }
+
+  /** The one file the small targets' sorted lines are appended to, created on first use. */
+  synchronized SpillSegment spillSegment() throws IOException {
+    if (segment == null) {
+      segment = new SpillSegment(dir.resolve("small-targets.spill"));
+    }
+    return segment;
   }
 
   /**
@@ -173,7 +182,18 @@ public final class Workspace implements AutoCloseable {
 
   private void deleteUnderLock() {
     synchronized (commitLock) {
+      closeSegment();
       deleteTree(dir);
+    }
+  }
+
+  private synchronized void closeSegment() {
+    if (segment != null) {
+      try {
+        segment.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not close " + dir, e);
+      }
     }
   }
 

@@ -18,11 +18,11 @@ import io.awsinventory.output.FolderLock;
 import io.awsinventory.output.OutputFormat;
 import io.awsinventory.output.RunSummary;
 import io.awsinventory.output.RunSummary.AccountReport;
+import io.awsinventory.output.Spill;
 import io.awsinventory.output.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -214,7 +214,7 @@ public final class InventoryRun {
               + " records keep every tag in their tags member");
     }
     for (ResourceType type : config.resources()) {
-      List<Path> spills =
+      List<Spill> spills =
           sorted.stream()
               .filter(o -> o.resource() == type && o.spill() != null)
               .map(Outcome::spill)

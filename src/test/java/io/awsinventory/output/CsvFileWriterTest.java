@@ -58,7 +58,8 @@ class CsvFileWriterTest {
             CsvColumns.of(TestTypes.INSTANCES.layout(), List.of("Value", "Missing")),
             escapeFormulas);
     for (ObjectNode record : records) {
-      writer.write(Json.MAPPER.writeValueAsString(record));
+      byte[] json = Json.MAPPER.writeValueAsBytes(record);
+      writer.write(json, 0, json.length);
     }
     writer.finish();
     return out.toString();

@@ -3,56 +3,137 @@ package io.awsinventory.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SpillWriterTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-01T00:00:00.123456Z"), ZoneOffset.UTC);
+
   @TempDir Path dir;
+  private Workspace workspace;
 
-  private Path write(long holdChars, boolean[] sorted, String... ids) throws Exception {
-    Path spill = dir.resolve("spill-" + holdChars);
-    Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-    try (SpillWriter writer =
+  @BeforeEach
+  void open() throws Exception {
+    workspace = Workspace.open(dir);
+  }
+
+  @AfterEach
+  void close() {
+    workspace.close();
+  }
+
+  private Spill write(String name, long holdChars, ObjectNode... records) throws Exception {
+    SpillWriter writer =
         new SpillWriter(
-            spill, "111122223333", null, "eu-west-1", List.of("Id"), clock, holdChars)) {
-      for (String id : ids) {
-        writer.accept(JsonNodeFactory.instance.objectNode().put("Id", id));
+            workspace,
+            name,
+            "111122223333",
+            null,
+            "eu-west-1",
+            List.of("Id"),
+            CLOCK,
+            new SpillSorter(holdChars));
+    try (writer) {
+      for (ObjectNode record : records) {
+        writer.accept(record);
       }
-      writer.close();
-      sorted[0] = writer.sorted();
     }
-    return spill;
+    assertThat(writer.records()).isEqualTo(records.length);
+    return writer.spill();
   }
 
-  private static List<String> keys(Path spill) throws Exception {
-    return Files.readAllLines(spill).stream().map(l -> l.substring(0, l.indexOf('\t'))).toList();
+  private Spill write(String name, long holdChars, String... ids) throws Exception {
+    return write(
+        name,
+        holdChars,
+        Arrays.stream(ids)
+            .map(id -> JsonNodeFactory.instance.objectNode().put("Id", id))
+            .toArray(ObjectNode[]::new));
+  }
+
+  private static List<String> lines(Spill spill) throws Exception {
+    byte[] file = Files.readAllBytes(spill.file());
+    String text =
+        new String(file, (int) spill.offset(), (int) spill.length(), StandardCharsets.UTF_8);
+    return text.lines().toList();
+  }
+
+  private static List<String> keys(Spill spill) throws Exception {
+    return lines(spill).stream().map(l -> l.substring(0, l.indexOf('\t'))).toList();
   }
 
   @Test
-  void aSmallTarget_isWrittenInOrder_once() throws Exception {
-    boolean[] sorted = new boolean[1];
+  void smallTargets_shareOneFile_eachInOrderInOnePiece() throws Exception {
+    Spill first = write("a", 1 << 20, "i-c", "i-a", "i-b");
+    Spill second = write("b", 1 << 20, "i-z", "i-y");
 
-    Path spill = write(1 << 20, sorted, "i-c", "i-a", "i-b");
-
-    assertThat(sorted[0]).isTrue();
-    assertThat(keys(spill)).containsExactly("i-a", "i-b", "i-c");
+    assertThat(second.file()).isEqualTo(first.file());
+    assertThat(second.offset()).isEqualTo(first.length());
+    assertThat(keys(first)).containsExactly("i-a", "i-b", "i-c");
+    assertThat(keys(second)).containsExactly("i-y", "i-z");
+    try (var files = Files.list(first.file().getParent())) {
+      assertThat(files.filter(f -> f.toString().endsWith(".spill")).count()).isEqualTo(1);
+    }
   }
 
   @Test
-  void aTargetLargerThanTheHold_goesToTheFileAsItComes_forTheSorter() throws Exception {
-    boolean[] sorted = new boolean[1];
+  void aTargetLargerThanTheHold_getsAFileOfItsOwn_sortedWhenItEnds() throws Exception {
+    Spill small = write("small", 1 << 20, "i-q");
+    Spill large = write("large", 10, "i-c", "i-a", "i-b");
 
-    Path spill = write(10, sorted, "i-c", "i-a", "i-b");
+    assertThat(large.file()).isNotEqualTo(small.file());
+    assertThat(large.file().getFileName().toString()).isEqualTo("large.spill");
+    assertThat(large.offset()).isZero();
+    assertThat(large.length()).isEqualTo(Files.size(large.file()));
+    assertThat(keys(large)).containsExactly("i-a", "i-b", "i-c");
+  }
 
-    assertThat(sorted[0]).isFalse();
-    assertThat(keys(spill)).containsExactly("i-c", "i-a", "i-b");
-    new SpillSorter(1 << 20).sort(spill);
-    assertThat(keys(spill)).containsExactly("i-a", "i-b", "i-c");
+  @Test
+  void aTargetWithoutRecords_storesNothing() throws Exception {
+    assertThat(write("none", 1 << 20, new String[0])).isNull();
+  }
+
+  @Test
+  void aLine_putsTheContextFirst_andARecordsOwnContextMemberKeepsItsValue() throws Exception {
+    ObjectNode plain = JsonNodeFactory.instance.objectNode().put("Id", "i-1").put("Name", "web");
+    ObjectNode own = JsonNodeFactory.instance.objectNode().put("Region", "own").put("Id", "i-2");
+
+    List<String> lines = lines(write("context", 1 << 20, plain, own));
+
+    assertThat(lines)
+        .containsExactly(
+            "i-1\t{\"AccountId\":\"111122223333\",\"Region\":\"eu-west-1\","
+                + "\"CollectedAt\":\"2026-01-01T00:00:00.123Z\",\"Id\":\"i-1\",\"Name\":\"web\"}",
+            "i-2\t{\"AccountId\":\"111122223333\",\"Region\":\"own\","
+                + "\"CollectedAt\":\"2026-01-01T00:00:00.123Z\",\"Id\":\"i-2\"}");
+  }
+
+  @Test
+  void theAssembler_readsEachSpillAtItsPlace_inTheOrderGiven() throws Exception {
+    Spill first = write("a", 1 << 20, "i-2", "i-1");
+    Spill large = write("large", 10, "i-9", "i-8");
+    Spill second = write("b", 1 << 20, "i-3");
+    Path out = dir.resolve("out.jsonl");
+
+    long records =
+        new FileAssembler(OutputFormat.JSONL, List.of(), CsvStyle.PLAIN)
+            .assemble(new FileLayout("out", List.of(), null), List.of(second, large, first), out);
+
+    assertThat(records).isEqualTo(5);
+    assertThat(Files.readAllLines(out))
+        .extracting(line -> line.replaceAll(".*\"Id\":\"([^\"]+)\".*", "$1"))
+        .containsExactly("i-3", "i-8", "i-9", "i-1", "i-2");
   }
 }
