@@ -20,6 +20,8 @@ class SecretsTest {
     assertThat(Secrets.redact("http://" + userAndPassword + "@proxy"))
         .isEqualTo("http://****@proxy");
     assertThat(Secrets.redact("only " + password)).isEqualTo("only ****");
+    assertThat(Secrets.redact(token + password + "z" + token)).isEqualTo("********z****");
+    assertThat(Secrets.redact(token + "abc")).isEqualTo("****abc");
     assertThat(Secrets.redact("a short word")).isEqualTo("a short word");
     assertThat(Secrets.redact("nothing here at all")).isEqualTo("nothing here at all");
   }

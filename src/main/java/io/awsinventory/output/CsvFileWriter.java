@@ -20,6 +20,7 @@ final class CsvFileWriter implements RecordFileWriter {
   private final Writer out;
   private final CsvColumns columns;
   private final boolean escapeFormulas;
+  private final SpillLines lines = new SpillLines();
 
   CsvFileWriter(Writer out, CsvColumns columns, boolean escapeFormulas) throws IOException {
     this.out = out;
@@ -94,6 +95,11 @@ final class CsvFileWriter implements RecordFileWriter {
   @Override
   public java.util.Set<String> tagKeysSeen() {
     return columns.keysSeen();
+  }
+
+  @Override
+  public void writeAll(java.nio.channels.FileChannel from, Spill spill) throws IOException {
+    lines.forEach(from, spill, this::write);
   }
 
   @Override

@@ -3,11 +3,10 @@ package io.awsinventory.output;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,20 +40,26 @@ public final class FileAssembler {
   public long assemble(FileLayout layout, List<Spill> spills, Path target) throws IOException {
     long records = 0;
     Map<Path, FileChannel> open = new HashMap<>();
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+    try (FileChannel file =
+            FileChannel.open(
+                target,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16)) {
       if (format == OutputFormat.CSV && csv.byteOrderMark()) {
         out.write(BYTE_ORDER_MARK);
       }
       RecordFileWriter writer =
-          RecordFileWriter.open(format, out, layout, tagColumns, csv.escapeFormulas());
-      Lines lines = new Lines();
+          RecordFileWriter.open(format, out, file, layout, tagColumns, csv.escapeFormulas());
       for (Spill spill : spills) {
         FileChannel channel = open.get(spill.file());
         if (channel == null) {
           channel = FileChannel.open(spill.file());
           open.put(spill.file(), channel);
         }
-        records += lines.copy(channel, spill, writer);
+        writer.writeAll(channel, spill);
+        records += spill.records();
       }
       writer.finish();
       tagKeysSeen.addAll(writer.tagKeysSeen());
@@ -67,55 +72,4 @@ public final class FileAssembler {
   }
 
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-
-  /**
-   * Reads the lines of spills as bytes and hands each record's JSON, the part after the key's tab,
-   * to the writer: the JSON formats copy it as it is, without decoding and encoding it again.
-   */
-  private static final class Lines {
-    private byte[] buffer = new byte[1 << 16];
-
-    long copy(FileChannel channel, Spill spill, RecordFileWriter writer) throws IOException {
-      long records = 0;
-      long position = spill.offset();
-      long end = spill.offset() + spill.length();
-      int filled = 0;
-      while (position < end) {
-        if (filled == buffer.length) {
-          buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
-        int wanted = (int) Math.min(buffer.length - filled, end - position);
-        int read = channel.read(ByteBuffer.wrap(buffer, filled, wanted), position);
-        if (read < 0) {
-          throw new IOException("a spill of " + spill.file() + " ends before its length");
-        }
-        position += read;
-        filled += read;
-        int from = 0;
-        for (int i = from; i < filled; i++) {
-          if (buffer[i] == '\n') {
-            record(writer, from, i);
-            records++;
-            from = i + 1;
-          }
-        }
-        System.arraycopy(buffer, from, buffer, 0, filled - from);
-        filled -= from;
-      }
-      if (filled > 0) {
-        record(writer, 0, filled);
-        records++;
-      }
-      return records;
-    }
-
-    private void record(RecordFileWriter writer, int from, int to) throws IOException {
-      int json = from;
-      while (json < to && buffer[json] != '\t') {
-        json++;
-      }
-      json = json < to ? json + 1 : from;
-      writer.write(buffer, json, to - json);
-    }
-  }
 }

@@ -10,6 +10,7 @@ final class JsonArrayFileWriter implements RecordFileWriter {
   private static final byte[] NEXT = ",\n".getBytes(StandardCharsets.US_ASCII);
 
   private final OutputStream out;
+  private final SpillLines lines = new SpillLines();
   private boolean first = true;
 
   JsonArrayFileWriter(OutputStream out) throws IOException {
@@ -22,6 +23,11 @@ final class JsonArrayFileWriter implements RecordFileWriter {
     out.write(first ? FIRST : NEXT);
     out.write(json, from, length);
     first = false;
+  }
+
+  @Override
+  public void writeAll(java.nio.channels.FileChannel from, Spill spill) throws IOException {
+    lines.forEach(from, spill, this::write);
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,9 @@ public interface RecordFileWriter {
   /** Writes one record, given as the UTF-8 bytes of its JSON text. */
   void write(byte[] json, int from, int length) throws IOException;
 
+  /** Writes the records of one spill, in their order. */
+  void writeAll(FileChannel from, Spill spill) throws IOException;
+
   /** Ends the file (closing bracket, ...) without closing the underlying stream. */
   void finish() throws IOException;
 
@@ -21,16 +25,21 @@ public interface RecordFileWriter {
     return Set.of();
   }
 
+  /**
+   * The writer of {@code format} onto {@code out}, a buffer over {@code file}: JSON Lines copies
+   * the spills' bytes from file to file.
+   */
   static RecordFileWriter open(
       OutputFormat format,
       OutputStream out,
+      FileChannel file,
       FileLayout layout,
       List<String> tagColumns,
       boolean escapeFormulas)
       throws IOException {
     return switch (format) {
       case JSON -> new JsonArrayFileWriter(out);
-      case JSONL -> new JsonLinesFileWriter(out);
+      case JSONL -> new JsonLinesFileWriter(out, file);
       case CSV ->
           new CsvFileWriter(
               new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),

@@ -13,9 +13,9 @@ import java.util.PriorityQueue;
 import java.util.concurrent.Semaphore;
 
 /**
- * Sorts a spill file by its line keys. A file that fits the memory budget is sorted in memory; a
- * larger one is cut into sorted runs on disk and merged, so memory stays flat however large a
- * target is.
+ * Sorts a spill file of {@code key TAB json} lines by their keys into a file of the records alone,
+ * one JSON text a line. A file that fits the memory budget is sorted in memory; a larger one is cut
+ * into sorted runs on disk and merged, so memory stays flat however large a target is.
  */
 public final class SpillSorter {
   /** Lines compare by key, then by the whole line, so equal keys still order the same every run. */
@@ -93,7 +93,7 @@ public final class SpillSorter {
       if (runs.isEmpty()) {
         chunk.sort(ORDER);
         in.close();
-        write(spill, chunk);
+        write(spill, chunk, false);
         return;
       }
       if (!chunk.isEmpty()) {
@@ -107,7 +107,7 @@ public final class SpillSorter {
         List<Path> group = runs.subList(from, Math.min(runs.size(), from + MAX_FAN_IN));
         Path target =
             spill.resolveSibling(spill.getFileName() + ".pass" + pass + "-" + merged.size());
-        merge(group, target);
+        merge(group, target, true);
         for (Path run : group) {
           Files.deleteIfExists(run);
         }
@@ -116,7 +116,7 @@ public final class SpillSorter {
       runs = merged;
       pass++;
     }
-    merge(runs, spill);
+    merge(runs, spill, false);
     for (Path run : runs) {
       Files.deleteIfExists(run);
     }
@@ -125,20 +125,27 @@ public final class SpillSorter {
   private static Path writeRun(Path spill, int index, List<String> chunk) throws IOException {
     chunk.sort(ORDER);
     Path run = spill.resolveSibling(spill.getFileName() + ".run" + index);
-    write(run, chunk);
+    write(run, chunk, true);
     return run;
   }
 
-  private static void write(Path file, List<String> lines) throws IOException {
+  /** Writes {@code lines} with their keys, for a later merge, or without, as the records. */
+  private static void write(Path file, List<String> lines, boolean withKeys) throws IOException {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (String line : lines) {
-        out.write(line);
-        out.write('\n');
+        writeLine(out, line, withKeys);
       }
     }
   }
 
-  private static void merge(List<Path> runs, Path target) throws IOException {
+  private static void writeLine(BufferedWriter out, String line, boolean withKey)
+      throws IOException {
+    int from = withKey ? 0 : line.indexOf('\t') + 1;
+    out.write(line, from, line.length() - from);
+    out.write('\n');
+  }
+
+  private static void merge(List<Path> runs, Path target, boolean withKeys) throws IOException {
     record Head(String line, BufferedReader reader) {}
     PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::line, ORDER));
     List<BufferedReader> readers = new ArrayList<>();
@@ -153,8 +160,7 @@ public final class SpillSorter {
       }
       while (!heads.isEmpty()) {
         Head head = heads.poll();
-        out.write(head.line());
-        out.write('\n');
+        writeLine(out, head.line(), withKeys);
         String next = head.reader().readLine();
         if (next != null) {
           heads.add(new Head(next, head.reader()));

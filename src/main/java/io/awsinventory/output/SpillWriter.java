@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,12 +44,22 @@ public final class SpillWriter implements AutoCloseable {
   private final List<String> sortMembers;
   private final Clock clock;
   private final SpillSorter sorter;
-  private List<String> held = new ArrayList<>();
+
+  /** A held record: its sort key and its JSON text. */
+  private record Held(String key, String json) {}
+
+  /** The order of {@link SpillSorter#ORDER}: by key, then by the whole text. */
+  private static final Comparator<Held> HELD_ORDER =
+      Comparator.comparing(Held::key).thenComparing(Held::json);
+
+  private List<Held> held = new ArrayList<>();
   private long heldChars;
   private Path file;
   private BufferedWriter out;
   private Spill spill;
   private long records;
+  private final StringWriter text = new StringWriter(1 << 12);
+  private final JsonGenerator json;
   private long collectedAtMillis = Long.MIN_VALUE;
   private String collectedAt;
 
@@ -73,12 +84,17 @@ public final class SpillWriter implements AutoCloseable {
     this.sortMembers = List.copyOf(sortMembers);
     this.clock = clock;
     this.sorter = sorter;
+    try {
+      this.json = Json.MAPPER.createGenerator(text).setRootValueSeparator(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write to memory", e);
+    }
   }
 
   /** Takes one record with its context fields. */
   public void accept(ObjectNode record) {
     try {
-      String line = line(record);
+      Held line = line(record);
       if (held != null) {
         hold(line);
       } else {
@@ -92,29 +108,27 @@ public final class SpillWriter implements AutoCloseable {
 
   /**
    * The key, a tab and the record with the context fields first, written straight from the record's
-   * tree. A context field the record has itself keeps its place and takes the record's value.
+   * tree by the writer's one generator. A context field the record has itself keeps its place and
+   * takes the record's value.
    */
-  private String line(ObjectNode record) throws IOException {
-    StringWriter text = new StringWriter(512);
-    appendKey(text, record);
-    text.append('\t');
-    try (JsonGenerator json = Json.MAPPER.createGenerator(text)) {
-      json.writeStartObject();
-      context(json, record, ACCOUNT_ID, accountId);
-      if (accountName != null || record.has(ACCOUNT_NAME)) {
-        context(json, record, ACCOUNT_NAME, accountName);
-      }
-      context(json, record, REGION, region);
-      context(json, record, COLLECTED_AT, collectedAt());
-      for (Map.Entry<String, JsonNode> member : record.properties()) {
-        if (!CONTEXT.contains(member.getKey())) {
-          json.writeFieldName(member.getKey());
-          json.writeTree(member.getValue());
-        }
-      }
-      json.writeEndObject();
+  private Held line(ObjectNode record) throws IOException {
+    text.getBuffer().setLength(0);
+    json.writeStartObject();
+    context(json, record, ACCOUNT_ID, accountId);
+    if (accountName != null || record.has(ACCOUNT_NAME)) {
+      context(json, record, ACCOUNT_NAME, accountName);
     }
-    return text.toString();
+    context(json, record, REGION, region);
+    context(json, record, COLLECTED_AT, collectedAt());
+    for (Map.Entry<String, JsonNode> member : record.properties()) {
+      if (!CONTEXT.contains(member.getKey())) {
+        json.writeFieldName(member.getKey());
+        json.writeTree(member.getValue());
+      }
+    }
+    json.writeEndObject();
+    json.flush();
+    return new Held(key(record), text.toString());
   }
 
   private static void context(JsonGenerator json, ObjectNode record, String field, String value)
@@ -143,14 +157,22 @@ public final class SpillWriter implements AutoCloseable {
    * The values of the sort members, apart by a character that sorts before any text, so ("a", "b")
    * comes before ("a b", "a").
    */
-  private void appendKey(StringWriter text, ObjectNode record) {
+  private String key(ObjectNode record) {
+    if (sortMembers.size() == 1) {
+      return sortKey(text(record.get(sortMembers.get(0))));
+    }
+    StringBuilder key = new StringBuilder();
     for (int i = 0; i < sortMembers.size(); i++) {
       if (i > 0) {
-        text.append(KEY_SEPARATOR);
+        key.append(KEY_SEPARATOR);
       }
-      JsonNode value = record.get(sortMembers.get(i));
-      text.append(sortKey(value == null || value.isNull() ? "" : value.asText()));
+      key.append(sortKey(text(record.get(sortMembers.get(i)))));
     }
+    return key.toString();
+  }
+
+  private static String text(JsonNode value) {
+    return value == null || value.isNull() ? "" : value.asText();
   }
 
   /**
@@ -158,21 +180,23 @@ public final class SpillWriter implements AutoCloseable {
    * lines of a target larger than the sorter's in-memory size go to a file of the target's own as
    * they come, for the sorter.
    */
-  private void hold(String line) throws IOException {
+  private void hold(Held line) throws IOException {
     held.add(line);
-    heldChars += line.length();
+    heldChars += line.key().length() + line.json().length();
     if (heldChars > sorter.inMemoryChars()) {
       file = workspace.spillFile(name);
       out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      for (String kept : held) {
+      for (Held kept : held) {
         writeLine(kept);
       }
       held = null;
     }
   }
 
-  private void writeLine(String line) throws IOException {
-    out.write(line);
+  private void writeLine(Held line) throws IOException {
+    out.write(line.key());
+    out.write('\t');
+    out.write(line.json());
     out.write('\n');
   }
 
@@ -195,20 +219,15 @@ public final class SpillWriter implements AutoCloseable {
   public void close() throws IOException {
     if (held != null) {
       if (!held.isEmpty()) {
-        held.sort(SpillSorter.ORDER);
-        StringBuilder lines =
-            new StringBuilder((int) Math.min(Integer.MAX_VALUE, heldChars + held.size()));
-        for (String line : held) {
-          lines.append(line).append('\n');
-        }
-        spill = workspace.spillSegment().append(lines);
+        held.sort(HELD_ORDER);
+        spill = workspace.spillSegment().append(held.stream().map(Held::json).toList());
       }
       held = null;
     } else if (out != null) {
       out.close();
       out = null;
       sorter.sort(file);
-      spill = new Spill(file, 0, Files.size(file));
+      spill = new Spill(file, 0, Files.size(file), records);
     }
   }
 }

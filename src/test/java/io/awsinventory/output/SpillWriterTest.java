@@ -70,8 +70,8 @@ class SpillWriterTest {
     return text.lines().toList();
   }
 
-  private static List<String> keys(Spill spill) throws Exception {
-    return lines(spill).stream().map(l -> l.substring(0, l.indexOf('\t'))).toList();
+  private static List<String> ids(Spill spill) throws Exception {
+    return lines(spill).stream().map(l -> l.replaceAll(".*\"Id\":\"([^\"]+)\".*", "$1")).toList();
   }
 
   @Test
@@ -81,8 +81,9 @@ class SpillWriterTest {
 
     assertThat(second.file()).isEqualTo(first.file());
     assertThat(second.offset()).isEqualTo(first.length());
-    assertThat(keys(first)).containsExactly("i-a", "i-b", "i-c");
-    assertThat(keys(second)).containsExactly("i-y", "i-z");
+    assertThat(first.records()).isEqualTo(3);
+    assertThat(ids(first)).containsExactly("i-a", "i-b", "i-c");
+    assertThat(ids(second)).containsExactly("i-y", "i-z");
     try (var files = Files.list(first.file().getParent())) {
       assertThat(files.filter(f -> f.toString().endsWith(".spill")).count()).isEqualTo(1);
     }
@@ -97,7 +98,21 @@ class SpillWriterTest {
     assertThat(large.file().getFileName().toString()).isEqualTo("large.spill");
     assertThat(large.offset()).isZero();
     assertThat(large.length()).isEqualTo(Files.size(large.file()));
-    assertThat(keys(large)).containsExactly("i-a", "i-b", "i-c");
+    assertThat(large.records()).isEqualTo(3);
+    assertThat(ids(large)).containsExactly("i-a", "i-b", "i-c");
+  }
+
+  @Test
+  void linesLongerThanTheSegmentsBuffer_arriveWhole() throws Exception {
+    String data = "é".repeat(70_000);
+    ObjectNode large = JsonNodeFactory.instance.objectNode().put("Id", "i-2").put("Data", data);
+    ObjectNode small = JsonNodeFactory.instance.objectNode().put("Id", "i-1");
+
+    List<String> lines = lines(write("long", 1 << 20, large, small));
+
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).endsWith("\"Id\":\"i-1\"}");
+    assertThat(lines.get(1)).contains("\"Id\":\"i-2\"").endsWith("\"Data\":\"" + data + "\"}");
   }
 
   @Test
@@ -106,7 +121,7 @@ class SpillWriterTest {
   }
 
   @Test
-  void aLine_putsTheContextFirst_andARecordsOwnContextMemberKeepsItsValue() throws Exception {
+  void aRecord_putsTheContextFirst_andARecordsOwnContextMemberKeepsItsValue() throws Exception {
     ObjectNode plain = JsonNodeFactory.instance.objectNode().put("Id", "i-1").put("Name", "web");
     ObjectNode own = JsonNodeFactory.instance.objectNode().put("Region", "own").put("Id", "i-2");
 
@@ -114,9 +129,9 @@ class SpillWriterTest {
 
     assertThat(lines)
         .containsExactly(
-            "i-1\t{\"AccountId\":\"111122223333\",\"Region\":\"eu-west-1\","
+            "{\"AccountId\":\"111122223333\",\"Region\":\"eu-west-1\","
                 + "\"CollectedAt\":\"2026-01-01T00:00:00.123Z\",\"Id\":\"i-1\",\"Name\":\"web\"}",
-            "i-2\t{\"AccountId\":\"111122223333\",\"Region\":\"own\","
+            "{\"AccountId\":\"111122223333\",\"Region\":\"own\","
                 + "\"CollectedAt\":\"2026-01-01T00:00:00.123Z\",\"Id\":\"i-2\"}");
   }
 
@@ -135,5 +150,20 @@ class SpillWriterTest {
     assertThat(Files.readAllLines(out))
         .extracting(line -> line.replaceAll(".*\"Id\":\"([^\"]+)\".*", "$1"))
         .containsExactly("i-3", "i-8", "i-9", "i-1", "i-2");
+  }
+
+  @Test
+  void theAssembler_writesAJsonArray_fromTheSameSpills() throws Exception {
+    Spill first = write("a", 1 << 20, "i-2", "i-1");
+    Spill large = write("large", 10, "i-9", "i-8");
+    Path out = dir.resolve("out.json");
+
+    long records =
+        new FileAssembler(OutputFormat.JSON, List.of(), CsvStyle.PLAIN)
+            .assemble(new FileLayout("out", List.of(), null), List.of(large, first), out);
+
+    assertThat(records).isEqualTo(4);
+    assertThat(Json.MAPPER.readTree(out.toFile()).findValuesAsText("Id"))
+        .containsExactly("i-8", "i-9", "i-1", "i-2");
   }
 }
