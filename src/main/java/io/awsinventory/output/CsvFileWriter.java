@@ -3,6 +3,7 @@ package io.awsinventory.output;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 
 /**
  * RFC 4180 CSV in UTF-8 with a header row and CRLF line ends. A cell holding a comma, quote, line
@@ -98,7 +99,7 @@ final class CsvFileWriter implements RecordFileWriter {
   }
 
   @Override
-  public void writeAll(java.nio.channels.FileChannel from, Spill spill) throws IOException {
+  public void writeAll(FileChannel from, Spill spill) throws IOException {
     lines.forEach(from, spill, this::write);
   }
 

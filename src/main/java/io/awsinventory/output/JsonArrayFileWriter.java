@@ -2,6 +2,7 @@ package io.awsinventory.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 
 /** A JSON array with one record per line, so two runs diff line by line. */
@@ -26,7 +27,7 @@ final class JsonArrayFileWriter implements RecordFileWriter {
   }
 
   @Override
-  public void writeAll(java.nio.channels.FileChannel from, Spill spill) throws IOException {
+  public void writeAll(FileChannel from, Spill spill) throws IOException {
     lines.forEach(from, spill, this::write);
   }
 

@@ -33,12 +33,10 @@ final class SpillSegment implements AutoCloseable {
         flush();
       }
       if (bytes.length + 1 > buffer.remaining()) {
+        // a line longer than the buffer goes as it is; its newline starts the emptied buffer
         write(ByteBuffer.wrap(bytes));
       } else {
         buffer.put(bytes);
-      }
-      if (!buffer.hasRemaining()) {
-        flush();
       }
       buffer.put((byte) '\n');
     }

@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Takes one target's records of one resource type as they arrive, each preceded by the context
- * fields, as lines {@code sortKey TAB json}. A small target's lines are held, sorted once and
- * appended to the run's {@link SpillSegment} in one piece; a target that outgrows the hold goes to
- * a file of its own as its records come, which {@link SpillSorter} orders once the target ends.
- * Either way {@link #spill()} says where the sorted lines lie.
+ * Takes one target's records of one resource type as they arrive, each with the context fields
+ * first, and its sort key. A small target's records are held, sorted once and appended to the run's
+ * {@link SpillSegment} in one piece; a target that outgrows the hold goes to a file of its own as
+ * {@code key TAB json} lines as its records come, which {@link SpillSorter} orders into records
+ * once the target ends. Either way {@link #spill()} says where the sorted records lie.
  */
 public final class SpillWriter implements AutoCloseable {
   public static final String ACCOUNT_ID = "AccountId";
@@ -48,7 +48,7 @@ public final class SpillWriter implements AutoCloseable {
   /** A held record: its sort key and its JSON text. */
   private record Held(String key, String json) {}
 
-  /** The order of {@link SpillSorter#ORDER}: by key, then by the whole text. */
+  /** The order of {@link SpillSorter#ORDER}: by key, then by the record's text. */
   private static final Comparator<Held> HELD_ORDER =
       Comparator.comparing(Held::key).thenComparing(Held::json);
 
@@ -107,9 +107,9 @@ public final class SpillWriter implements AutoCloseable {
   }
 
   /**
-   * The key, a tab and the record with the context fields first, written straight from the record's
-   * tree by the writer's one generator. A context field the record has itself keeps its place and
-   * takes the record's value.
+   * The record's sort key, and its JSON with the context fields first, written straight from the
+   * record's tree by the writer's one generator. A context field the record has itself keeps its
+   * place and takes the record's value.
    */
   private Held line(ObjectNode record) throws IOException {
     text.getBuffer().setLength(0);
