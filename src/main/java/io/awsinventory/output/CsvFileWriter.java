@@ -30,8 +30,8 @@ final class CsvFileWriter implements RecordFileWriter {
     writeRow(columns.header().toArray(String[]::new));
   }
 
-  @Override
-  public void write(byte[] json, int from, int length) throws IOException {
+  /** Writes one record, given as the UTF-8 bytes of its JSON text. */
+  void write(byte[] json, int from, int length) throws IOException {
     String[] cells = columns.cells((ObjectNode) Json.MAPPER.readTree(json, from, length));
     if (escapeFormulas) {
       for (int i = 0; i < cells.length; i++) {

@@ -19,8 +19,8 @@ final class JsonArrayFileWriter implements RecordFileWriter {
     out.write('[');
   }
 
-  @Override
-  public void write(byte[] json, int from, int length) throws IOException {
+  /** Writes one record, given as the UTF-8 bytes of its JSON text. */
+  void write(byte[] json, int from, int length) throws IOException {
     out.write(first ? FIRST : NEXT);
     out.write(json, from, length);
     first = false;

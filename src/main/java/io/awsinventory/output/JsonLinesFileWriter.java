@@ -18,12 +18,6 @@ final class JsonLinesFileWriter implements RecordFileWriter {
   }
 
   @Override
-  public void write(byte[] json, int from, int length) throws IOException {
-    out.write(json, from, length);
-    out.write('\n');
-  }
-
-  @Override
   public void writeAll(FileChannel from, Spill spill) throws IOException {
     out.flush();
     long position = spill.offset();

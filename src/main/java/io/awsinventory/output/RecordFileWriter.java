@@ -11,9 +11,6 @@ import java.util.Set;
 
 /** Writes the records of one resource type, in order, in one output format. */
 public interface RecordFileWriter {
-  /** Writes one record, given as the UTF-8 bytes of its JSON text. */
-  void write(byte[] json, int from, int length) throws IOException;
-
   /** Writes the records of one spill, in their order. */
   void writeAll(FileChannel from, Spill spill) throws IOException;
 

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * One file the sorted records of every small target are appended to, one JSON text a line, each
- * target's lines in one piece. A file per target and resource type cost the kernel more CPU than
- * the run's own work in a large organization (thousands of creates and deletes in one folder).
+ * target's lines in one piece. A file per target and resource type cost a large organization's run
+ * about a sixth of its CPU in the kernel (thousands of creates and deletes in one folder).
  */
 final class SpillSegment implements AutoCloseable {
   private final Path file;
