@@ -1,9 +1,12 @@
 package io.awsinventory.collect;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 
 /**
@@ -80,13 +83,24 @@ public final class DbInstancesCollector implements ResourceType {
 
   @Override
   public void collect(TargetApis apis, RecordSink sink) {
-    for (DescribeDbInstancesResponse page :
-        Pages.guarded(
-            apis.rds().describeDBInstancesPaginator(r -> r.maxRecords(PAGE_SIZE)),
+    RdsClient rds = apis.rds();
+    Iterable<ObjectNode> pages =
+        Pages.following(
+            marker ->
+                Answers.query(
+                    DescribeDbInstancesResponse.builder(),
+                    answer ->
+                        rds.describeDBInstances(
+                            DescribeDbInstancesRequest.builder()
+                                .maxRecords(PAGE_SIZE)
+                                .marker(marker)
+                                .overrideConfiguration(answer)
+                                .build())),
             "DescribeDBInstances",
-            DescribeDbInstancesResponse::marker)) {
-      for (DBInstance instance : page.dbInstances()) {
-        sink.accept(SdkRecords.toJson(instance));
+            page -> Answers.token(page, "Marker"));
+    for (ObjectNode page : pages) {
+      for (ObjectNode instance : Answers.items(page, "DBInstances")) {
+        sink.accept(instance);
       }
     }
   }

@@ -1,8 +1,11 @@
 package io.awsinventory.collect;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeHostsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeHostsResponse;
 import software.amazon.awssdk.services.ec2.model.Host;
 
@@ -75,13 +78,24 @@ public final class HostsCollector implements ResourceType {
 
   @Override
   public void collect(TargetApis apis, RecordSink sink) {
-    for (DescribeHostsResponse page :
-        Pages.guarded(
-            apis.ec2().describeHostsPaginator(r -> r.maxResults(PAGE_SIZE)),
+    Ec2Client ec2 = apis.ec2();
+    Iterable<ObjectNode> pages =
+        Pages.following(
+            token ->
+                Answers.ec2(
+                    DescribeHostsResponse.builder(),
+                    answer ->
+                        ec2.describeHosts(
+                            DescribeHostsRequest.builder()
+                                .maxResults(PAGE_SIZE)
+                                .nextToken(token)
+                                .overrideConfiguration(answer)
+                                .build())),
             "DescribeHosts",
-            DescribeHostsResponse::nextToken)) {
-      for (Host host : page.hosts()) {
-        sink.accept(SdkRecords.toJson(host));
+            page -> Answers.token(page, "NextToken"));
+    for (ObjectNode page : pages) {
+      for (ObjectNode host : Answers.items(page, "Hosts")) {
+        sink.accept(host);
       }
     }
   }

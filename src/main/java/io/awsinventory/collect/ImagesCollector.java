@@ -132,14 +132,23 @@ public final class ImagesCollector implements ResourceType {
             .maxResults(PAGE_SIZE)
             .applyMutation(selection)
             .build();
-    for (DescribeImagesResponse page :
-        Pages.guarded(
-            ec2.describeImagesPaginator(request),
+    Iterable<ObjectNode> pages =
+        Pages.following(
+            token ->
+                Answers.ec2(
+                    DescribeImagesResponse.builder(),
+                    answer ->
+                        ec2.describeImages(
+                            request.toBuilder()
+                                .nextToken(token)
+                                .overrideConfiguration(answer)
+                                .build())),
             "DescribeImages",
-            DescribeImagesResponse::nextToken)) {
-      for (Image image : page.images()) {
-        if (written.add(image.imageId())) {
-          sink.accept(SdkRecords.toJson(image, "UsageOperation", BillingCodes::annotate));
+            page -> Answers.token(page, "NextToken"));
+    for (ObjectNode page : pages) {
+      for (ObjectNode image : Answers.items(page, "Images")) {
+        if (written.add(image.path("ImageId").textValue())) {
+          sink.accept(SdkRecords.insertAfter(image, "UsageOperation", BillingCodes::annotate));
         }
       }
     }

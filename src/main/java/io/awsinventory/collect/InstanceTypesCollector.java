@@ -1,11 +1,14 @@
 package io.awsinventory.collect;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 
@@ -80,17 +83,28 @@ public final class InstanceTypesCollector implements ResourceType {
 
   @Override
   public void collect(TargetApis apis, RecordSink sink) {
+    Ec2Client ec2 = apis.ec2();
     List<String> types =
         new ArrayList<>(new TreeSet<>(apis.fact(TargetFact.INSTANCE_TYPES_IN_USE)));
     for (int from = 0; from < types.size(); from += LOOKUP_BATCH) {
       List<String> batch = types.subList(from, Math.min(types.size(), from + LOOKUP_BATCH));
-      for (DescribeInstanceTypesResponse page :
-          Pages.guarded(
-              apis.ec2().describeInstanceTypesPaginator(r -> r.instanceTypesWithStrings(batch)),
+      Iterable<ObjectNode> pages =
+          Pages.following(
+              token ->
+                  Answers.ec2(
+                      DescribeInstanceTypesResponse.builder(),
+                      answer ->
+                          ec2.describeInstanceTypes(
+                              DescribeInstanceTypesRequest.builder()
+                                  .instanceTypesWithStrings(batch)
+                                  .nextToken(token)
+                                  .overrideConfiguration(answer)
+                                  .build())),
               "DescribeInstanceTypes",
-              DescribeInstanceTypesResponse::nextToken)) {
-        for (InstanceTypeInfo type : page.instanceTypes()) {
-          sink.accept(SdkRecords.toJson(type));
+              page -> Answers.token(page, "NextToken"));
+      for (ObjectNode page : pages) {
+        for (ObjectNode type : Answers.items(page, "InstanceTypes")) {
+          sink.accept(type);
         }
       }
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Instance;
-import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /**
  * EC2 instances in every state. Reservations are flattened: each instance record also carries its
@@ -110,23 +110,37 @@ public final class InstancesCollector implements ResourceType {
 
   @Override
   public void collect(TargetApis apis, RecordSink sink) {
-    for (DescribeInstancesResponse page : pages(apis.ec2())) {
-      for (Reservation reservation : page.reservations()) {
-        for (Instance instance : reservation.instances()) {
-          ObjectNode record = SdkRecords.toJson(instance, "UsageOperation", BillingCodes::annotate);
-          SdkRecords.putIfPresent(record, "ReservationId", reservation.reservationId());
-          SdkRecords.putIfPresent(record, "OwnerId", reservation.ownerId());
-          SdkRecords.putIfPresent(record, "RequesterId", reservation.requesterId());
+    for (ObjectNode page : pages(apis.ec2())) {
+      for (ObjectNode reservation : Answers.items(page, "Reservations")) {
+        for (ObjectNode instance : Answers.items(reservation, "Instances")) {
+          ObjectNode record =
+              SdkRecords.insertAfter(instance, "UsageOperation", BillingCodes::annotate);
+          SdkRecords.putIfPresent(record, "ReservationId", text(reservation, "ReservationId"));
+          SdkRecords.putIfPresent(record, "OwnerId", text(reservation, "OwnerId"));
+          SdkRecords.putIfPresent(record, "RequesterId", text(reservation, "RequesterId"));
           sink.accept(record);
         }
       }
     }
   }
 
-  private static Iterable<DescribeInstancesResponse> pages(Ec2Client ec2) {
-    return Pages.guarded(
-        ec2.describeInstancesPaginator(r -> r.maxResults(PAGE_SIZE)),
+  private static String text(ObjectNode node, String member) {
+    return node.path(member).textValue();
+  }
+
+  private static Iterable<ObjectNode> pages(Ec2Client ec2) {
+    return Pages.following(
+        token ->
+            Answers.ec2(
+                DescribeInstancesResponse.builder(),
+                answer ->
+                    ec2.describeInstances(
+                        DescribeInstancesRequest.builder()
+                            .maxResults(PAGE_SIZE)
+                            .nextToken(token)
+                            .overrideConfiguration(answer)
+                            .build())),
         "DescribeInstances",
-        DescribeInstancesResponse::nextToken);
+        page -> Answers.token(page, "NextToken"));
   }
 }

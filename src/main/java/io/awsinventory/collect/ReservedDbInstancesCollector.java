@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DescribeReservedDbInstancesRequest;
 import software.amazon.awssdk.services.rds.model.DescribeReservedDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.ReservedDBInstance;
 
@@ -101,14 +103,24 @@ public final class ReservedDbInstancesCollector implements ResourceType {
 
   @Override
   public void collect(TargetApis apis, RecordSink sink) {
-    for (DescribeReservedDbInstancesResponse page :
-        Pages.guarded(
-            apis.rds().describeReservedDBInstancesPaginator(r -> r.maxRecords(PAGE_SIZE)),
+    RdsClient rds = apis.rds();
+    Iterable<ObjectNode> pages =
+        Pages.following(
+            marker ->
+                Answers.query(
+                    DescribeReservedDbInstancesResponse.builder(),
+                    answer ->
+                        rds.describeReservedDBInstances(
+                            DescribeReservedDbInstancesRequest.builder()
+                                .maxRecords(PAGE_SIZE)
+                                .marker(marker)
+                                .overrideConfiguration(answer)
+                                .build())),
             "DescribeReservedDBInstances",
-            DescribeReservedDbInstancesResponse::marker)) {
-      for (ReservedDBInstance reserved : page.reservedDBInstances()) {
-        ObjectNode record = SdkRecords.toJson(reserved);
-        String licenseModel = licenseModel(reserved.productDescription());
+            page -> Answers.token(page, "Marker"));
+    for (ObjectNode page : pages) {
+      for (ObjectNode record : Answers.items(page, "ReservedDBInstances")) {
+        String licenseModel = licenseModel(record.path("ProductDescription").textValue());
         if (licenseModel != null) {
           record.put(LICENSE_MODEL, licenseModel);
         }

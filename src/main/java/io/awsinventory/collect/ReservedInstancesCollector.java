@@ -1,8 +1,12 @@
 package io.awsinventory.collect;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.ReservedInstances;
 
 /**
@@ -67,9 +71,17 @@ public final class ReservedInstancesCollector implements ResourceType {
 
   @Override
   public void collect(TargetApis apis, RecordSink sink) {
-    for (ReservedInstances reserved :
-        apis.ec2().describeReservedInstances(r -> {}).reservedInstances()) {
-      sink.accept(SdkRecords.toJson(reserved));
+    Ec2Client ec2 = apis.ec2();
+    ObjectNode answer =
+        Answers.ec2(
+            DescribeReservedInstancesResponse.builder(),
+            configuration ->
+                ec2.describeReservedInstances(
+                    DescribeReservedInstancesRequest.builder()
+                        .overrideConfiguration(configuration)
+                        .build()));
+    for (ObjectNode reserved : Answers.items(answer, "ReservedInstances")) {
+      sink.accept(reserved);
     }
   }
 }

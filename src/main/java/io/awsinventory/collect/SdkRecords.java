@@ -48,6 +48,29 @@ public final class SdkRecords {
   }
 
   /**
+   * {@code record} with {@code insert} adding members right after {@code member}, when the record
+   * holds it: a record read from an answer gets the members derived from it where {@link
+   * #toJson(SdkPojo, String, Consumer)} puts them.
+   */
+  public static ObjectNode insertAfter(
+      ObjectNode record, String member, Consumer<ObjectNode> insert) {
+    if (!record.has(member)) {
+      return record;
+    }
+    ObjectNode node = NODES.objectNode();
+    record
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              node.set(entry.getKey(), entry.getValue());
+              if (entry.getKey().equals(member)) {
+                insert.accept(node);
+              }
+            });
+    return node;
+  }
+
+  /**
    * Adds a member the collector takes from outside the model object (the enclosing reservation, the
    * page, the usage row) when the API returned it and the record does not hold it already.
    */
@@ -63,7 +86,8 @@ public final class SdkRecords {
         && !(value instanceof SdkAutoConstructMap);
   }
 
-  private static JsonNode valueToJson(Object value) {
+  /** A value of a model object's member as JSON. */
+  static JsonNode valueToJson(Object value) {
     if (value instanceof SdkPojo pojo) {
       return toJson(pojo);
     }

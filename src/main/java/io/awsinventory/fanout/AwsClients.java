@@ -1,5 +1,6 @@
 package io.awsinventory.fanout;
 
+import io.awsinventory.collect.Answers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -194,6 +195,8 @@ public final class AwsClients implements AutoCloseable {
       // a wait for a slot counts against the attempt's time-out: it is kept to a quarter of it
       overrides.addExecutionInterceptor(
           new RoundTripInterceptor(adaptiveLimits.forRegion(region), attemptTimeout.toNanos() / 4));
+      // EC2 and RDS answers the collectors ask for are read straight into records
+      overrides.addExecutionInterceptor(new Answers());
     }
     builder
         .httpClient(http)

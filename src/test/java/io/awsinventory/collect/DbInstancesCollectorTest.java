@@ -20,10 +20,6 @@ class DbInstancesCollectorTest {
   private final RecordingSink sink = new RecordingSink();
 
   private void pages(DescribeDbInstancesResponse first, DescribeDbInstancesResponse... rest) {
-    when(rds.describeDBInstancesPaginator(any(java.util.function.Consumer.class)))
-        .thenCallRealMethod();
-    when(rds.describeDBInstancesPaginator(any(DescribeDbInstancesRequest.class)))
-        .thenCallRealMethod();
     when(rds.describeDBInstances(any(DescribeDbInstancesRequest.class))).thenReturn(first, rest);
   }
 

@@ -27,7 +27,6 @@ class ImagesCollectorTest {
 
   /** Owned images come in two pages; a lookup by id answers the ids it knows from {@code known}. */
   private void serve(Set<String> known) {
-    when(ec2.describeImagesPaginator(any(DescribeImagesRequest.class))).thenCallRealMethod();
     when(ec2.describeImages(any(DescribeImagesRequest.class)))
         .thenAnswer(
             call -> {
@@ -87,7 +86,6 @@ class ImagesCollectorTest {
 
   @Test
   void collect_nothingOwnedNothingInUse_writesNothing() {
-    when(ec2.describeImagesPaginator(any(DescribeImagesRequest.class))).thenCallRealMethod();
     when(ec2.describeImages(any(DescribeImagesRequest.class)))
         .thenReturn(DescribeImagesResponse.builder().build());
 

@@ -35,9 +35,6 @@ class InstancesCollectorTest {
   }
 
   private void pages(DescribeInstancesResponse... responses) {
-    when(ec2.describeInstancesPaginator(any(DescribeInstancesRequest.class))).thenCallRealMethod();
-    when(ec2.describeInstancesPaginator(any(java.util.function.Consumer.class)))
-        .thenCallRealMethod();
     when(ec2.describeInstances(any(DescribeInstancesRequest.class)))
         .thenReturn(responses[0], java.util.Arrays.copyOfRange(responses, 1, responses.length));
   }

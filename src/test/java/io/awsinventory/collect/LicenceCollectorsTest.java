@@ -59,8 +59,6 @@ class LicenceCollectorsTest {
   @Test
   void hosts_twoPages_everyHostWithItsCores() {
     Ec2Client ec2 = mock(Ec2Client.class);
-    when(ec2.describeHostsPaginator(any(DescribeHostsRequest.class))).thenCallRealMethod();
-    when(ec2.describeHostsPaginator(any(Consumer.class))).thenCallRealMethod();
     when(ec2.describeHosts(any(DescribeHostsRequest.class)))
         .thenReturn(
             DescribeHostsResponse.builder().hosts(host("h-1")).nextToken("page-2").build(),
@@ -89,9 +87,6 @@ class LicenceCollectorsTest {
   @Test
   void instanceTypes_askedInBatchesOfAHundred_onlyTheTypesInUse() {
     Ec2Client ec2 = mock(Ec2Client.class);
-    when(ec2.describeInstanceTypesPaginator(any(DescribeInstanceTypesRequest.class)))
-        .thenCallRealMethod();
-    when(ec2.describeInstanceTypesPaginator(any(Consumer.class))).thenCallRealMethod();
     when(ec2.describeInstanceTypes(any(DescribeInstanceTypesRequest.class)))
         .thenAnswer(
             call -> {
@@ -140,9 +135,6 @@ class LicenceCollectorsTest {
   @Test
   void reservedDbInstances_twoPages_withTheirLicenceModel() {
     RdsClient rds = mock(RdsClient.class);
-    when(rds.describeReservedDBInstancesPaginator(any(DescribeReservedDbInstancesRequest.class)))
-        .thenCallRealMethod();
-    when(rds.describeReservedDBInstancesPaginator(any(Consumer.class))).thenCallRealMethod();
     when(rds.describeReservedDBInstances(any(DescribeReservedDbInstancesRequest.class)))
         .thenReturn(
             DescribeReservedDbInstancesResponse.builder()

@@ -1,0 +1,155 @@
+package io.awsinventory.collect;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.awssdk.core.traits.TimestampFormatTrait;
+import software.amazon.awssdk.protocols.core.StringToInstant;
+import software.amazon.awssdk.protocols.core.StringToValueConverter;
+import software.amazon.awssdk.protocols.core.StringToValueConverter.StringToValue;
+
+/**
+ * What the XML of one SDK model class holds, compiled once from the SDK's own static field list:
+ * which element is which member, in the order the SDK lists the members, and how each element's
+ * text converts, with the SDK's own converters for the EC2 and query protocols.
+ */
+final class AnswerShape {
+  /** How an element is read. */
+  enum Kind {
+    /** Text, as it stands. */
+    TEXT,
+    /** Text converted by the SDK's converter to a number, a flag, a timestamp or bytes. */
+    VALUE,
+    STRUCTURE,
+    LIST,
+    MAP,
+    /** A member the protocol never fills. */
+    NONE
+  }
+
+  /** One member, or the member type of a list or the value type of a map. */
+  static final class Field {
+    final int index;
+    final String member;
+    final Kind kind;
+    final SdkField<Object> sdkField;
+    final StringToValue<Object> converter;
+    final boolean flattened;
+    final String keyName;
+    final String valueName;
+    AnswerShape structure;
+    Field item;
+
+    @SuppressWarnings("unchecked")
+    private Field(int index, SdkField<Object> field, Kind kind, StringToValue<?> converter) {
+      this.index = index;
+      this.member = field.memberName();
+      this.kind = kind;
+      this.sdkField = field;
+      this.converter = (StringToValue<Object>) converter;
+      ListTrait list = kind == Kind.LIST ? field.getTrait(ListTrait.class) : null;
+      MapTrait map = kind == Kind.MAP ? field.getTrait(MapTrait.class) : null;
+      this.flattened = (list != null && list.isFlattened()) || (map != null && map.isFlattened());
+      this.keyName = map == null ? null : map.keyLocationName();
+      this.valueName = map == null ? null : map.valueLocationName();
+    }
+  }
+
+  private static final StringToInstant TIMESTAMPS =
+      StringToInstant.create(
+          Map.of(MarshallLocation.PAYLOAD, TimestampFormatTrait.Format.ISO_8601));
+
+  private static final Map<MarshallingType<?>, StringToValue<?>> CONVERTERS =
+      Map.of(
+          MarshallingType.INTEGER, StringToValueConverter.TO_INTEGER,
+          MarshallingType.LONG, StringToValueConverter.TO_LONG,
+          MarshallingType.FLOAT, StringToValueConverter.TO_FLOAT,
+          MarshallingType.DOUBLE, StringToValueConverter.TO_DOUBLE,
+          MarshallingType.BOOLEAN, StringToValueConverter.TO_BOOLEAN,
+          MarshallingType.INSTANT, TIMESTAMPS,
+          MarshallingType.SDK_BYTES, StringToValueConverter.TO_SDK_BYTES);
+
+  private static final Map<Class<?>, AnswerShape> SHAPES = new ConcurrentHashMap<>();
+
+  /** The members in the SDK's order. */
+  final Field[] fields;
+
+  /** The members by element name. */
+  final Map<String, Field> byElement;
+
+  private AnswerShape(int size) {
+    this.fields = new Field[size];
+    this.byElement = new HashMap<>(size * 2);
+  }
+
+  /** The shape of {@code model}'s class (a builder or a built object: their fields are one). */
+  static AnswerShape of(SdkPojo model) {
+    AnswerShape known = SHAPES.get(model.getClass());
+    if (known != null) {
+      return known;
+    }
+    AnswerShape shape = compile(model, new HashMap<>());
+    SHAPES.putIfAbsent(model.getClass(), shape);
+    return shape;
+  }
+
+  /** {@code compiling} holds the shapes being compiled, so a model that holds itself ends. */
+  private static AnswerShape compile(SdkPojo model, Map<Class<?>, AnswerShape> compiling) {
+    AnswerShape known = SHAPES.get(model.getClass());
+    if (known == null) {
+      known = compiling.get(model.getClass());
+    }
+    if (known != null) {
+      return known;
+    }
+    List<SdkField<?>> sdkFields = model.sdkFields();
+    AnswerShape shape = new AnswerShape(sdkFields.size());
+    compiling.put(model.getClass(), shape);
+    for (int i = 0; i < sdkFields.size(); i++) {
+      @SuppressWarnings("unchecked")
+      SdkField<Object> sdkField = (SdkField<Object>) sdkFields.get(i);
+      Field field = field(i, sdkField, compiling);
+      shape.fields[i] = field;
+      shape.byElement.putIfAbsent(sdkField.unmarshallLocationName(), field);
+    }
+    return shape;
+  }
+
+  private static Field field(
+      int index, SdkField<Object> sdkField, Map<Class<?>, AnswerShape> compiling) {
+    MarshallingType<?> type = sdkField.marshallingType();
+    Field field;
+    if (type == MarshallingType.STRING) {
+      field = new Field(index, sdkField, Kind.TEXT, null);
+    } else if (CONVERTERS.containsKey(type)) {
+      field = new Field(index, sdkField, Kind.VALUE, CONVERTERS.get(type));
+    } else if (type == MarshallingType.SDK_POJO) {
+      field = new Field(index, sdkField, Kind.STRUCTURE, null);
+      field.structure = compile(sdkField.constructor().get(), compiling);
+    } else if (type == MarshallingType.LIST) {
+      field = new Field(index, sdkField, Kind.LIST, null);
+      field.item = member(sdkField.getTrait(ListTrait.class).memberFieldInfo(), compiling);
+    } else if (type == MarshallingType.MAP) {
+      field = new Field(index, sdkField, Kind.MAP, null);
+      field.item = member(sdkField.getTrait(MapTrait.class).valueFieldInfo(), compiling);
+    } else if (type == MarshallingType.NULL) {
+      field = new Field(index, sdkField, Kind.NONE, null);
+    } else {
+      throw new IllegalArgumentException(
+          "member " + sdkField.memberName() + " has a type the query protocol does not carry");
+    }
+    return field;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Field member(SdkField<?> sdkField, Map<Class<?>, AnswerShape> compiling) {
+    return field(-1, (SdkField<Object>) sdkField, compiling);
+  }
+}
