@@ -6,11 +6,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How many calls may be in flight toward one endpoint host: an additive-increase,
- * multiplicative-decrease limit fed by their round trips. It grows by one for every {@code limit}
- * calls while the host answers as fast as it did at its fastest and the limit is in use; it shrinks
- * by a tenth when the round trip has grown to twice that (requests queue somewhere: the host, the
- * network, or this machine's cores), and by half on throttling or an overloaded answer (HTTP 429 or
- * 5xx). It never leaves [1, bound].
+ * multiplicative-decrease limit fed by their round trips. Until it first shrinks it grows by one
+ * for every call answered while it is in use (doubling every round trip, as TCP's slow start does),
+ * then by one for every {@code limit} calls; it grows only while the host answers as fast as it did
+ * at its fastest and the limit is in use. It shrinks by a tenth when the round trip has grown to
+ * twice that (requests queue somewhere: the host, the network, or this machine's cores), and by
+ * half on throttling or an overloaded answer (HTTP 429 or 5xx). It never leaves [1, bound].
  */
 public final class AdaptiveLimit {
   /** Round trips this many times the fastest seen mean queueing. */
@@ -30,6 +31,9 @@ public final class AdaptiveLimit {
   private final Map<String, double[]> paces = new HashMap<>();
 
   private long callsSinceDecrease = Long.MAX_VALUE / 2;
+
+  /** Until the first sign of queueing or throttling: the limit grows fast. */
+  private boolean slowStart = true;
 
   /**
    * @param initial the limit to start from
@@ -88,7 +92,7 @@ public final class AdaptiveLimit {
         decrease(0.9);
       }
     } else if (inFlight >= (int) limit) {
-      limit = Math.min(bound, limit + 1 / limit);
+      limit = Math.min(bound, limit + (slowStart ? 1 : 1 / limit));
       notifyAll();
     }
   }
@@ -96,11 +100,17 @@ public final class AdaptiveLimit {
   private void decrease(double factor) {
     limit = Math.max(1, limit * factor);
     callsSinceDecrease = 0;
+    slowStart = false;
   }
 
   /** The current limit, in whole calls. */
   public synchronized int limit() {
     return (int) limit;
+  }
+
+  /** The calls in flight now. */
+  synchronized int inFlight() {
+    return inFlight;
   }
 
   public int bound() {

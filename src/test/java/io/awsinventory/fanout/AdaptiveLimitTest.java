@@ -16,6 +16,16 @@ class AdaptiveLimitTest {
     }
   }
 
+  /** Fills the limit, as a busy run keeps it, and answers one call of it. */
+  private static void answerOneCall(AdaptiveLimit limit, boolean throttled)
+      throws InterruptedException {
+    while (limit.inFlight() < limit.limit()) {
+      limit.acquire();
+    }
+    limit.onRoundTrip("DescribeInstances", 50 * MS, throttled);
+    limit.release();
+  }
+
   @Test
   void steadyFastAnswers_growTheLimitToTheBound() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(8, 32);
@@ -28,6 +38,23 @@ class AdaptiveLimitTest {
       limit.onRoundTrip("DescribeInstances", 50 * MS, false);
     }
     assertThat(limit.limit()).isEqualTo(32);
+  }
+
+  @Test
+  void untilItFirstShrinks_theLimitDoublesEveryRoundOfCalls_thenGrowsByOne() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(8, 64);
+    for (int call = 0; call < 8; call++) {
+      answerOneCall(limit, false);
+    }
+    assertThat(limit.limit()).isEqualTo(16);
+
+    answerOneCall(limit, true);
+    assertThat(limit.limit()).isEqualTo(8);
+    // a round and more of calls after it: one more call, where slow start would add sixteen
+    for (int call = 0; call < 16; call++) {
+      answerOneCall(limit, false);
+    }
+    assertThat(limit.limit()).isEqualTo(9);
   }
 
   @Test

@@ -116,6 +116,23 @@ class SpillWriterTest {
   }
 
   @Test
+  void recordsOfOneKey_orderByTheirText_heldAsTheSorterOrdersThem_charactersAsTheyAre()
+      throws Exception {
+    ObjectNode[] records = {
+      JsonNodeFactory.instance.objectNode().put("Id", "i-1").put("Name", "zé"),
+      JsonNodeFactory.instance.objectNode().put("Id", "i-1").put("Name", "ab"),
+      JsonNodeFactory.instance.objectNode().put("Id", "i-0").put("Name", "\uD83D\uDE00")
+    };
+
+    List<String> held = lines(write("held", 1 << 20, records));
+
+    assertThat(held).isEqualTo(lines(write("sorted", 10, records)));
+    assertThat(held.get(0)).contains("\uD83D\uDE00");
+    assertThat(held.get(1)).contains("\"ab\"");
+    assertThat(held.get(2)).contains("\"zé\"");
+  }
+
+  @Test
   void aTargetWithoutRecords_storesNothing() throws Exception {
     assertThat(write("none", 1 << 20, new String[0])).isNull();
   }
