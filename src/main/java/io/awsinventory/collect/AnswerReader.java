@@ -48,7 +48,7 @@ final class AnswerReader {
         while (reader.next() != XMLStreamConstants.START_ELEMENT) {
           // the prolog: declaration, comments, white space
         }
-        if (wrapped && !toFirstChild(reader)) {
+        if (wrapped && !toNextChild(reader)) {
           return NODES.objectNode();
         }
         return structure(reader, shape);
@@ -60,8 +60,11 @@ final class AnswerReader {
     }
   }
 
-  /** Moves to the first child element of the current one; false when it has none. */
-  private static boolean toFirstChild(XMLStreamReader reader) throws XMLStreamException {
+  /**
+   * Moves to the start of the current element's next child element; false, at the current element's
+   * end, when it has no more.
+   */
+  private static boolean toNextChild(XMLStreamReader reader) throws XMLStreamException {
     while (true) {
       int event = reader.next();
       if (event == XMLStreamConstants.START_ELEMENT) {
@@ -180,14 +183,6 @@ final class AnswerReader {
 
   private static JsonNode orNull(JsonNode value) {
     return value == null ? NODES.nullNode() : value;
-  }
-
-  /**
-   * Moves to the start of the current element's next child; false, at the current element's end,
-   * when it has no more.
-   */
-  private static boolean toNextChild(XMLStreamReader reader) throws XMLStreamException {
-    return toFirstChild(reader);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkPojo;
@@ -63,6 +64,35 @@ public final class Answers implements ExecutionInterceptor {
   public static ObjectNode query(
       SdkPojo model, Function<AwsRequestOverrideConfiguration, ? extends SdkPojo> call) {
     return read(model, true, call);
+  }
+
+  /**
+   * The pages of a paginated EC2 call, each as a tree, followed by their {@code NextToken} and
+   * guarded as {@link Pages} guards them.
+   *
+   * @param what the call, for messages ("DescribeInstances")
+   * @param call makes the call for a page token (null for the first page) with the request
+   *     configuration given
+   */
+  public static Iterable<ObjectNode> ec2Pages(
+      String what,
+      SdkPojo model,
+      BiFunction<String, AwsRequestOverrideConfiguration, ? extends SdkPojo> call) {
+    return Pages.following(
+        token -> ec2(model, answer -> call.apply(token, answer)),
+        what,
+        page -> token(page, "NextToken"));
+  }
+
+  /** The pages of a paginated query-protocol call (RDS), followed by their {@code Marker}. */
+  public static Iterable<ObjectNode> queryPages(
+      String what,
+      SdkPojo model,
+      BiFunction<String, AwsRequestOverrideConfiguration, ? extends SdkPojo> call) {
+    return Pages.following(
+        marker -> query(model, answer -> call.apply(marker, answer)),
+        what,
+        page -> token(page, "Marker"));
   }
 
   /** A page's token for the next page, from {@code member}; null on the last page. */

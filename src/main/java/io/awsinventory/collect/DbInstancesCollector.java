@@ -85,19 +85,16 @@ public final class DbInstancesCollector implements ResourceType {
   public void collect(TargetApis apis, RecordSink sink) {
     RdsClient rds = apis.rds();
     Iterable<ObjectNode> pages =
-        Pages.following(
-            marker ->
-                Answers.query(
-                    DescribeDbInstancesResponse.builder(),
-                    answer ->
-                        rds.describeDBInstances(
-                            DescribeDbInstancesRequest.builder()
-                                .maxRecords(PAGE_SIZE)
-                                .marker(marker)
-                                .overrideConfiguration(answer)
-                                .build())),
+        Answers.queryPages(
             "DescribeDBInstances",
-            page -> Answers.token(page, "Marker"));
+            DescribeDbInstancesResponse.builder(),
+            (marker, answer) ->
+                rds.describeDBInstances(
+                    DescribeDbInstancesRequest.builder()
+                        .maxRecords(PAGE_SIZE)
+                        .marker(marker)
+                        .overrideConfiguration(answer)
+                        .build()));
     for (ObjectNode page : pages) {
       for (ObjectNode instance : Answers.items(page, "DBInstances")) {
         sink.accept(instance);

@@ -80,19 +80,16 @@ public final class HostsCollector implements ResourceType {
   public void collect(TargetApis apis, RecordSink sink) {
     Ec2Client ec2 = apis.ec2();
     Iterable<ObjectNode> pages =
-        Pages.following(
-            token ->
-                Answers.ec2(
-                    DescribeHostsResponse.builder(),
-                    answer ->
-                        ec2.describeHosts(
-                            DescribeHostsRequest.builder()
-                                .maxResults(PAGE_SIZE)
-                                .nextToken(token)
-                                .overrideConfiguration(answer)
-                                .build())),
+        Answers.ec2Pages(
             "DescribeHosts",
-            page -> Answers.token(page, "NextToken"));
+            DescribeHostsResponse.builder(),
+            (token, answer) ->
+                ec2.describeHosts(
+                    DescribeHostsRequest.builder()
+                        .maxResults(PAGE_SIZE)
+                        .nextToken(token)
+                        .overrideConfiguration(answer)
+                        .build()));
     for (ObjectNode page : pages) {
       for (ObjectNode host : Answers.items(page, "Hosts")) {
         sink.accept(host);

@@ -133,18 +133,12 @@ public final class ImagesCollector implements ResourceType {
             .applyMutation(selection)
             .build();
     Iterable<ObjectNode> pages =
-        Pages.following(
-            token ->
-                Answers.ec2(
-                    DescribeImagesResponse.builder(),
-                    answer ->
-                        ec2.describeImages(
-                            request.toBuilder()
-                                .nextToken(token)
-                                .overrideConfiguration(answer)
-                                .build())),
+        Answers.ec2Pages(
             "DescribeImages",
-            page -> Answers.token(page, "NextToken"));
+            DescribeImagesResponse.builder(),
+            (token, answer) ->
+                ec2.describeImages(
+                    request.toBuilder().nextToken(token).overrideConfiguration(answer).build()));
     for (ObjectNode page : pages) {
       for (ObjectNode image : Answers.items(page, "Images")) {
         if (written.add(image.path("ImageId").textValue())) {

@@ -89,19 +89,16 @@ public final class InstanceTypesCollector implements ResourceType {
     for (int from = 0; from < types.size(); from += LOOKUP_BATCH) {
       List<String> batch = types.subList(from, Math.min(types.size(), from + LOOKUP_BATCH));
       Iterable<ObjectNode> pages =
-          Pages.following(
-              token ->
-                  Answers.ec2(
-                      DescribeInstanceTypesResponse.builder(),
-                      answer ->
-                          ec2.describeInstanceTypes(
-                              DescribeInstanceTypesRequest.builder()
-                                  .instanceTypesWithStrings(batch)
-                                  .nextToken(token)
-                                  .overrideConfiguration(answer)
-                                  .build())),
+          Answers.ec2Pages(
               "DescribeInstanceTypes",
-              page -> Answers.token(page, "NextToken"));
+              DescribeInstanceTypesResponse.builder(),
+              (token, answer) ->
+                  ec2.describeInstanceTypes(
+                      DescribeInstanceTypesRequest.builder()
+                          .instanceTypesWithStrings(batch)
+                          .nextToken(token)
+                          .overrideConfiguration(answer)
+                          .build()));
       for (ObjectNode page : pages) {
         for (ObjectNode type : Answers.items(page, "InstanceTypes")) {
           sink.accept(type);

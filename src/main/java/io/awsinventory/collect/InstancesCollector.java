@@ -129,18 +129,15 @@ public final class InstancesCollector implements ResourceType {
   }
 
   private static Iterable<ObjectNode> pages(Ec2Client ec2) {
-    return Pages.following(
-        token ->
-            Answers.ec2(
-                DescribeInstancesResponse.builder(),
-                answer ->
-                    ec2.describeInstances(
-                        DescribeInstancesRequest.builder()
-                            .maxResults(PAGE_SIZE)
-                            .nextToken(token)
-                            .overrideConfiguration(answer)
-                            .build())),
+    return Answers.ec2Pages(
         "DescribeInstances",
-        page -> Answers.token(page, "NextToken"));
+        DescribeInstancesResponse.builder(),
+        (token, answer) ->
+            ec2.describeInstances(
+                DescribeInstancesRequest.builder()
+                    .maxResults(PAGE_SIZE)
+                    .nextToken(token)
+                    .overrideConfiguration(answer)
+                    .build()));
   }
 }

@@ -105,19 +105,16 @@ public final class ReservedDbInstancesCollector implements ResourceType {
   public void collect(TargetApis apis, RecordSink sink) {
     RdsClient rds = apis.rds();
     Iterable<ObjectNode> pages =
-        Pages.following(
-            marker ->
-                Answers.query(
-                    DescribeReservedDbInstancesResponse.builder(),
-                    answer ->
-                        rds.describeReservedDBInstances(
-                            DescribeReservedDbInstancesRequest.builder()
-                                .maxRecords(PAGE_SIZE)
-                                .marker(marker)
-                                .overrideConfiguration(answer)
-                                .build())),
+        Answers.queryPages(
             "DescribeReservedDBInstances",
-            page -> Answers.token(page, "Marker"));
+            DescribeReservedDbInstancesResponse.builder(),
+            (marker, answer) ->
+                rds.describeReservedDBInstances(
+                    DescribeReservedDbInstancesRequest.builder()
+                        .maxRecords(PAGE_SIZE)
+                        .marker(marker)
+                        .overrideConfiguration(answer)
+                        .build()));
     for (ObjectNode page : pages) {
       for (ObjectNode record : Answers.items(page, "ReservedDBInstances")) {
         String licenseModel = licenseModel(record.path("ProductDescription").textValue());
