@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -185,7 +186,11 @@ public final class SpillWriter implements AutoCloseable {
     heldChars += line.key().length() + line.json().length();
     if (heldChars > sorter.inMemoryChars()) {
       file = workspace.spillFile(name);
-      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      // a writer that replaces half a surrogate pair with '?', as the shared file's bytes do;
+      // Files.newBufferedWriter would fail the target on it
+      out =
+          new BufferedWriter(
+              new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
       for (Held kept : held) {
         writeLine(kept);
       }

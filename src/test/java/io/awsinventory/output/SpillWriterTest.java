@@ -133,6 +133,15 @@ class SpillWriterTest {
   }
 
   @Test
+  void halfASurrogatePair_isStoredAsAQuestionMark_inBothSpills() throws Exception {
+    ObjectNode record =
+        JsonNodeFactory.instance.objectNode().put("Id", "i-1").put("Name", "x\uD800y\uDC00");
+
+    assertThat(lines(write("held", 1 << 20, record)).get(0)).endsWith("\"Name\":\"x?y?\"}");
+    assertThat(lines(write("sorted", 10, record)).get(0)).endsWith("\"Name\":\"x?y?\"}");
+  }
+
+  @Test
   void aTargetWithoutRecords_storesNothing() throws Exception {
     assertThat(write("none", 1 << 20, new String[0])).isNull();
   }
