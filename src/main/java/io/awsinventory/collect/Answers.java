@@ -41,7 +41,9 @@ public final class Answers implements ExecutionInterceptor {
   private static final class Pending {
     final AnswerShape shape;
     final boolean wrapped;
-    volatile ObjectNode tree;
+
+    /** Set by the interceptor, which runs on the calling thread: the client is synchronous. */
+    ObjectNode tree;
 
     Pending(AnswerShape shape, boolean wrapped) {
       this.shape = shape;
@@ -61,7 +63,7 @@ public final class Answers implements ExecutionInterceptor {
   }
 
   /** The answer of a query-protocol call (RDS) as a tree: see {@link #ec2}. */
-  public static ObjectNode query(
+  static ObjectNode query(
       SdkPojo model, Function<AwsRequestOverrideConfiguration, ? extends SdkPojo> call) {
     return read(model, true, call);
   }
@@ -78,10 +80,7 @@ public final class Answers implements ExecutionInterceptor {
       String what,
       SdkPojo model,
       BiFunction<String, AwsRequestOverrideConfiguration, ? extends SdkPojo> call) {
-    return Pages.following(
-        token -> ec2(model, answer -> call.apply(token, answer)),
-        what,
-        page -> token(page, "NextToken"));
+    return pages(what, model, false, "NextToken", call);
   }
 
   /** The pages of a paginated query-protocol call (RDS), followed by their {@code Marker}. */
@@ -89,14 +88,23 @@ public final class Answers implements ExecutionInterceptor {
       String what,
       SdkPojo model,
       BiFunction<String, AwsRequestOverrideConfiguration, ? extends SdkPojo> call) {
+    return pages(what, model, true, "Marker", call);
+  }
+
+  private static Iterable<ObjectNode> pages(
+      String what,
+      SdkPojo model,
+      boolean wrapped,
+      String tokenMember,
+      BiFunction<String, AwsRequestOverrideConfiguration, ? extends SdkPojo> call) {
     return Pages.following(
-        marker -> query(model, answer -> call.apply(marker, answer)),
+        token -> read(model, wrapped, answer -> call.apply(token, answer)),
         what,
-        page -> token(page, "Marker"));
+        page -> token(page, tokenMember));
   }
 
   /** A page's token for the next page, from {@code member}; null on the last page. */
-  public static String token(ObjectNode page, String member) {
+  static String token(ObjectNode page, String member) {
     JsonNode token = page.get(member);
     return token == null ? null : token.textValue();
   }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -289,25 +291,21 @@ class AnswersTest {
   }
 
   private static Ec2Client ec2(SdkHttpClient http, boolean reading) {
-    var builder =
-        Ec2Client.builder()
-            .httpClient(http)
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "x")));
-    if (reading) {
-      builder.overrideConfiguration(o -> o.addExecutionInterceptor(new Answers()));
-    }
-    return builder.build();
+    return client(Ec2Client.builder(), http, reading);
   }
 
   private static RdsClient rds(SdkHttpClient http, boolean reading) {
-    var builder =
-        RdsClient.builder()
-            .httpClient(http)
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "x")));
+    return client(RdsClient.builder(), http, reading);
+  }
+
+  /** A client answered by {@code http}; with the interceptor when it is {@code reading}. */
+  private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(
+      B builder, SdkHttpClient http, boolean reading) {
+    builder
+        .httpClient(http)
+        .region(Region.EU_WEST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "x")));
     if (reading) {
       builder.overrideConfiguration(o -> o.addExecutionInterceptor(new Answers()));
     }
