@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * written as they are. A line is written whole once its end arrives.
  */
 final class TimestampedLines extends OutputStream {
-  private static final Pattern STARTS_WITH_TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T.*");
+  private static final Pattern STARTS_WITH_TIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
   private final OutputStream out;
   private final Clock clock;
@@ -43,7 +44,7 @@ final class TimestampedLines extends OutputStream {
   private void writeLine() throws IOException {
     String text = line.toString(StandardCharsets.UTF_8);
     line.reset();
-    if (!STARTS_WITH_TIME.matcher(text).matches()) {
+    if (!STARTS_WITH_TIME.matcher(text).lookingAt()) {
       text = clock.instant().truncatedTo(ChronoUnit.MILLIS) + " " + text;
     }
     out.write(text.getBytes(StandardCharsets.UTF_8));
