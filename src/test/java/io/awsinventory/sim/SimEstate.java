@@ -198,9 +198,18 @@ public final class SimEstate {
     h ^= (h >>> 31);
     h *= 0xBF58476D1CE4E5B9L;
     h ^= (h >>> 29);
-    String hex = String.format("%016x%08x", h, index);
-    return prefix + hex.substring(0, Math.min(length, hex.length()));
+    // the 16 hex digits of h and the 8 of index, as "%016x%08x" writes them, without a formatter
+    char[] hex = new char[24];
+    for (int i = 15; i >= 0; i--, h >>>= 4) {
+      hex[i] = HEX[(int) (h & 0xf)];
+    }
+    for (int i = 23, n = index; i >= 16; i--, n >>>= 4) {
+      hex[i] = HEX[n & 0xf];
+    }
+    return prefix + new String(hex, 0, Math.min(length, hex.length));
   }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** One instance. */
   public record SimInstance(

@@ -8,9 +8,17 @@ final class SimXml {
 
   private SimXml() {}
 
+  /** The value with XML's five special characters escaped; most values have none. */
   static String escape(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 16);
-    for (int i = 0; i < value.length(); i++) {
+    int first = 0;
+    while (first < value.length() && !special(value.charAt(first))) {
+      first++;
+    }
+    if (first == value.length()) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length() + 16).append(value, 0, first);
+    for (int i = first; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
         case '&' -> out.append("&amp;");
@@ -22,6 +30,10 @@ final class SimXml {
       }
     }
     return out.toString();
+  }
+
+  private static boolean special(char c) {
+    return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
   }
 
   static void element(StringBuilder out, String name, Object value) {
