@@ -1,13 +1,14 @@
 @echo off
 rem Runs aws-inventory from the jar beside this script, or from target\ of a build.
 rem Uses %JAVA_HOME%\bin\java.exe when JAVA_HOME is set, else java from the PATH.
-rem AWS_INVENTORY_JAVA_OPTS replaces the default JVM options.
+rem AWS_INVENTORY_JAVA_OPTS comes after the default JVM options (the quick C1 compiler with four
+rem compiler threads): a later option wins, so AWS_INVENTORY_JAVA_OPTS=-Xmx1g keeps the rest.
 rem Every path is quoted and no block is parenthesized, so the script works from folders such as
 rem "C:\Program Files (x86)\aws-inventory"; the arguments are passed on unchanged with %*.
 setlocal
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java.exe"
-if not defined AWS_INVENTORY_JAVA_OPTS set "AWS_INVENTORY_JAVA_OPTS=-XX:TieredStopAtLevel=1"
+set "OPTS=-XX:TieredStopAtLevel=1 -XX:CICompilerCount=4 %AWS_INVENTORY_JAVA_OPTS%"
 set "CRASH_LOG=%LOCALAPPDATA%\aws-inventory\hs_err_pid%%p.log"
 if not defined LOCALAPPDATA set "CRASH_LOG=%TEMP%\aws-inventory-hs_err_pid%%p.log"
 set "JAR=%~dp0aws-inventory.jar"
@@ -16,5 +17,5 @@ if exist "%JAR%" goto run
 >&2 echo aws-inventory: aws-inventory.jar not found beside this script or in target\; build it with mvnw package
 exit /b 2
 :run
-"%JAVA%" %AWS_INVENTORY_JAVA_OPTS% "-XX:ErrorFile=%CRASH_LOG%" -jar "%JAR%" %*
+"%JAVA%" %OPTS% "-XX:ErrorFile=%CRASH_LOG%" -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -88,7 +88,7 @@ def warm_up(sim):
     class-data-sharing archive on the first collect of a jar, which is not what is measured."""
     launcher = os.path.join(ROOT, "scripts", "aws-inventory")
     out = tempfile.mkdtemp(prefix="bench-warm-")
-    os.environ["AWS_INVENTORY_JAVA_OPTS"] = "-XX:TieredStopAtLevel=1"
+    os.environ["AWS_INVENTORY_JAVA_OPTS"] = ""
     subprocess.run([launcher, "collect", "--endpoint-url", sim.endpoint, "--access-key-id", KEY,
                     "--secret-access-key", "bench", "--regions", "us-east-1", "--output-dir", out, "--quiet",
                     "--resources", "reserved-instances,db-instances"],
@@ -102,7 +102,8 @@ def run_collector(sim, out, heap=None, concurrency=None, extra=(), warm=True):
     launcher = os.path.join(ROOT, "scripts", "aws-inventory")
     if warm:
         warm_up(sim)
-    os.environ["AWS_INVENTORY_JAVA_OPTS"] = "-XX:TieredStopAtLevel=1" + (f" -Xmx{heap}" if heap else "")
+    # added after the launcher's own defaults
+    os.environ["AWS_INVENTORY_JAVA_OPTS"] = f"-Xmx{heap}" if heap else ""
     command = [launcher, "collect",
                "--endpoint-url", sim.endpoint, "--access-key-id", KEY, "--secret-access-key", "bench",
                "--list-accounts", "--format", "jsonl", "--output-dir", out, "--quiet"]
