@@ -3,12 +3,14 @@ package io.awsinventory.auth;
 import io.awsinventory.Secrets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsWebIdentityTokenFileCredentialsProvider;
 
@@ -32,8 +34,14 @@ public final class BaseCredentials implements AutoCloseable {
     this.profileHops = profileHops;
   }
 
+  /**
+   * @param sharedFiles the shared config and credentials files, for the providers that read them
+   */
   public static BaseCredentials of(
-      CredentialsSpec spec, StsClients clients, SessionSettings settings) {
+      CredentialsSpec spec,
+      StsClients clients,
+      SessionSettings settings,
+      Supplier<ProfileFile> sharedFiles) {
     if (spec.isStaticKeys()) {
       return new BaseCredentials(
           StaticCredentialsProvider.create(
@@ -44,7 +52,7 @@ public final class BaseCredentials implements AutoCloseable {
           null);
     }
     if (spec.profile() != null) {
-      ProfileRoles profile = ProfileRoles.resolve(spec.profile());
+      ProfileRoles profile = ProfileRoles.resolve(spec.profile(), sharedFiles);
       return new BaseCredentials(profile.base(), null, profile.hops());
     }
     if (spec.webIdentityTokenFile() != null) {
@@ -62,7 +70,8 @@ public final class BaseCredentials implements AutoCloseable {
                   .build()),
           sts);
     }
-    return new BaseCredentials(DefaultCredentialsProvider.builder().build(), null);
+    return new BaseCredentials(
+        DefaultCredentialsProvider.builder().profileFile(sharedFiles).build(), null);
   }
 
   private static AwsCredentialsProvider registering(AwsCredentialsProvider provider) {

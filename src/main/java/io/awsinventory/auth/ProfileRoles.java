@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -36,8 +37,12 @@ public record ProfileRoles(AwsCredentialsProvider base, List<RoleHop> hops) {
     return ProfileFile.defaultProfileFile().profile(name).flatMap(p -> p.property("region"));
   }
 
-  static ProfileRoles resolve(String name) {
-    ProfileFile file = ProfileFile.defaultProfileFile();
+  /**
+   * @param sharedFiles the shared files as the run reads them: the profile is looked up in them
+   *     now, and the credential providers made here read them again when they change
+   */
+  static ProfileRoles resolve(String name, Supplier<ProfileFile> sharedFiles) {
+    ProfileFile file = sharedFiles.get();
     List<RoleHop> hops = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     String current = name;
@@ -50,7 +55,12 @@ public record ProfileRoles(AwsCredentialsProvider base, List<RoleHop> hops) {
               .orElseThrow(() -> new IllegalArgumentException("no profile " + name));
       Optional<String> roleArn = profile.property("role_arn");
       if (roleArn.isEmpty()) {
-        return new ProfileRoles(ProfileCredentialsProvider.create(current), reversed(hops));
+        return new ProfileRoles(
+            ProfileCredentialsProvider.builder()
+                .profileFile(sharedFiles)
+                .profileName(current)
+                .build(),
+            reversed(hops));
       }
       hops.add(
           new RoleHop(
@@ -68,7 +78,8 @@ public record ProfileRoles(AwsCredentialsProvider base, List<RoleHop> hops) {
         return new ProfileRoles(StaticKeysOf.profile(profile), reversed(hops));
       }
       return new ProfileRoles(
-          credentialSource(profile.property("credential_source").orElse("")), reversed(hops));
+          credentialSource(profile.property("credential_source").orElse(""), current, sharedFiles),
+          reversed(hops));
     }
   }
 
@@ -78,10 +89,15 @@ public record ProfileRoles(AwsCredentialsProvider base, List<RoleHop> hops) {
     return List.copyOf(ordered);
   }
 
-  private static AwsCredentialsProvider credentialSource(String source) {
+  private static AwsCredentialsProvider credentialSource(
+      String source, String profile, Supplier<ProfileFile> sharedFiles) {
     return switch (source) {
       case "Environment" -> EnvironmentVariableCredentialsProvider.create();
-      case "Ec2InstanceMetadata" -> InstanceProfileCredentialsProvider.create();
+      case "Ec2InstanceMetadata" ->
+          InstanceProfileCredentialsProvider.builder()
+              .profileFile(sharedFiles)
+              .profileName(profile)
+              .build();
       case "EcsContainer" -> ContainerCredentialsProvider.builder().build();
       default ->
           throw new IllegalArgumentException(

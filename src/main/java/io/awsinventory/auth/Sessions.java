@@ -6,9 +6,11 @@ import io.awsinventory.discovery.Partitions;
 import io.awsinventory.fanout.ErrorClassifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -33,12 +35,16 @@ public final class Sessions implements AutoCloseable {
   private final List<HopIdentity> hops = new ArrayList<>();
 
   private Sessions(
-      CredentialsSpec credentials, AccessSpec access, String homeRegion, StsClients clients) {
+      CredentialsSpec credentials,
+      AccessSpec access,
+      String homeRegion,
+      StsClients clients,
+      Supplier<ProfileFile> sharedFiles) {
     this.clients = clients;
     this.access = access;
     this.settings = new SessionSettings(access.sessionName(), access.durationSeconds(), homeRegion);
     this.partition = Partitions.partitionOf(homeRegion);
-    this.base = BaseCredentials.of(credentials, clients, settings);
+    this.base = BaseCredentials.of(credentials, clients, settings, sharedFiles);
     this.chain = new ArrayList<>(base.profileHops());
     chain.addAll(access.masterChain());
     this.master =
@@ -52,8 +58,12 @@ public final class Sessions implements AutoCloseable {
    * @throws InventoryException exit 4 when a hop cannot be reached
    */
   public static Sessions open(
-      CredentialsSpec credentials, AccessSpec access, String homeRegion, StsClients clients) {
-    Sessions sessions = new Sessions(credentials, access, homeRegion, clients);
+      CredentialsSpec credentials,
+      AccessSpec access,
+      String homeRegion,
+      StsClients clients,
+      Supplier<ProfileFile> sharedFiles) {
+    Sessions sessions = new Sessions(credentials, access, homeRegion, clients, sharedFiles);
     try {
       sessions.verifyMasterChain(credentials);
       return sessions;

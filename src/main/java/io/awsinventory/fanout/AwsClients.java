@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
+import software.amazon.awssdk.profiles.ProfileFileSupplier;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
@@ -31,7 +32,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * Builds SDK clients for one (credentials, region, service) over a single HTTP connection pool
  * shared by the whole run. Callers own the clients they get and close them when their target ends;
- * closing a client leaves the shared pool open. Closing this object closes the pool.
+ * closing a client leaves the shared pool open. Every client is built with the shared config files
+ * as they were read when this object was made ({@link SharedConfigFiles}). Closing this object
+ * closes the pool.
  */
 public final class AwsClients implements AutoCloseable {
   /**
@@ -55,6 +58,9 @@ public final class AwsClients implements AutoCloseable {
 
   private final RateLimits rateLimits;
   private final AdaptiveLimits adaptiveLimits;
+
+  /** The shared config and credentials files, read once for every client (see there). */
+  private final SharedConfigFiles sharedFiles;
 
   /**
    * @param maxConnections the size of the shared HTTP connection pool
@@ -98,6 +104,7 @@ public final class AwsClients implements AutoCloseable {
       http.tlsTrustManagersProvider(() -> trustManagers);
     }
     this.http = http.build();
+    this.sharedFiles = SharedConfigFiles.readOnce();
   }
 
   /**
@@ -148,6 +155,14 @@ public final class AwsClients implements AutoCloseable {
   public LicenseManagerClient licenseManager(
       AwsCredentialsProvider credentials, String region, String account) {
     return configure(LicenseManagerClient.builder(), credentials, region, account).build();
+  }
+
+  /**
+   * The shared config and credentials files for the run's credential providers: while this object
+   * is open, the SDK's own look-up of them finds none.
+   */
+  public ProfileFileSupplier sharedFiles() {
+    return sharedFiles.live();
   }
 
   /** The adaptive limits of the run's targets, one per endpoint host. */
@@ -214,6 +229,7 @@ public final class AwsClients implements AutoCloseable {
                                     && (RetryUtils.isThrottlingException(sdk) || isRateLimit(e)))
                         .build())
                 .scheduledExecutorService(timers)
+                .defaultProfileFile(sharedFiles.snapshot())
                 .apiCallAttemptTimeout(attemptTimeout)
                 .apiCallTimeout(callTimeout)
                 .build());
@@ -239,5 +255,6 @@ public final class AwsClients implements AutoCloseable {
   public void close() {
     http.close();
     timers.shutdownNow();
+    sharedFiles.close();
   }
 }

@@ -33,7 +33,7 @@ public final class CheckRun {
   public CheckReport.Result run() throws InterruptedException {
     Capacity capacity = new Capacity(config.concurrency());
     try (AwsClients clients = capacity.clients(config);
-        Sessions sessions = InventoryRun.openSessions(config, clients);
+        Sessions sessions = RunSessions.open(config, clients);
         SyncReader sync = SyncReader.open(config, clients, sessions);
         FanOut fanOut = new FanOut(capacity.workers())) {
       AccountFanOut accounts = new AccountFanOut(config, clients, sessions, fanOut, err);

@@ -64,7 +64,7 @@ public final class InventoryRun {
     try (AwsClients clients = capacity.clients(config);
         workspace;
         progress;
-        Sessions sessions = openSessions(config, clients);
+        Sessions sessions = RunSessions.open(config, clients);
         SyncReader sync = SyncReader.open(config, clients, sessions);
         FanOut fanOut = new FanOut(capacity.workers());
         Interrupted report = new Interrupted(workspace, progress)) {
@@ -283,17 +283,5 @@ public final class InventoryRun {
   /** The run's totals for the log's closing line, once it has ended; null before. */
   public String totals() {
     return totals;
-  }
-
-  /**
-   * Opens the run's sessions; a network failure on the way is exit 5, not an authentication one.
-   */
-  static Sessions openSessions(RunConfig config, AwsClients clients) {
-    try {
-      return Sessions.open(
-          config.credentials(), config.access(), config.homeRegion(), clients::sts);
-    } catch (InventoryException e) {
-      throw e.getCause() == null ? e : NetworkFailure.of(config, "sts", e.getCause()).orElse(e);
-    }
   }
 }

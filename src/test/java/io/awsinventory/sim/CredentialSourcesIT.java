@@ -161,4 +161,40 @@ class CredentialSourcesIT {
       assertThat(options.get("home-region").asText()).isEqualTo("eu-west-1");
     }
   }
+
+  /**
+   * Without --profile or keys, the SDK's default chain finds the default profile's keys in the
+   * shared credentials file, which the run reads for its providers while the SDK's own look-up of
+   * the files is pointed away.
+   */
+  @Test
+  void collect_defaultProfileKeys_areFoundByTheDefaultChain() throws Exception {
+    try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
+      Path credentials = managementKeys(sim, "default");
+      Path awsConfig = Files.writeString(dir.resolve("config"), "[default]\nregion = eu-west-1\n");
+      Path out = dir.resolve("out");
+
+      JarRun run =
+          JarRun.start(
+              List.of(
+                  "collect",
+                  "--endpoint-url",
+                  sim.endpoint().toString(),
+                  "--resources",
+                  "instances,db-instances",
+                  "--regions",
+                  "eu-west-1,us-east-1",
+                  "--quiet",
+                  "--output-dir",
+                  out.toString()),
+              home(awsConfig, credentials, Map.of()));
+
+      assertThat(run.waitFor()).as(run.err()).isZero();
+      JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
+      assertThat(summary.get("options").get("home-region").asText()).isEqualTo("eu-west-1");
+      assertThat(summary.get("identities").get(0).get("accountId").asText())
+          .isEqualTo(sim.estate().managementId());
+      assertThat(sim.calls()).isGreaterThanOrEqualTo(4);
+    }
+  }
 }

@@ -1,0 +1,72 @@
+package io.awsinventory.fanout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.profiles.ProfileFile;
+
+class SharedConfigFilesTest {
+  private static final String CONFIG = "aws.configFile";
+  private static final String CREDENTIALS = "aws.sharedCredentialsFile";
+
+  @TempDir Path dir;
+  private Path config;
+  private Path credentials;
+
+  @BeforeEach
+  void files() throws Exception {
+    config =
+        Files.writeString(
+            dir.resolve("config"),
+            "[profile prod]\nregion = eu-west-1\nuse_fips_endpoint = true\n");
+    credentials =
+        Files.writeString(
+            dir.resolve("credentials"),
+            "[prod]\naws_access_key_id = AKIAPROD\naws_secret_access_key = s3cr3t\n");
+    System.setProperty(CONFIG, config.toString());
+    System.setProperty(CREDENTIALS, credentials.toString());
+  }
+
+  @AfterEach
+  void clear() {
+    System.clearProperty(CONFIG);
+    System.clearProperty(CREDENTIALS);
+  }
+
+  @Test
+  void readsBothFiles_andTheSdksOwnLookUpFindsNoneWhileOpen() {
+    try (SharedConfigFiles files = SharedConfigFiles.readOnce()) {
+      assertThat(files.snapshot().profile("prod").flatMap(p -> p.property("region")))
+          .contains("eu-west-1");
+      assertThat(files.snapshot().profile("prod").flatMap(p -> p.property("aws_access_key_id")))
+          .contains("AKIAPROD");
+      assertThat(files.live().get().profile("prod").flatMap(p -> p.property("aws_access_key_id")))
+          .contains("AKIAPROD");
+      assertThat(ProfileFile.defaultProfileFile().profiles()).isEmpty();
+    }
+    assertThat(System.getProperty(CONFIG)).isEqualTo(config.toString());
+    assertThat(System.getProperty(CREDENTIALS)).isEqualTo(credentials.toString());
+    assertThat(ProfileFile.defaultProfileFile().profile("prod")).isPresent();
+  }
+
+  @Test
+  void theLookUpComesBackWhenTheLastOpenOneCloses_andAnUnsetPlaceStaysUnset() {
+    System.clearProperty(CONFIG);
+    SharedConfigFiles first = SharedConfigFiles.readOnce();
+    SharedConfigFiles second = SharedConfigFiles.readOnce();
+    first.close();
+    first.close();
+    assertThat(ProfileFile.defaultProfileFile().profiles()).isEmpty();
+
+    second.close();
+
+    assertThat(System.getProperty(CONFIG)).isNull();
+    assertThat(System.getProperty(CREDENTIALS)).isEqualTo(credentials.toString());
+    assertThat(ProfileFile.defaultProfileFile().profile("prod")).isPresent();
+  }
+}
