@@ -8,6 +8,9 @@ Scenarios (all with the simulator on loopback):
   accounts10k  10,000 accounts x 1 region, little data, collector run with -Xmx512m
   org-small    the org scenario at a fifth of its size (20 accounts), with the boto3 reference
   org-collector  the org scenario without the boto3 reference
+  org-profiles the org scenario without the boto3 reference, run by a user whose ~/.aws/config
+               holds 80 profiles (40 accounts, an SSO role and a role_arn profile each): what
+               reading the shared config files costs the collector
   sweep        the org scenario at several --concurrency values
   moto         an organization of 4 accounts in moto (1,080 instances, every region moto serves):
                the launcher, java -jar and the boto3 reference, run in turn three times, medians
@@ -167,9 +170,37 @@ def org_knobs(accounts=100, instances=50000):
             "--organizational-units", "10"]
 
 
-def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=50000, name="org"):
+def user_home(work, accounts=40):
+    """A home folder whose ~/.aws/config is an SSO user's: per account an SSO role profile and a
+    role_arn profile, and keys for the default profile in ~/.aws/credentials."""
+    aws = os.path.join(work, "home", ".aws")
+    os.makedirs(aws)
+    config = ["[default]\nregion = us-east-1\noutput = json\n",
+              "[sso-session corp]\nsso_start_url = https://corp.example.com/start\nsso_region = us-east-1\n"
+              "sso_registration_scopes = sso:account:access\n"]
+    for i in range(accounts):
+        account = 200000000000 + i
+        config.append(f"[profile account-{i:02d}-admin]\nsso_session = corp\nsso_account_id = {account}\n"
+                      f"sso_role_name = AdministratorAccess\nregion = eu-west-1\noutput = json\n")
+        config.append(f"[profile account-{i:02d}-read]\nrole_arn = arn:aws:iam::{account}:role/ReadOnly\n"
+                      f"source_profile = default\nregion = us-east-1\n")
+    with open(os.path.join(aws, "config"), "w") as f:
+        f.write("\n".join(config))
+    with open(os.path.join(aws, "credentials"), "w") as f:
+        f.write("[default]\naws_access_key_id = AKIAEXAMPLEEXAMPLE00\naws_secret_access_key = example\n")
+    return os.path.dirname(aws)
+
+
+def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=50000, name="org",
+                 profiles=False):
     work = tempfile.mkdtemp(prefix="bench-org-")
     out = os.path.join(work, "out")
+    saved = {k: os.environ.get(k) for k in ("HOME", "XDG_STATE_HOME")}
+    if profiles:
+        # the launcher's class-data-sharing archive stays where earlier runs recorded it
+        os.environ["XDG_STATE_HOME"] = saved["XDG_STATE_HOME"] or os.path.join(
+            os.path.expanduser("~"), ".local", "state")
+        os.environ["HOME"] = user_home(work)
     sim = Simulator(org_knobs(accounts, instances))
     try:
         warm_up(sim)
@@ -179,6 +210,11 @@ def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=5000
         stats = sim.stats()
     finally:
         sim.stop()
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     settled = settled_concurrency(out)
     floor, chain, calls = floor_of(stats, settled or concurrency or 1)
     records = count_lines(os.path.join(out, "ec2_instances.jsonl")) if code in (0, 3) else 0
@@ -389,6 +425,8 @@ def main():
             scenario_org(concurrency, accounts=20, instances=10000, name="org-small")
         elif name == "org-collector":
             scenario_org(concurrency, with_boto3=False)
+        elif name == "org-profiles":
+            scenario_org(concurrency, with_boto3=False, name="org-profiles", profiles=True)
         elif name == "million":
             scenario_million()
         elif name == "accounts10k":
