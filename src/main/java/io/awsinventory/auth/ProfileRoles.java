@@ -1,5 +1,6 @@
 package io.awsinventory.auth;
 
+import io.awsinventory.fanout.SharedConfigFiles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,12 +30,12 @@ public record ProfileRoles(AwsCredentialsProvider base, List<RoleHop> hops) {
 
   /** Whether the shared files have a profile of this name. */
   public static boolean exists(String name) {
-    return ProfileFile.defaultProfileFile().profile(name).isPresent();
+    return SharedConfigFiles.current().profile(name).isPresent();
   }
 
   /** The {@code region} of a profile, if the profile exists and names one. */
   public static Optional<String> region(String name) {
-    return ProfileFile.defaultProfileFile().profile(name).flatMap(p -> p.property("region"));
+    return SharedConfigFiles.current().profile(name).flatMap(p -> p.property("region"));
   }
 
   /**

@@ -1,7 +1,13 @@
 package io.awsinventory.fanout;
 
+import io.awsinventory.InventoryException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.profiles.ProfileFileSupplier;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 
@@ -36,7 +42,49 @@ public final class SharedConfigFiles implements AutoCloseable {
 
   private SharedConfigFiles(ProfileFileSupplier live) {
     this.live = live;
-    this.snapshot = live.get();
+    this.snapshot = readable(live);
+  }
+
+  /**
+   * The files as the SDK finds them now, for the options read before a run (a profile's region,
+   * whether a profile exists).
+   *
+   * @throws InventoryException exit 2 when a file is not a config file the SDK can read
+   */
+  public static ProfileFile current() {
+    return readable(ProfileFile::defaultProfileFile);
+  }
+
+  /**
+   * A file the SDK cannot parse is the user's input gone wrong, named, not a failure of the tool.
+   */
+  private static ProfileFile readable(Supplier<ProfileFile> files) {
+    try {
+      return files.get();
+    } catch (InventoryException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw InventoryException.invalidInput(unreadable(), "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** The file or files the SDK cannot parse, each tried alone. */
+  private static String unreadable() {
+    List<String> names = new ArrayList<>();
+    check(ProfileFileLocation.configurationFileLocation(), ProfileFile.Type.CONFIGURATION, names);
+    check(ProfileFileLocation.credentialsFileLocation(), ProfileFile.Type.CREDENTIALS, names);
+    return names.isEmpty() ? "the shared AWS config files" : String.join(", ", names);
+  }
+
+  private static void check(Optional<Path> file, ProfileFile.Type type, List<String> names) {
+    file.ifPresent(
+        path -> {
+          try {
+            ProfileFile.builder().content(path).type(type).build().profiles();
+          } catch (RuntimeException e) {
+            names.add(path.toString());
+          }
+        });
   }
 
   /** Reads the files where the SDK would find them now, and points its own look-up away. */

@@ -1,7 +1,10 @@
 package io.awsinventory.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.awsinventory.ExitCode;
+import io.awsinventory.InventoryException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -68,5 +71,18 @@ class SharedConfigFilesTest {
     assertThat(System.getProperty(CONFIG)).isNull();
     assertThat(System.getProperty(CREDENTIALS)).isEqualTo(credentials.toString());
     assertThat(ProfileFile.defaultProfileFile().profile("prod")).isPresent();
+  }
+
+  @Test
+  void aFileTheSdkCannotParse_isBadInputNamingIt_andNothingIsPointedAway() throws Exception {
+    Files.writeString(config, "region = us-east-1\n[profile prod\n");
+
+    assertThatThrownBy(SharedConfigFiles::readOnce)
+        .isInstanceOfSatisfying(
+            InventoryException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+        .hasMessage(config + ": cannot be read: Expected a profile definition on line 1");
+    assertThat(System.getProperty(CONFIG)).isEqualTo(config.toString());
+    assertThatThrownBy(SharedConfigFiles::current)
+        .hasMessageStartingWith(config + ": cannot be read: ");
   }
 }

@@ -197,4 +197,28 @@ class CredentialSourcesIT {
       assertThat(sim.calls()).isGreaterThanOrEqualTo(4);
     }
   }
+
+  @Test
+  void collect_configFileTheSdkCannotParse_exits2_namingTheFile() throws Exception {
+    Path awsConfig = Files.writeString(dir.resolve("config"), "region = us-east-1\n[default\n");
+    Path none = Files.writeString(dir.resolve("no-credentials"), "");
+    for (List<String> options :
+        List.of(
+            List.of("--profile", "prod"),
+            List.of("--home-region", "eu-west-1", "--access-key-id", "AKIAEXAMPLE"))) {
+      List<String> command = new java.util.ArrayList<>(List.of("collect"));
+      command.addAll(options);
+      command.addAll(List.of("--output-dir", dir.resolve("o").toString()));
+      JarRun run =
+          JarRun.start(command, home(awsConfig, none, Map.of("AWS_SECRET_ACCESS_KEY", "example")));
+
+      assertThat(run.waitFor()).as(run.err()).isEqualTo(2);
+      assertThat(run.err().strip().lines()).hasSize(1);
+      assertThat(run.err().strip())
+          .isEqualTo(
+              "aws-inventory: "
+                  + awsConfig
+                  + ": cannot be read: Expected a profile definition on line 1");
+    }
+  }
 }
