@@ -77,6 +77,8 @@ public final class AwsClients implements AutoCloseable {
       CaBundle caBundle,
       RateLimits rateLimits,
       AdaptiveLimits adaptiveLimits) {
+    // first: a config file that cannot be read is bad input, before any thread or pool exists
+    this.sharedFiles = SharedConfigFiles.readOnce();
     this.endpoint = endpoint;
     this.rateLimits = rateLimits;
     this.adaptiveLimits = adaptiveLimits;
@@ -104,7 +106,6 @@ public final class AwsClients implements AutoCloseable {
       http.tlsTrustManagersProvider(() -> trustManagers);
     }
     this.http = http.build();
-    this.sharedFiles = SharedConfigFiles.readOnce();
   }
 
   /**

@@ -34,7 +34,8 @@ public final class SharedConfigFiles implements AutoCloseable {
   /** Open instances: the first points the look-up away, the last one closed points it back. */
   private static int open;
 
-  private static String[] previous = new String[PROPERTIES.length];
+  /** The look-up's settings before the first one opened, put back when the last one closes. */
+  private static final String[] PREVIOUS = new String[PROPERTIES.length];
 
   private final ProfileFileSupplier live;
   private final ProfileFile snapshot;
@@ -95,7 +96,7 @@ public final class SharedConfigFiles implements AutoCloseable {
       if (open++ == 0) {
         String nowhere = nowhere().toString();
         for (int i = 0; i < PROPERTIES.length; i++) {
-          previous[i] = System.getProperty(PROPERTIES[i]);
+          PREVIOUS[i] = System.getProperty(PROPERTIES[i]);
           System.setProperty(PROPERTIES[i], nowhere);
         }
       }
@@ -130,10 +131,10 @@ public final class SharedConfigFiles implements AutoCloseable {
       closed = true;
       if (--open == 0) {
         for (int i = 0; i < PROPERTIES.length; i++) {
-          if (previous[i] == null) {
+          if (PREVIOUS[i] == null) {
             System.clearProperty(PROPERTIES[i]);
           } else {
-            System.setProperty(PROPERTIES[i], previous[i]);
+            System.setProperty(PROPERTIES[i], PREVIOUS[i]);
           }
         }
       }
