@@ -49,6 +49,16 @@ class CredentialSourcesIT {
     return env;
   }
 
+  /** A quiet {@code collect} against the simulator into {@code out}, with these options. */
+  private static JarRun collect(
+      AwsSimulator sim, Path out, Map<String, String> env, String... options) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(List.of("collect", "--endpoint-url", sim.endpoint().toString()));
+    command.addAll(List.of(options));
+    command.addAll(List.of("--quiet", "--output-dir", out.toString()));
+    return JarRun.start(command, env);
+  }
+
   @Test
   void collect_noCredentialsAnywhere_saysSoInOneShortLine() throws Exception {
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
@@ -143,17 +153,12 @@ class CredentialSourcesIT {
       Path out = dir.resolve("out");
 
       JarRun run =
-          JarRun.start(
-              List.of(
-                  "collect",
-                  "--endpoint-url",
-                  sim.endpoint().toString(),
-                  "--resources",
-                  "instances",
-                  "--quiet",
-                  "--output-dir",
-                  out.toString()),
-              home(awsConfig, credentials, Map.of("AWS_PROFILE", "inventory")));
+          collect(
+              sim,
+              out,
+              home(awsConfig, credentials, Map.of("AWS_PROFILE", "inventory")),
+              "--resources",
+              "instances");
 
       assertThat(run.waitFor()).as(run.err()).isZero();
       JsonNode options = JSON.readTree(out.resolve("run_summary.json").toFile()).get("options");
@@ -175,19 +180,14 @@ class CredentialSourcesIT {
       Path out = dir.resolve("out");
 
       JarRun run =
-          JarRun.start(
-              List.of(
-                  "collect",
-                  "--endpoint-url",
-                  sim.endpoint().toString(),
-                  "--resources",
-                  "instances,db-instances",
-                  "--regions",
-                  "eu-west-1,us-east-1",
-                  "--quiet",
-                  "--output-dir",
-                  out.toString()),
-              home(awsConfig, credentials, Map.of()));
+          collect(
+              sim,
+              out,
+              home(awsConfig, credentials, Map.of()),
+              "--resources",
+              "instances,db-instances",
+              "--regions",
+              "eu-west-1,us-east-1");
 
       assertThat(run.waitFor()).as(run.err()).isZero();
       JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
