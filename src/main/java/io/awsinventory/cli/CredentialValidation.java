@@ -80,6 +80,19 @@ final class CredentialValidation {
                 + "' in the shared AWS config and credentials files (~/.aws/config,"
                 + " ~/.aws/credentials, or AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE)");
       }
+      if (profile == null
+          && isSet("AWS_WEB_IDENTITY_TOKEN_FILE")
+          && isSet("AWS_ROLE_ARN")
+          && !isSet("AWS_ACCESS_KEY_ID")) {
+        // the SDK's default chain would take these too, but with an STS client of its own that
+        // knows neither --endpoint-url, the proxy nor the CA bundle: the run's own one is used
+        return webIdentity(
+            Path.of(env.get("AWS_WEB_IDENTITY_TOKEN_FILE").strip()),
+            env.get("AWS_ROLE_ARN").strip(),
+            partition,
+            "AWS_WEB_IDENTITY_TOKEN_FILE",
+            "AWS_ROLE_ARN");
+      }
       return new CredentialsSpec(null, null, null, profile, null, null);
     }
     if (options.profile() != null) {
@@ -128,18 +141,29 @@ final class CredentialValidation {
       throw invalidInput(
           "--web-identity-token-file", "cannot be combined with --access-key-id or --profile");
     }
-    if (!Files.isReadable(options.webIdentityTokenFile())) {
-      throw invalidInput(
-          "--web-identity-token-file", "cannot read " + options.webIdentityTokenFile());
+    return webIdentity(
+        options.webIdentityTokenFile(),
+        options.webIdentityRoleArn,
+        partition,
+        "--web-identity-token-file",
+        "--web-identity-role-arn");
+  }
+
+  /** A web identity token file and role, from the options or the environment named. */
+  private static CredentialsSpec webIdentity(
+      Path tokenFile, String roleArn, String partition, String fileSource, String roleSource) {
+    if (!Files.isReadable(tokenFile)) {
+      throw invalidInput(fileSource, "cannot read " + tokenFile);
     }
-    if (readFirstLine(options.webIdentityTokenFile(), "--web-identity-token-file").isBlank()) {
-      throw invalidInput(
-          "--web-identity-token-file", options.webIdentityTokenFile() + " holds no token");
+    if (readFirstLine(tokenFile, fileSource).isBlank()) {
+      throw invalidInput(fileSource, tokenFile + " holds no token");
     }
-    String arn =
-        AccessValidation.roleArn(options.webIdentityRoleArn, "--web-identity-role-arn", partition);
-    return new CredentialsSpec(
-        null, null, null, null, options.webIdentityTokenFile().toString(), arn);
+    String arn = AccessValidation.roleArn(roleArn, roleSource, partition);
+    return new CredentialsSpec(null, null, null, null, tokenFile.toString(), arn);
+  }
+
+  private boolean isSet(String name) {
+    return env.get(name) != null && !env.get(name).isBlank();
   }
 
   /** Where {@link #secret} takes the secret access key from. */

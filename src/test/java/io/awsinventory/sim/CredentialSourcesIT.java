@@ -221,4 +221,39 @@ class CredentialSourcesIT {
                   + ": cannot be read: Expected a profile definition on line 1");
     }
   }
+
+  /**
+   * A web identity in the environment (as EKS and CI runners set it) is assumed by the run's own
+   * STS client, so it goes to --endpoint-url at the home region, like --web-identity-token-file.
+   */
+  @Test
+  void collect_webIdentityFromTheEnvironment_isAssumedThroughTheEndpoint() throws Exception {
+    try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
+      Path token = Files.writeString(dir.resolve("token"), "eyJhbGciOi.env.token");
+      Path awsConfig = Files.writeString(dir.resolve("config"), "[default]\nregion = eu-west-1\n");
+      Path none = Files.writeString(dir.resolve("no-credentials"), "");
+      String role = "arn:aws:iam::" + sim.estate().managementId() + ":role/ci-inventory";
+      Path out = dir.resolve("out");
+
+      JarRun run =
+          collect(
+              sim,
+              out,
+              home(
+                  awsConfig,
+                  none,
+                  Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString(), "AWS_ROLE_ARN", role)),
+              "--resources",
+              "instances",
+              "--regions",
+              "eu-west-1");
+
+      assertThat(run.waitFor()).as(run.err()).isZero();
+      assertThat(sim.calls("AssumeRoleWithWebIdentity")).isEqualTo(1);
+      JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
+      assertThat(summary.get("options").get("credentials").asText())
+          .isEqualTo("web identity for " + role);
+      assertThat(summary.get("options").get("home-region").asText()).isEqualTo("eu-west-1");
+    }
+  }
 }
