@@ -67,7 +67,7 @@ final class CredentialValidation {
       }
       String profile = blankToNull(options.profile(), "--profile");
       String source = "--profile";
-      if (profile == null && env.get("AWS_PROFILE") != null && !env.get("AWS_PROFILE").isBlank()) {
+      if (profile == null && isSet("AWS_PROFILE")) {
         // the profile the AWS CLI would use: resolved here too, so the summary names it
         profile = env.get("AWS_PROFILE").strip();
         source = "AWS_PROFILE";
