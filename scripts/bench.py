@@ -11,6 +11,8 @@ Scenarios (all with the simulator on loopback):
   org-profiles the org scenario without the boto3 reference, run by a user whose ~/.aws/config
                holds 80 profiles (40 accounts, an SSO role and a role_arn profile each): what
                reading the shared config files costs the collector
+  org-tls      the org scenario over HTTPS, as AWS endpoints answer (a TLS front before the
+               simulator, OpenSSL's), with the boto3 reference; org-tls-collector without it
   sweep        the org scenario at several --concurrency values
   moto         an organization of 4 accounts in moto (1,080 instances, every region moto serves):
                the launcher, java -jar and the boto3 reference, run in turn three times, medians
@@ -45,8 +47,10 @@ def free_port():
 
 
 class Simulator:
-    def __init__(self, knobs):
+    def __init__(self, knobs, tls_dir=None):
         self.port = free_port()
+        self.front = None
+        self.ca_bundle = None
         # the simulator shares this machine's cores with what it serves, where AWS would not: it keeps
         # to the quick compiler, which halves its CPU in a run of a few seconds
         env = dict(os.environ, SIMULATOR_JAVA_OPTS="-Xmx4g -XX:TieredStopAtLevel=1")
@@ -56,21 +60,54 @@ class Simulator:
         line = self.process.stdout.readline()
         if "listening" not in line:
             raise SystemExit("simulator did not start: " + line + self.process.stdout.read())
-        self.endpoint = f"http://127.0.0.1:{self.port}"
+        self.plain = f"http://127.0.0.1:{self.port}"
+        self.endpoint = self.plain
+        if tls_dir:
+            self._front(tls_dir)
+
+    def _front(self, tls_dir):
+        """HTTPS in front, with a self-signed certificate for 127.0.0.1 the clients are given."""
+        cert, key = os.path.join(tls_dir, "front-ca.pem"), os.path.join(tls_dir, "front-key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                        "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.front = subprocess.Popen(
+            [sys.executable, os.path.join(ROOT, "scripts", "bench_tls_front.py"), str(self.port), cert, key],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        line = self.front.stdout.readline()
+        if "listening" not in line:
+            raise SystemExit("tls front did not start: " + line + self.front.stdout.read())
+        self.endpoint = line.split()[-1]
+        self.ca_bundle = cert
+
+    def collector_args(self):
+        """Where the collector finds the simulator, and the certificate to trust over HTTPS."""
+        return ["--endpoint-url", self.endpoint] + (["--ca-bundle", self.ca_bundle] if self.ca_bundle else [])
+
+    def client_env(self):
+        """The environment of a boto3 process that talks to the simulator."""
+        return dict(os.environ, AWS_CA_BUNDLE=self.ca_bundle) if self.ca_bundle else None
 
     def stats(self):
-        with urllib.request.urlopen(self.endpoint + "/sim/stats") as r:
+        with urllib.request.urlopen(self.plain + "/sim/stats") as r:
             return json.load(r)
 
     def cpu_seconds(self):
-        """The simulator's user + system CPU so far (simulator.sh execs the JVM: same process)."""
-        with open(f"/proc/{self.process.pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """User + system CPU so far of the simulator (simulator.sh execs the JVM: same process) and
+        of its TLS front."""
+        return sum(process_cpu(p.pid) for p in (self.process, self.front) if p)
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait()
+        for p in (self.front, self.process):
+            if p:
+                p.terminate()
+                p.wait()
+
+
+def process_cpu(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_rss_watch(pid, result):
@@ -92,7 +129,7 @@ def warm_up(sim):
     launcher = os.path.join(ROOT, "scripts", "aws-inventory")
     out = tempfile.mkdtemp(prefix="bench-warm-")
     os.environ["AWS_INVENTORY_JAVA_OPTS"] = ""
-    subprocess.run([launcher, "collect", "--endpoint-url", sim.endpoint, "--access-key-id", KEY,
+    subprocess.run([launcher, "collect"] + sim.collector_args() + ["--access-key-id", KEY,
                     "--secret-access-key", "bench", "--regions", "us-east-1", "--output-dir", out, "--quiet",
                     "--resources", "reserved-instances,db-instances"],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -107,8 +144,8 @@ def run_collector(sim, out, heap=None, concurrency=None, extra=(), warm=True):
         warm_up(sim)
     # added after the launcher's own defaults
     os.environ["AWS_INVENTORY_JAVA_OPTS"] = f"-Xmx{heap}" if heap else ""
-    command = [launcher, "collect",
-               "--endpoint-url", sim.endpoint, "--access-key-id", KEY, "--secret-access-key", "bench",
+    command = [launcher, "collect"] + sim.collector_args() + [
+               "--access-key-id", KEY, "--secret-access-key", "bench",
                "--list-accounts", "--format", "jsonl", "--output-dir", out, "--quiet"]
     if concurrency:
         command += ["--concurrency", str(concurrency)]
@@ -192,7 +229,7 @@ def user_home(work, accounts=40):
 
 
 def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=50000, name="org",
-                 profiles=False):
+                 profiles=False, tls=False):
     work = tempfile.mkdtemp(prefix="bench-org-")
     out = os.path.join(work, "out")
     saved = {k: os.environ.get(k) for k in ("HOME", "XDG_STATE_HOME")}
@@ -201,7 +238,7 @@ def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=5000
         os.environ["XDG_STATE_HOME"] = saved["XDG_STATE_HOME"] or os.path.join(
             os.path.expanduser("~"), ".local", "state")
         os.environ["HOME"] = user_home(work)
-    sim = Simulator(org_knobs(accounts, instances))
+    sim = Simulator(org_knobs(accounts, instances), tls_dir=work if tls else None)
     try:
         warm_up(sim)
         sim_cpu_before = sim.cpu_seconds()
@@ -228,15 +265,16 @@ def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=5000
     # bounds the wall time from below as the latency does
     cores = os.cpu_count() or 1
     cpu_floor = (cpu + sim_cpu) / cores
-    print(f"{name}: simulator_cpu_s={sim_cpu:.1f} cores={cores} cpu_floor_s={cpu_floor:.1f} "
-          f"(collector and simulator CPU over the cores) wall/cpu_floor={wall / cpu_floor:.2f}")
+    print(f"{name}: simulator_cpu_s={sim_cpu:.1f}{' (its TLS front included)' if tls else ''} cores={cores} "
+          f"cpu_floor_s={cpu_floor:.1f} (collector and simulator CPU over the cores) "
+          f"wall/cpu_floor={wall / cpu_floor:.2f}")
     boto3_wall = boto3_cpu = None
     if with_boto3:
-        sim = Simulator(org_knobs(accounts, instances))
+        sim = Simulator(org_knobs(accounts, instances), tls_dir=work if tls else None)
         try:
             boto3_wall, boto3_cpu, code3, err3 = timed(
                 [sys.executable, os.path.join(ROOT, "scripts", "bench_boto3.py"), sim.endpoint, KEY,
-                 os.path.join(work, "boto3"), "20"])
+                 os.path.join(work, "boto3"), "20"], env=sim.client_env())
             if code3 != 0:
                 print(f"{name}: boto3 reference exit {code3}: {err3.strip()[:1000]}")
             boto3_instances = count_lines(os.path.join(work, "boto3", "instances.jsonl"))
@@ -427,6 +465,10 @@ def main():
             scenario_org(concurrency, with_boto3=False)
         elif name == "org-profiles":
             scenario_org(concurrency, with_boto3=False, name="org-profiles", profiles=True)
+        elif name == "org-tls":
+            scenario_org(concurrency, name="org-tls", tls=True)
+        elif name == "org-tls-collector":
+            scenario_org(concurrency, with_boto3=False, name="org-tls", tls=True)
         elif name == "million":
             scenario_million()
         elif name == "accounts10k":
