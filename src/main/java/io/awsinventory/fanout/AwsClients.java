@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.TrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -37,6 +39,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * closes the pool.
  */
 public final class AwsClients implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
+
   /**
    * Retries for throttling and transient faults, with the SDK's adaptive client-side rate limit.
    */
@@ -68,6 +72,7 @@ public final class AwsClients implements AutoCloseable {
    *     {@value #MAX_ATTEMPTS} attempts plus a minute of backoff
    * @param proxy the proxy every call goes through, or null for direct connections
    * @param caBundle the certificates TLS is verified against, or null for the JVM's trust store
+   * @param manyTargets whether the run is large enough for {@link NativeCrypto} to pay off
    */
   public AwsClients(
       int maxConnections,
@@ -76,9 +81,14 @@ public final class AwsClients implements AutoCloseable {
       ProxySettings proxy,
       CaBundle caBundle,
       RateLimits rateLimits,
-      AdaptiveLimits adaptiveLimits) {
+      AdaptiveLimits adaptiveLimits,
+      boolean manyTargets) {
     // first: a config file that cannot be read is bad input, before any thread or pool exists
     this.sharedFiles = SharedConfigFiles.readOnce();
+    if (manyTargets && (endpoint == null || !"http".equalsIgnoreCase(endpoint.getScheme()))) {
+      // before the pool's first connection: a connection keeps the ciphers it started with
+      LOG.debug("TLS ciphers: {}", NativeCrypto.enable(System.getenv()));
+    }
     this.endpoint = endpoint;
     this.rateLimits = rateLimits;
     this.adaptiveLimits = adaptiveLimits;

@@ -35,6 +35,7 @@ record Capacity(int workers) {
         config.proxy(),
         config.caBundle(),
         new RateLimits(config.maxRate()),
-        new AdaptiveLimits(workers, config.endpointUrl()));
+        new AdaptiveLimits(workers, config.endpointUrl()),
+        config.access().reachesOtherAccounts());
   }
 }
