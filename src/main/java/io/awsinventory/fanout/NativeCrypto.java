@@ -13,8 +13,8 @@ import javax.crypto.Cipher;
  * it (Linux on x86-64). The launcher runs the JVM's quick compiler, which has no use of the CPU's
  * AES and carry-less multiply instructions: the JDK's AES-GCM then runs as plain Java, and in an
  * organization's run over HTTPS it took a quarter of the collector's CPU. Loading the provider
- * costs about half a second of CPU, which a run of one account does not win back, so only runs that
- * reach other accounts ask for it.
+ * costs about 0.4 s of CPU, which a run of one account does not win back, so only runs that reach
+ * other accounts ask for it.
  *
  * <p>The provider goes just before the JDK's SunJCE, and only when SunJCE is the one that would
  * serve AES-GCM: a provider configured ahead of it (a FIPS module, say) keeps serving, and the
