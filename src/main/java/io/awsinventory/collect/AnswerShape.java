@@ -1,5 +1,6 @@
 package io.awsinventory.collect;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,16 @@ final class AnswerShape {
           MarshallingType.INSTANT, TIMESTAMPS,
           MarshallingType.SDK_BYTES, StringToValueConverter.TO_SDK_BYTES);
 
+  /**
+   * Timestamps in AWS's usual form are read by hand, any other form by the SDK's converter; a
+   * member whose model names another format than ISO-8601 keeps the SDK's converter alone.
+   */
+  private static final StringToValue<Instant> ISO_TIMESTAMPS =
+      (text, field) -> {
+        Instant instant = IsoInstants.parse(text);
+        return instant != null ? instant : TIMESTAMPS.convert(text, field);
+      };
+
   private static final Map<Class<?>, AnswerShape> SHAPES = new ConcurrentHashMap<>();
 
   /** The members in the SDK's order. */
@@ -128,6 +139,8 @@ final class AnswerShape {
     Field field;
     if (type == MarshallingType.STRING) {
       field = new Field(index, sdkField, Kind.TEXT, null);
+    } else if (type == MarshallingType.INSTANT && isoTimestamps(sdkField)) {
+      field = new Field(index, sdkField, Kind.VALUE, ISO_TIMESTAMPS);
     } else if (CONVERTERS.containsKey(type)) {
       field = new Field(index, sdkField, Kind.VALUE, CONVERTERS.get(type));
     } else if (type == MarshallingType.SDK_POJO) {
@@ -146,6 +159,11 @@ final class AnswerShape {
           "member " + sdkField.memberName() + " has a type the query protocol does not carry");
     }
     return field;
+  }
+
+  private static boolean isoTimestamps(SdkField<?> sdkField) {
+    TimestampFormatTrait format = sdkField.getTrait(TimestampFormatTrait.class);
+    return format == null || format.format() == TimestampFormatTrait.Format.ISO_8601;
   }
 
   @SuppressWarnings("unchecked")

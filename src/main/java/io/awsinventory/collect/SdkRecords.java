@@ -113,7 +113,7 @@ public final class SdkRecords {
       return NODES.numberNode(number);
     }
     if (value instanceof Instant instant) {
-      return NODES.textNode(instant.toString());
+      return NODES.textNode(IsoInstants.format(instant));
     }
     if (value instanceof SdkBytes bytes) {
       return NODES.binaryNode(bytes.asByteArray());
