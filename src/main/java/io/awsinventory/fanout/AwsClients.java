@@ -3,9 +3,12 @@ package io.awsinventory.fanout;
 import io.awsinventory.collect.Answers;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.net.ssl.TrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +17,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryUtils;
@@ -22,6 +26,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.profiles.ProfileFileSupplier;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -32,18 +37,15 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Builds SDK clients for one (credentials, region, service) over a single HTTP connection pool
- * shared by the whole run. Callers own the clients they get and close them when their target ends;
- * closing a client leaves the shared pool open. Every client is built with the shared config files
- * as they were read when this object was made ({@link SharedConfigFiles}). Closing this object
- * closes the pool.
+ * Builds SDK clients over a single HTTP connection pool shared by the whole run: for one
+ * (credentials, region, service), which callers close; and for targets' calls one per service x
+ * region, which this object keeps and closes with the pool. Every client is built with the shared
+ * config files as they were read when this object was made ({@link SharedConfigFiles}).
  */
 public final class AwsClients implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
 
-  /**
-   * Retries for throttling and transient faults, with the SDK's adaptive client-side rate limit.
-   */
+  /** Attempts of a call: retries for throttling and transient faults (see retryStrategy). */
   static final int MAX_ATTEMPTS = 8;
 
   /** Room for the backoff between attempts, on top of the attempts themselves. */
@@ -62,6 +64,9 @@ public final class AwsClients implements AutoCloseable {
 
   private final RateLimits rateLimits;
   private final AdaptiveLimits adaptiveLimits;
+
+  /** The clients of targets' calls, by service and region. */
+  private final Map<String, SdkClient> targetClients = new ConcurrentHashMap<>();
 
   /** The shared config and credentials files, read once for every client (see there). */
   private final SharedConfigFiles sharedFiles;
@@ -144,28 +149,37 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public Ec2Client ec2(AwsCredentialsProvider credentials, String region) {
-    return configure(Ec2Client.builder(), credentials, region, null).build();
+    return configure(Ec2Client.builder(), credentials, region).build();
   }
 
   /**
-   * The clients of a target's calls: each attempt waits its turn under {@code --max-rate} for the
-   * account x region x API, and its round trip feeds the adaptive limit of the region's host.
+   * The clients of targets' calls in {@code region}, one per service for the whole run: each call
+   * is made with the credentials, the {@code --max-rate} turn and the retry state of the target of
+   * the calling thread ({@link TargetScope}, opened by {@link TargetCalls}); its round trip feeds
+   * the adaptive limit of the region's host. Callers do not close them: this object does.
    */
-  public Ec2Client ec2(AwsCredentialsProvider credentials, String region, String account) {
-    return configure(Ec2Client.builder(), credentials, region, account).build();
+  Ec2Client targetEc2(String region) {
+    return targetClient(Ec2Client.class, Ec2Client::builder, "ec2", region);
   }
 
-  public RdsClient rds(AwsCredentialsProvider credentials, String region, String account) {
-    return configure(RdsClient.builder(), credentials, region, account).build();
+  RdsClient targetRds(String region) {
+    return targetClient(RdsClient.class, RdsClient::builder, "rds", region);
   }
 
-  public SsmClient ssm(AwsCredentialsProvider credentials, String region, String account) {
-    return configure(SsmClient.builder(), credentials, region, account).build();
+  SsmClient targetSsm(String region) {
+    return targetClient(SsmClient.class, SsmClient::builder, "ssm", region);
   }
 
-  public LicenseManagerClient licenseManager(
-      AwsCredentialsProvider credentials, String region, String account) {
-    return configure(LicenseManagerClient.builder(), credentials, region, account).build();
+  LicenseManagerClient targetLicenseManager(String region) {
+    return targetClient(
+        LicenseManagerClient.class, LicenseManagerClient::builder, "license-manager", region);
+  }
+
+  private <T extends SdkClient, B extends AwsSyncClientBuilder<B, T> & AwsClientBuilder<B, T>>
+      T targetClient(Class<T> type, Supplier<B> builder, String service, String region) {
+    return type.cast(
+        targetClients.computeIfAbsent(
+            service + "/" + region, key -> configure(builder.get(), null, region).build()));
   }
 
   /**
@@ -187,7 +201,7 @@ public final class AwsClients implements AutoCloseable {
    */
   public S3Client s3(AwsCredentialsProvider credentials, String region) {
     S3ClientBuilder builder =
-        configure(S3Client.builder(), credentials, region, null).crossRegionAccessEnabled(true);
+        configure(S3Client.builder(), credentials, region).crossRegionAccessEnabled(true);
     if (endpoint != null) {
       builder.forcePathStyle(true);
     }
@@ -195,7 +209,7 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public StsClient sts(AwsCredentialsProvider credentials, String region) {
-    return configure(StsClient.builder(), credentials, region, null).build();
+    return configure(StsClient.builder(), credentials, region).build();
   }
 
   /** Organizations is global: it is called in its partition's global region. */
@@ -207,16 +221,20 @@ public final class AwsClients implements AutoCloseable {
           case "aws-us-gov" -> "aws-us-gov-global";
           default -> throw new IllegalArgumentException("no Organizations region in " + partition);
         };
-    return configure(OrganizationsClient.builder(), credentials, region, null).build();
+    return configure(OrganizationsClient.builder(), credentials, region).build();
   }
 
+  /**
+   * @param credentials the client's credentials; null for a client of targets' calls, which takes
+   *     the credentials and the retry state of the calling thread's target
+   */
   private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(
-      B builder, AwsCredentialsProvider credentials, String region, String account) {
+      B builder, AwsCredentialsProvider credentials, String region) {
+    boolean targets = credentials == null;
     ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
-    if (account != null) {
+    if (targets) {
       if (rateLimits.limits()) {
-        overrides.addExecutionInterceptor(
-            new RateLimitInterceptor(rateLimits, account + "/" + region));
+        overrides.addExecutionInterceptor(new RateLimitInterceptor(rateLimits));
       }
       // a wait for a slot counts against the attempt's time-out: it is kept to a quarter of it
       overrides.addExecutionInterceptor(
@@ -226,28 +244,36 @@ public final class AwsClients implements AutoCloseable {
     }
     builder
         .httpClient(http)
-        .credentialsProvider(credentials)
         .region(Region.of(region))
         .overrideConfiguration(
             overrides
-                .retryStrategy(
-                    AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                        .maxAttempts(MAX_ATTEMPTS)
-                        .retryOnException(AwsClients::isRateLimit)
-                        .treatAsThrottling(
-                            e ->
-                                e instanceof SdkException sdk
-                                    && (RetryUtils.isThrottlingException(sdk) || isRateLimit(e)))
-                        .build())
+                .retryStrategy(targets ? new TargetScope.Retries(MAX_ATTEMPTS) : retryStrategy())
                 .scheduledExecutorService(timers)
                 .defaultProfileFile(sharedFiles.snapshot())
                 .apiCallAttemptTimeout(attemptTimeout)
                 .apiCallTimeout(callTimeout)
                 .build());
+    builder.credentialsProvider(targets ? new TargetScope.Credentials() : credentials);
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }
     return builder;
+  }
+
+  /**
+   * Retries for throttling and transient faults with the SDK's adaptive client-side rate limit, a
+   * new one for each client, and for each service a target calls: its rate and its retry quota are
+   * those of one account x region, as AWS's throttling is.
+   */
+  static RetryStrategy retryStrategy() {
+    return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+        .maxAttempts(MAX_ATTEMPTS)
+        .retryOnException(AwsClients::isRateLimit)
+        .treatAsThrottling(
+            e ->
+                e instanceof SdkException sdk
+                    && (RetryUtils.isThrottlingException(sdk) || isRateLimit(e)))
+        .build();
   }
 
   /**
@@ -264,6 +290,7 @@ public final class AwsClients implements AutoCloseable {
 
   @Override
   public void close() {
+    targetClients.values().forEach(SdkClient::close);
     http.close();
     timers.shutdownNow();
     sharedFiles.close();

@@ -6,22 +6,21 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
-/** Makes each attempt of a target's calls wait its turn under {@link RateLimits}. */
+/**
+ * Makes each attempt of a target's calls wait its turn under {@link RateLimits}, as the calling
+ * thread's {@link TargetScope} names the target.
+ */
 final class RateLimitInterceptor implements ExecutionInterceptor {
   private final RateLimits limits;
-  private final String target;
 
-  /**
-   * @param target "account/region" of the client's calls
-   */
-  RateLimitInterceptor(RateLimits limits, String target) {
+  RateLimitInterceptor(RateLimits limits) {
     this.limits = limits;
-    this.target = target;
   }
 
   @Override
   public void beforeTransmission(
       Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    String target = TargetScope.current().key();
     String api = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     try {
       limits.acquire(target + "/" + api);

@@ -6,7 +6,6 @@ import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.collect.TargetApis;
 import io.awsinventory.collect.TargetFact;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -16,21 +15,17 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * The clients of one target, built on first use and closed when the target's task ends, so a run
- * over thousands of accounts holds clients only for the targets in flight; and the facts its steps
- * learn for each other.
+ * The calls of one target on the thread that opens it, until it is closed: the run's shared clients
+ * of the target's region, which make the calls of this thread with the target's credentials, rate
+ * and retry state ({@link TargetScope}); and the facts its steps learn for each other.
  */
 public final class TargetCalls implements TargetApis, AutoCloseable {
   private final AwsClients clients;
   private final Target target;
   private final ResourceDataSync inventorySync;
-  private Ec2Client ec2;
-  private RdsClient rds;
-  private SsmClient ssm;
-  private LicenseManagerClient licenseManager;
+  private final TargetScope scope;
   private final Map<TargetFact, Set<String>> facts = new HashMap<>();
   private final Map<TargetFact, String> failedFacts = new HashMap<>();
 
@@ -42,39 +37,31 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
     this.clients = clients;
     this.target = target;
     this.inventorySync = inventorySync;
+    this.scope =
+        TargetScope.enter(
+            target.credentials(),
+            target.account().id() + "/" + target.region(),
+            AwsClients::retryStrategy);
   }
 
   @Override
   public Ec2Client ec2() {
-    if (ec2 == null) {
-      ec2 = clients.ec2(target.credentials(), target.region(), target.account().id());
-    }
-    return ec2;
+    return clients.targetEc2(target.region());
   }
 
   @Override
   public RdsClient rds() {
-    if (rds == null) {
-      rds = clients.rds(target.credentials(), target.region(), target.account().id());
-    }
-    return rds;
+    return clients.targetRds(target.region());
   }
 
   @Override
   public SsmClient ssm() {
-    if (ssm == null) {
-      ssm = clients.ssm(target.credentials(), target.region(), target.account().id());
-    }
-    return ssm;
+    return clients.targetSsm(target.region());
   }
 
   @Override
   public LicenseManagerClient licenseManager() {
-    if (licenseManager == null) {
-      licenseManager =
-          clients.licenseManager(target.credentials(), target.region(), target.account().id());
-    }
-    return licenseManager;
+    return clients.targetLicenseManager(target.region());
   }
 
   @Override
@@ -145,12 +132,9 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
     return values;
   }
 
+  /** Ends the target's calls on this thread; the shared clients stay open. */
   @Override
   public void close() {
-    for (SdkAutoCloseable client : Arrays.asList(ec2, rds, ssm, licenseManager)) {
-      if (client != null) {
-        client.close();
-      }
-    }
+    scope.close();
   }
 }
