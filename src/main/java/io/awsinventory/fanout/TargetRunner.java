@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * Runs the resource steps of targets. This is the one place that owns clients, context and errors:
  * a failing step is recorded as an {@link Outcome} and never stops the others.
  *
- * <p>Each target is one task that runs its resources one after the other over one set of clients:
- * the fan-out is across targets, which keeps client builds and connections per target to a minimum
- * (profiling showed per-client and per-call SDK work, not waiting, bounding a large run).
+ * <p>Each target is one task that runs its resources one after the other on one thread, the thread
+ * its {@link TargetCalls} was opened on: the run's shared clients make that thread's calls as the
+ * target's ({@link TargetScope}). The fan-out is across targets.
  */
 public final class TargetRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TargetRunner.class);
