@@ -66,7 +66,7 @@ public final class AwsClients implements AutoCloseable {
   private final AdaptiveLimits adaptiveLimits;
 
   /** The clients of targets' calls, by service and region. */
-  private final Map<String, SdkClient> targetClients = new ConcurrentHashMap<>();
+  private final Map<String, SharedClient> targetClients = new ConcurrentHashMap<>();
 
   /** The shared config and credentials files, read once for every client (see there). */
   private final SharedConfigFiles sharedFiles;
@@ -178,8 +178,9 @@ public final class AwsClients implements AutoCloseable {
   private <T extends SdkClient, B extends AwsSyncClientBuilder<B, T> & AwsClientBuilder<B, T>>
       T targetClient(Class<T> type, Supplier<B> builder, String service, String region) {
     return type.cast(
-        targetClients.computeIfAbsent(
-            service + "/" + region, key -> configure(builder.get(), null, region).build()));
+        targetClients
+            .computeIfAbsent(service + "/" + region, key -> new SharedClient())
+            .get(() -> configure(builder.get(), null, region).build()));
   }
 
   /**
@@ -290,7 +291,7 @@ public final class AwsClients implements AutoCloseable {
 
   @Override
   public void close() {
-    targetClients.values().forEach(SdkClient::close);
+    targetClients.values().forEach(SharedClient::close);
     http.close();
     timers.shutdownNow();
     sharedFiles.close();
