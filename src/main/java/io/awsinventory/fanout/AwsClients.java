@@ -248,7 +248,8 @@ public final class AwsClients implements AutoCloseable {
         .region(Region.of(region))
         .overrideConfiguration(
             overrides
-                .retryStrategy(targets ? new TargetScope.Retries(MAX_ATTEMPTS) : retryStrategy())
+                .retryStrategy(
+                    targets ? new TargetScope.Retries(AwsClients::retryStrategy) : retryStrategy())
                 .scheduledExecutorService(timers)
                 .defaultProfileFile(sharedFiles.snapshot())
                 .apiCallAttemptTimeout(attemptTimeout)
@@ -266,7 +267,7 @@ public final class AwsClients implements AutoCloseable {
    * new one for each client, and for each service a target calls: its rate and its retry quota are
    * those of one account x region, as AWS's throttling is.
    */
-  static RetryStrategy retryStrategy() {
+  private static RetryStrategy retryStrategy() {
     return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
         .maxAttempts(MAX_ATTEMPTS)
         .retryOnException(AwsClients::isRateLimit)

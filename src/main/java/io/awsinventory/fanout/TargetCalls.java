@@ -38,10 +38,7 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
     this.target = target;
     this.inventorySync = inventorySync;
     this.scope =
-        TargetScope.enter(
-            target.credentials(),
-            target.account().id() + "/" + target.region(),
-            AwsClients::retryStrategy);
+        TargetScope.enter(target.credentials(), target.account().id() + "/" + target.region());
   }
 
   @Override

@@ -1,12 +1,17 @@
 package io.awsinventory.fanout;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RecordSuccessRequest;
 import software.amazon.awssdk.retries.api.RecordSuccessResponse;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
@@ -31,28 +36,23 @@ final class TargetScope implements AutoCloseable {
   private final TargetScope outer;
   private final AwsCredentialsProvider credentials;
   private final String key;
-  private final Supplier<RetryStrategy> newRetries;
 
   /** The target's own strategy behind each shared client's, made on its first call. */
   private final Map<Retries, RetryStrategy> retries = new HashMap<>(4);
 
-  private TargetScope(
-      AwsCredentialsProvider credentials, String key, Supplier<RetryStrategy> newRetries) {
+  private TargetScope(AwsCredentialsProvider credentials, String key) {
     this.outer = CURRENT.get();
     this.credentials = credentials;
     this.key = key;
-    this.newRetries = newRetries;
   }
 
   /**
    * Makes the current thread's calls on the shared clients those of a target until {@link #close}.
    *
    * @param key "account/region" of the target's calls
-   * @param newRetries a new retry strategy, for each service the target calls
    */
-  static TargetScope enter(
-      AwsCredentialsProvider credentials, String key, Supplier<RetryStrategy> newRetries) {
-    TargetScope scope = new TargetScope(credentials, key, newRetries);
+  static TargetScope enter(AwsCredentialsProvider credentials, String key) {
+    TargetScope scope = new TargetScope(credentials, key);
     CURRENT.set(scope);
     return scope;
   }
@@ -88,14 +88,20 @@ final class TargetScope implements AutoCloseable {
   }
 
   /**
-   * The retry strategy of a shared client: the calling thread's target's strategy for the service.
-   * Its tokens remember the strategy they came from, so an attempt's retries stay with it.
+   * The retry strategy of a shared client: the calling thread's target's strategy for the client,
+   * made by {@code perTarget} on the target's first call through it. Its tokens remember the
+   * strategy they came from, so an attempt's retries stay with it.
    */
   static final class Retries implements RetryStrategy {
+    private final Supplier<RetryStrategy> perTarget;
     private final int maxAttempts;
 
-    Retries(int maxAttempts) {
-      this.maxAttempts = maxAttempts;
+    /**
+     * @param perTarget a new strategy, with state of its own, each time it is asked
+     */
+    Retries(Supplier<RetryStrategy> perTarget) {
+      this.perTarget = perTarget;
+      this.maxAttempts = perTarget.get().maxAttempts();
     }
 
     private record Token(RetryStrategy strategy, RetryToken inner) implements RetryToken {}
@@ -103,8 +109,7 @@ final class TargetScope implements AutoCloseable {
     @Override
     public AcquireInitialTokenResponse acquireInitialToken(AcquireInitialTokenRequest request) {
       TargetScope scope = current();
-      RetryStrategy strategy =
-          scope.retries.computeIfAbsent(this, shared -> scope.newRetries.get());
+      RetryStrategy strategy = scope.retries.computeIfAbsent(this, shared -> perTarget.get());
       AcquireInitialTokenResponse response = strategy.acquireInitialToken(request);
       return AcquireInitialTokenResponse.create(
           new Token(strategy, response.token()), response.delay());
@@ -132,10 +137,66 @@ final class TargetScope implements AutoCloseable {
       return maxAttempts;
     }
 
-    /** Not asked for of a client's own strategy; a copy could not keep the targets apart. */
+    /** A builder whose settings apply to every target's own strategy. */
     @Override
-    public Builder<?, ?> toBuilder() {
-      throw new UnsupportedOperationException("a target's retry strategy is not copied");
+    public Builder toBuilder() {
+      return new Builder(perTarget);
+    }
+
+    /** Records settings, and applies them to each target's strategy as it is made. */
+    static final class Builder implements RetryStrategy.Builder<Builder, Retries> {
+      private final Supplier<RetryStrategy> base;
+      private final List<Consumer<RetryStrategy.Builder<?, ?>>> settings = new ArrayList<>();
+
+      private Builder(Supplier<RetryStrategy> base) {
+        this.base = base;
+      }
+
+      private Builder with(Consumer<RetryStrategy.Builder<?, ?>> setting) {
+        settings.add(setting);
+        return this;
+      }
+
+      @Override
+      public Builder retryOnException(Predicate<Throwable> shouldRetry) {
+        return with(b -> b.retryOnException(shouldRetry));
+      }
+
+      @Override
+      public Builder maxAttempts(int maxAttempts) {
+        return with(b -> b.maxAttempts(maxAttempts));
+      }
+
+      @Override
+      public Builder backoffStrategy(BackoffStrategy backoff) {
+        return with(b -> b.backoffStrategy(backoff));
+      }
+
+      @Override
+      public Builder throttlingBackoffStrategy(BackoffStrategy backoff) {
+        return with(b -> b.throttlingBackoffStrategy(backoff));
+      }
+
+      @Override
+      public Builder treatAsThrottling(Predicate<Throwable> isThrottling) {
+        return with(b -> b.treatAsThrottling(isThrottling));
+      }
+
+      @Override
+      public Builder useClientDefaults(boolean useClientDefaults) {
+        return with(b -> b.useClientDefaults(useClientDefaults));
+      }
+
+      @Override
+      public Retries build() {
+        List<Consumer<RetryStrategy.Builder<?, ?>>> fixed = List.copyOf(settings);
+        return new Retries(
+            () -> {
+              RetryStrategy.Builder<?, ?> builder = base.get().toBuilder();
+              fixed.forEach(setting -> setting.accept(builder));
+              return builder.build();
+            });
+      }
     }
   }
 }

@@ -22,14 +22,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RecordSuccessRequest;
 import software.amazon.awssdk.retries.api.RecordSuccessResponse;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.ec2.model.Region;
@@ -46,9 +49,9 @@ class TargetScopeTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("outside its target");
 
-    try (TargetScope outer = TargetScope.enter(keys("AKIAOUTER"), "111/eu-west-1", Fake::new)) {
+    try (TargetScope outer = TargetScope.enter(keys("AKIAOUTER"), "111/eu-west-1")) {
       assertThat(credentials.resolveCredentials().accessKeyId()).isEqualTo("AKIAOUTER");
-      try (TargetScope inner = TargetScope.enter(keys("AKIAINNER"), "222/eu-west-1", Fake::new)) {
+      try (TargetScope inner = TargetScope.enter(keys("AKIAINNER"), "222/eu-west-1")) {
         assertThat(credentials.resolveCredentials().accessKeyId()).isEqualTo("AKIAINNER");
         assertThat(TargetScope.current().key()).isEqualTo("222/eu-west-1");
       }
@@ -60,17 +63,19 @@ class TargetScopeTest {
   @Test
   void eachTargetHasItsOwnStrategyPerSharedClient_andAnAttemptsRetriesStayWithIt() {
     List<Fake> made = new ArrayList<>();
-    TargetScope.Retries ec2 = new TargetScope.Retries(8);
-    TargetScope.Retries rds = new TargetScope.Retries(8);
+    TargetScope.Retries ec2 = new TargetScope.Retries(() -> add(made));
+    TargetScope.Retries rds = new TargetScope.Retries(() -> add(made));
+    // each asked its factory once for the number of attempts
+    made.clear();
     AcquireInitialTokenRequest start = AcquireInitialTokenRequest.create("GLOBAL");
 
     RetryToken first;
-    try (TargetScope a = TargetScope.enter(keys("AKIAA"), "111/us-east-1", () -> add(made))) {
+    try (TargetScope a = TargetScope.enter(keys("AKIAA"), "111/us-east-1")) {
       first = ec2.acquireInitialToken(start).token();
       ec2.acquireInitialToken(start);
       rds.acquireInitialToken(start);
     }
-    try (TargetScope b = TargetScope.enter(keys("AKIAB"), "222/us-east-1", () -> add(made))) {
+    try (TargetScope b = TargetScope.enter(keys("AKIAB"), "222/us-east-1")) {
       ec2.acquireInitialToken(start);
       // an attempt started under the first target keeps its strategy, whatever the scope now
       ec2.refreshRetryToken(
@@ -83,7 +88,46 @@ class TargetScopeTest {
     assertThat(made.get(1).calls).containsExactly("acquire");
     assertThat(made.get(2).calls).containsExactly("acquire");
     assertThat(ec2.maxAttempts()).isEqualTo(8);
-    assertThatThrownBy(ec2::toBuilder).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** Settings made through a shared client's builder reach every target's own strategy. */
+  @Test
+  void aRebuiltStrategy_appliesItsSettingsToEachTargetsOwn() {
+    TargetScope.Retries shared =
+        new TargetScope.Retries(AwsRetryStrategy::standardRetryStrategy)
+            .toBuilder()
+                .maxAttempts(4)
+                .retryOnException(e -> true)
+                .backoffStrategy(BackoffStrategy.retryImmediately())
+                .build();
+    assertThat(shared.maxAttempts()).isEqualTo(4);
+
+    for (String key : List.of("111/us-east-1", "222/us-east-1")) {
+      try (TargetScope scope = TargetScope.enter(keys("AKIA" + key.substring(0, 3)), key)) {
+        RetryToken token =
+            shared.acquireInitialToken(AcquireInitialTokenRequest.create("GLOBAL")).token();
+        for (int retry = 1; retry < 4; retry++) {
+          token =
+              shared
+                  .refreshRetryToken(
+                      RefreshRetryTokenRequest.builder()
+                          .token(token)
+                          .failure(new RuntimeException("any"))
+                          .build())
+                  .token();
+        }
+        RetryToken spent = token;
+        // the fourth attempt was the last: each target got its own four, with the settings given
+        assertThatThrownBy(
+                () ->
+                    shared.refreshRetryToken(
+                        RefreshRetryTokenRequest.builder()
+                            .token(spent)
+                            .failure(new RuntimeException("any"))
+                            .build()))
+            .isInstanceOf(TokenAcquisitionFailedException.class);
+      }
+    }
   }
 
   /** Two targets on two threads over one shared client: each call signed with its own keys. */
