@@ -50,6 +50,7 @@ class Simulator:
     def __init__(self, knobs, tls_dir=None):
         self.port = free_port()
         self.front = None
+        self.last_run = None  # (epoch start, epoch end) of the last collector run against it
         self.ca_bundle = None
         # the simulator shares this machine's cores with what it serves, where AWS would not: it keeps
         # to the quick compiler, which halves its CPU in a run of a few seconds
@@ -153,12 +154,14 @@ def run_collector(sim, out, heap=None, concurrency=None, extra=(), warm=True):
     command += list(extra)
     before = os.times()
     start = time.monotonic()
+    started = time.time()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     rss = [0]
     watcher = threading.Thread(target=peak_rss_watch, args=(process.pid, rss), daemon=True)
     watcher.start()
     stdout, stderr = process.communicate()
     wall = time.monotonic() - start
+    sim.last_run = (started, time.time())
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     watcher.join(timeout=1)
@@ -175,6 +178,40 @@ def settled_concurrency(out):
         return max(levels.values()) if levels else 0
     except (OSError, ValueError):
         return 0
+
+
+SETUP_APIS = {"GetCallerIdentity", "AssumeRole", "ListAccounts", "DescribeOrganization", "DescribeRegions"}
+
+
+def timeline(stats, run):
+    """Where the run's time went, from the simulator's calls per API per tenth of a second: when the
+    first call, the organization's listing and the first target call came after the collector was
+    started, how long before its end the last call came, and the target calls' pace in between."""
+    started, ended = run
+    first = last = first_target = None
+    listed = None
+    target_calls = 0
+    for api, tenths in stats.get("byApiTenthSecond", {}).items():
+        times = [int(t) / 10 for t in tenths if int(t) / 10 >= started - 0.1]
+        if not times:
+            continue
+        first = min(times + [first or times[0]])
+        last = max(times + [last or times[0]])
+        if api == "ListAccounts":
+            listed = max(times)
+        if api not in SETUP_APIS:
+            first_target = min(times + [first_target or times[0]])
+            target_calls += sum(v for t, v in tenths.items() if int(t) / 10 >= started - 0.1)
+    if first is None:
+        return "no calls"
+    text = f"first call +{max(0, first - started):.1f} s"
+    if listed is not None:
+        text += f", organization listed +{listed - started:.1f} s"
+    if first_target is not None:
+        pace = target_calls / max(0.1, last + 0.1 - first_target)
+        text += (f", first target call +{first_target - started:.1f} s, last call {max(0, ended - last - 0.1):.1f} s "
+                 f"before the end; {target_calls} target calls at {pace:.0f} a second")
+    return text + " (to a tenth of a second)"
 
 
 def floor_of(stats, concurrency):
@@ -259,6 +296,7 @@ def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=5000
     print(f"{name}: concurrency={concurrency or 'default'} settled={settled} exit={code} wall={wall:.1f}s "
           f"floor={floor:.1f}s (chain {chain} calls, {calls} calls / {settled}) instances={records}")
     print(f"{name}: calls by API: " + ", ".join(f"{k}={v}" for k, v in sorted(stats["byApi"].items())))
+    print(f"{name}: timeline: {timeline(stats, sim.last_run)}")
     retries = stats["throttled"] + stats["serverErrors"] + stats["hung"]
     print(f"{name}: throttled={stats['throttled']} retries={retries} peak_rss_mb={rss} "
           f"cpu_s={cpu:.1f} cpu_ms_per_call={1000 * cpu / max(1, calls):.2f}")
@@ -367,6 +405,7 @@ def timed(command, env=None):
     start = time.monotonic()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     wall = time.monotonic() - start
+    sim.last_run = (started, time.time())
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     return wall, cpu, done.returncode, done.stderr

@@ -24,6 +24,9 @@ final class SimStats {
   private final Map<String, LongAdder> callsByTarget = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> callsByTargetApi = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  // the calls of each API in each tenth of a second (epoch milliseconds / 100, as received): where
+  // a run's time went, for the benchmark's timeline
+  private final Map<String, Map<Long, LongAdder>> timeline = new ConcurrentHashMap<>();
 
   /** One request as received: its Query fields (or JSON target) and the account it acted in. */
   public record Request(Map<String, String> fields, String account) {
@@ -42,6 +45,10 @@ final class SimStats {
 
   void count(String api, String account, String region) {
     callsByApi.computeIfAbsent(api, k -> new LongAdder()).increment();
+    timeline
+        .computeIfAbsent(api, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(System.currentTimeMillis() / 100, k -> new LongAdder())
+        .increment();
     if (account != null) {
       callsByTarget.computeIfAbsent(account + "/" + region, k -> new LongAdder()).increment();
       callsByTargetApi
@@ -71,12 +78,14 @@ final class SimStats {
     stats.set("byApi", counts(callsByApi));
     stats.set("byTarget", counts(callsByTarget));
     stats.set("byTargetApi", counts(callsByTargetApi));
+    ObjectNode tenths = stats.putObject("byApiTenthSecond");
+    new TreeMap<>(timeline).forEach((api, counts) -> tenths.set(api, counts(counts)));
     return stats;
   }
 
-  private static ObjectNode counts(Map<String, LongAdder> map) {
+  private static ObjectNode counts(Map<?, LongAdder> map) {
     ObjectNode node = JSON.createObjectNode();
-    new TreeMap<>(map).forEach((k, v) -> node.put(k, v.sum()));
+    new TreeMap<>(map).forEach((k, v) -> node.put(k.toString(), v.sum()));
     return node;
   }
 }
