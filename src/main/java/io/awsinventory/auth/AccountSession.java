@@ -9,20 +9,17 @@ public final class AccountSession implements AutoCloseable {
   private final Account account;
   private final AwsCredentialsProvider credentials;
   private final AssumeRoleChain chain;
-  private final StsClients clients;
-  private final String homeRegion;
+  private final StsClient sts;
 
+  /**
+   * @param sts the run's STS client at the home region, which asks with this session's credentials
+   */
   AccountSession(
-      Account account,
-      AwsCredentialsProvider credentials,
-      AssumeRoleChain chain,
-      StsClients clients,
-      String homeRegion) {
+      Account account, AwsCredentialsProvider credentials, AssumeRoleChain chain, StsClient sts) {
     this.account = account;
     this.credentials = credentials;
     this.chain = chain;
-    this.clients = clients;
-    this.homeRegion = homeRegion;
+    this.sts = sts;
   }
 
   public Account account() {
@@ -35,9 +32,7 @@ public final class AccountSession implements AutoCloseable {
 
   /** Assumes the member chain (if any) and asks STS who the session is. */
   public CallerIdentity identity() {
-    try (StsClient sts = clients.sts(credentials, homeRegion)) {
-      return CallerIdentity.of(sts);
-    }
+    return CallerIdentity.of(sts, credentials);
   }
 
   @Override

@@ -15,7 +15,10 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
  */
 public final class AssumeRoleChain implements AutoCloseable {
   private final List<AwsCredentialsProvider> providers = new ArrayList<>();
+
+  /** The STS clients the chain built, and closes; not a first hop's client it was given. */
   private final List<StsClient> stsClients = new ArrayList<>();
+
   private final List<StsAssumeRoleCredentialsProvider> hopProviders = new ArrayList<>();
 
   private AssumeRoleChain(AwsCredentialsProvider base) {
@@ -34,16 +37,34 @@ public final class AssumeRoleChain implements AutoCloseable {
       SessionSettings settings,
       StsClients clients,
       boolean baseIsRoleSession) {
+    return of(base, null, hops, settings, clients, baseIsRoleSession);
+  }
+
+  /**
+   * As {@link #of(AwsCredentialsProvider, List, SessionSettings, StsClients, boolean)}, with the
+   * first hop assumed through {@code firstHopSts}, a client signed by {@code base} at the home
+   * region that the caller owns and closes: the member chains of many accounts share one.
+   */
+  static AssumeRoleChain of(
+      AwsCredentialsProvider base,
+      StsClient firstHopSts,
+      List<RoleHop> hops,
+      SessionSettings settings,
+      StsClients clients,
+      boolean baseIsRoleSession) {
     AssumeRoleChain chain = new AssumeRoleChain(base);
     for (int i = 0; i < hops.size(); i++) {
-      chain.add(hops.get(i), settings, clients, baseIsRoleSession || i > 0);
+      StsClient sts = i == 0 ? firstHopSts : null;
+      if (sts == null) {
+        sts = clients.sts(chain.last(), settings.homeRegion());
+        chain.stsClients.add(sts);
+      }
+      chain.add(hops.get(i), sts, settings, baseIsRoleSession || i > 0);
     }
     return chain;
   }
 
-  private void add(RoleHop hop, SessionSettings settings, StsClients clients, boolean chained) {
-    StsClient sts = clients.sts(last(), settings.homeRegion());
-    stsClients.add(sts);
+  private void add(RoleHop hop, StsClient sts, SessionSettings settings, boolean chained) {
     AssumeRoleRequest request =
         AssumeRoleRequest.builder()
             .roleArn(hop.roleArn())

@@ -34,6 +34,13 @@ public final class Sessions implements AutoCloseable {
 
   private final List<HopIdentity> hops = new ArrayList<>();
 
+  /**
+   * The home region's STS client of the accounts' sessions, signed by the master chain's
+   * credentials: every member chain's first hop is assumed through it, and each account's identity
+   * asked through it with that account's credentials. Built on the first account's session.
+   */
+  private StsClient accountsSts;
+
   private Sessions(
       CredentialsSpec credentials,
       AccessSpec access,
@@ -134,21 +141,35 @@ public final class Sessions implements AutoCloseable {
 
   /** The session of one account; close it when the account's work is done. */
   public AccountSession open(Account account) {
+    StsClient sts = accountsSts();
     if (account.id().equals(masterIdentity().accountId())) {
-      return new AccountSession(account, master.last(), null, clients, settings.homeRegion());
+      return new AccountSession(account, master.last(), null, sts);
     }
     AssumeRoleChain chain =
         AssumeRoleChain.of(
             master.last(),
+            sts,
             access.memberRoles().hopsInto(account.id(), partition),
             settings,
             clients,
             true);
-    return new AccountSession(account, chain.last(), chain, clients, settings.homeRegion());
+    return new AccountSession(account, chain.last(), chain, sts);
+  }
+
+  private synchronized StsClient accountsSts() {
+    if (accountsSts == null) {
+      accountsSts = clients.sts(master.last(), settings.homeRegion());
+    }
+    return accountsSts;
   }
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (accountsSts != null) {
+        accountsSts.close();
+      }
+    }
     master.close();
     base.close();
   }

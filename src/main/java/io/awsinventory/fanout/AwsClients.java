@@ -148,10 +148,6 @@ public final class AwsClients implements AutoCloseable {
     return builder.build();
   }
 
-  public Ec2Client ec2(AwsCredentialsProvider credentials, String region) {
-    return configure(Ec2Client.builder(), credentials, region).build();
-  }
-
   /**
    * The clients of targets' calls in {@code region}, one per service for the whole run: each call
    * is made with the credentials, the {@code --max-rate} turn and the retry state of the target of

@@ -9,10 +9,11 @@ import io.awsinventory.discovery.ListedAccount;
 import io.awsinventory.discovery.RegionPlan;
 import io.awsinventory.fanout.AwsClients;
 import io.awsinventory.fanout.ErrorClassifier;
+import io.awsinventory.fanout.Target;
+import io.awsinventory.fanout.TargetCalls;
 import io.awsinventory.output.RunSummary.AccountReport;
 import java.io.PrintWriter;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * Reaches one account and plans its regions: opens its session (assuming the member chain), asks
@@ -83,8 +84,10 @@ final class AccountPlanner {
       return unreachable(account, e, "could not reach account " + account.id());
     }
     RegionPlan regions;
-    try (Ec2Client ec2 = clients.ec2(session.credentials(), config.homeRegion())) {
-      regions = RegionPlan.discover(ec2, sessions.partition(), config.regions());
+    // through the run's shared EC2 client of the home region, as the account's target there calls
+    Target home = new Target(account.account(), session.credentials(), config.homeRegion());
+    try (TargetCalls calls = new TargetCalls(clients, home, null)) {
+      regions = RegionPlan.discover(calls.ec2(), sessions.partition(), config.regions());
     } catch (SdkException e) {
       ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
       if (failure.status() != Status.DENIED || config.regions().isEmpty()) {

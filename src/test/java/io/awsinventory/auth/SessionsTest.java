@@ -1,0 +1,172 @@
+package io.awsinventory.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.awsinventory.Account;
+import io.awsinventory.discovery.AccountScope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+class SessionsTest {
+  private static final String MASTER = "111111111111";
+
+  /** STS as the run's clients see it: keys name the account they act in ("AK" + account id). */
+  private static final class FakeSts implements StsClient {
+    final AwsCredentialsProvider signedBy;
+    final List<String> assumed = new ArrayList<>();
+    int closed;
+
+    FakeSts(AwsCredentialsProvider signedBy) {
+      this.signedBy = signedBy;
+    }
+
+    @Override
+    public AssumeRoleResponse assumeRole(AssumeRoleRequest request) {
+      // only the caller's keys let it assume a role; the role's account is in its ARN
+      assertThat(signedBy.resolveCredentials().accessKeyId()).startsWith("AK");
+      assumed.add(request.roleArn());
+      String account = request.roleArn().split(":")[4];
+      return AssumeRoleResponse.builder()
+          .credentials(
+              Credentials.builder()
+                  .accessKeyId("AK" + account)
+                  .secretAccessKey("secret")
+                  .sessionToken("token")
+                  .expiration(Instant.now().plusSeconds(3600))
+                  .build())
+          .assumedRoleUser(
+              AssumedRoleUser.builder()
+                  .arn("arn:aws:sts::" + account + ":assumed-role/Reader/test")
+                  .assumedRoleId("AROA:test")
+                  .build())
+          .build();
+    }
+
+    @Override
+    public GetCallerIdentityResponse getCallerIdentity(GetCallerIdentityRequest request) {
+      AwsCredentialsProvider credentials =
+          request
+              .overrideConfiguration()
+              .flatMap(AwsRequestOverrideConfiguration::credentialsIdentityProvider)
+              .map(AwsCredentialsProvider.class::cast)
+              .orElse(signedBy);
+      String account = credentials.resolveCredentials().accessKeyId().substring(2);
+      return GetCallerIdentityResponse.builder()
+          .account(account)
+          .arn("arn:aws:sts::" + account + ":assumed-role/Reader/test")
+          .build();
+    }
+
+    @Override
+    public String serviceName() {
+      return "sts";
+    }
+
+    @Override
+    public void close() {
+      closed++;
+    }
+  }
+
+  private final List<FakeSts> built = new ArrayList<>();
+
+  private Sessions open() {
+    AccessSpec access =
+        new AccessSpec(
+            List.of(),
+            new MemberRoles(List.of("arn:{partition}:iam::{accountId}:role/Reader"), null),
+            "test",
+            3600,
+            new AccountScope(true, List.of(), Set.of(), Set.of(), null));
+    return Sessions.open(
+        new CredentialsSpec("AK" + MASTER, "secret", null, null, null, null),
+        access,
+        "eu-west-1",
+        (credentials, region) -> {
+          FakeSts sts = new FakeSts(credentials);
+          built.add(sts);
+          return sts;
+        },
+        ProfileFile::defaultProfileFile);
+  }
+
+  @Test
+  void memberSessions_shareOneStsClient_eachAskedWithItsOwnCredentials() {
+    Sessions sessions = open();
+    int afterVerification = built.size();
+
+    List<AccountSession> opened = new ArrayList<>();
+    for (String id : List.of("222222222222", "333333333333", MASTER, "444444444444")) {
+      opened.add(sessions.open(new Account(id, null)));
+    }
+    assertThat(opened)
+        .extracting(s -> s.identity().accountId())
+        .containsExactly("222222222222", "333333333333", MASTER, "444444444444");
+
+    assertThat(built).hasSize(afterVerification + 1);
+    FakeSts shared = built.get(afterVerification);
+    assertThat(shared.signedBy).isSameAs(sessions.masterCredentials());
+    assertThat(shared.assumed)
+        .containsExactly(
+            "arn:aws:iam::222222222222:role/Reader",
+            "arn:aws:iam::333333333333:role/Reader",
+            "arn:aws:iam::444444444444:role/Reader");
+
+    opened.forEach(AccountSession::close);
+    assertThat(shared.closed).as("an account's end leaves the shared client open").isZero();
+    sessions.close();
+    assertThat(shared.closed).isEqualTo(1);
+  }
+
+  @Test
+  void memberChainOfTwoHops_secondHopSignedByTheFirst() {
+    AccessSpec access =
+        new AccessSpec(
+            List.of(),
+            new MemberRoles(
+                List.of(
+                    "arn:{partition}:iam::{accountId}:role/Reader",
+                    "arn:{partition}:iam::555555555555:role/Auditor"),
+                null),
+            "test",
+            3600,
+            new AccountScope(true, List.of(), Set.of(), Set.of(), null));
+    Sessions sessions =
+        Sessions.open(
+            new CredentialsSpec("AK" + MASTER, "secret", null, null, null, null),
+            access,
+            "eu-west-1",
+            (credentials, region) -> {
+              FakeSts sts = new FakeSts(credentials);
+              built.add(sts);
+              return sts;
+            },
+            ProfileFile::defaultProfileFile);
+    int afterVerification = built.size();
+
+    AccountSession session = sessions.open(new Account("222222222222", null));
+
+    assertThat(session.identity().accountId()).isEqualTo("555555555555");
+    assertThat(built).hasSize(afterVerification + 2);
+    FakeSts secondHop = built.get(afterVerification + 1);
+    assertThat(secondHop.signedBy.resolveCredentials().accessKeyId()).isEqualTo("AK222222222222");
+    session.close();
+    assertThat(secondHop.closed).as("the chain closes the client it built").isEqualTo(1);
+    assertThat(built.get(afterVerification).closed).isZero();
+    sessions.close();
+    assertThat(built.get(afterVerification).closed).isEqualTo(1);
+  }
+}
