@@ -6,6 +6,8 @@ Scenarios (all with the simulator on loopback):
                EC2-style token buckets, 50 ms per call; plus the boto3 reference collector
   million      1 account x 1 region x 1,000,000 instances, collector run with -Xmx256m
   accounts10k  10,000 accounts x 1 region, little data, collector run with -Xmx512m
+  accounts2k   2,000 accounts x 1 region, little data, 50 ms per call: the listing's 100 pages and
+               each account's set-up at AWS-like latency
   org-small    the org scenario at a fifth of its size (20 accounts), with the boto3 reference
   org-collector  the org scenario without the boto3 reference
   org-profiles the org scenario without the boto3 reference, run by a user whose ~/.aws/config
@@ -367,6 +369,29 @@ def scenario_accounts10k():
           f"peak_rss_mb={rss} calls={stats['calls']}")
 
 
+def scenario_accounts2k():
+    """A wide organization at AWS-like latency: 2,000 accounts x 1 region, 50 ms per call. The
+    listing alone is 100 pages one after the other, and every account needs three set-up calls
+    before its target: what the start of a large organization costs."""
+    work = tempfile.mkdtemp(prefix="bench-2k-")
+    out = os.path.join(work, "out")
+    knobs = ["--accounts", "2000", "--regions", "us-east-1", "--not-opted-in-regions", "af-south-1",
+             "--instances", "20000", "--reserved-per-target", "0", "--images-per-target", "1",
+             "--db-per-target", "0", "--organizational-units", "50", "--latency-ms", "50"]
+    sim = Simulator(knobs)
+    try:
+        warm_up(sim)
+        wall, rss, code, cpu = run_collector(sim, out, warm=False)
+        stats = sim.stats()
+    finally:
+        sim.stop()
+    records = count_lines(os.path.join(out, "ec2_instances.jsonl")) if code in (0, 3) else 0
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"accounts2k: timeline: {timeline(stats, sim.last_run)}")
+    print(f"bench: scenario=accounts2k exit={code} wall_s={wall:.1f} cpu_s={cpu:.1f} records={records} "
+          f"peak_rss_mb={rss} calls={stats['calls']}")
+
+
 MOTO_KEY = "AKIAIOSFODNN7EXAMPLE"
 
 
@@ -513,6 +538,8 @@ def main():
             scenario_million()
         elif name == "accounts10k":
             scenario_accounts10k()
+        elif name == "accounts2k":
+            scenario_accounts2k()
         elif name == "moto":
             scenario_moto()
         elif name == "applications":

@@ -47,7 +47,7 @@ public record AccountSelection(
           rejected.add(String.valueOf(account.id()));
           continue;
         }
-        if (!scope.accounts().isEmpty() && !scope.accounts().contains(account.id())) {
+        if (!named(scope, account)) {
           continue;
         }
         if (!account.isActive()) {
@@ -66,7 +66,7 @@ public record AccountSelection(
     }
     List<ListedAccount> toCollect = new ArrayList<>();
     for (ListedAccount account : candidates) {
-      if (scope.excludeAccounts().contains(account.id())) {
+      if (excluded(scope, account)) {
         skipped.add(new Skipped(account, "excluded by --exclude-accounts"));
       } else {
         toCollect.add(account);
@@ -78,5 +78,27 @@ public record AccountSelection(
         List.copyOf(skipped),
         List.copyOf(notFound),
         List.copyOf(rejected));
+  }
+
+  /**
+   * Whether the organization's account {@code account}, as it is listed, is one the selection of a
+   * run without {@code --shard} collects: a run may start on it before the listing has ended (a
+   * shard is a slice of the whole list, so it must wait for the list).
+   */
+  public static boolean collectsAsListed(AccountScope scope, ListedAccount account) {
+    return scope.listAccounts()
+        && scope.shard().isAll()
+        && account.hasValidId()
+        && named(scope, account)
+        && account.isActive()
+        && !excluded(scope, account);
+  }
+
+  private static boolean named(AccountScope scope, ListedAccount account) {
+    return scope.accounts().isEmpty() || scope.accounts().contains(account.id());
+  }
+
+  private static boolean excluded(AccountScope scope, ListedAccount account) {
+    return scope.excludeAccounts().contains(account.id());
   }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.ListAccountsForParentResponse;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
@@ -24,14 +25,30 @@ public final class OrganizationAccounts {
 
   /** The accounts, sorted by id, each listed once. */
   public static List<ListedAccount> list(OrganizationsClient organizations, List<String> parents) {
+    return list(organizations, parents, account -> {});
+  }
+
+  /**
+   * The accounts, sorted by id, each listed once; {@code onListed} is told of each account as its
+   * page arrives, the first time it is listed, so work on it can start while the listing goes on.
+   */
+  public static List<ListedAccount> list(
+      OrganizationsClient organizations, List<String> parents, Consumer<ListedAccount> onListed) {
     Map<String, ListedAccount> accounts = new LinkedHashMap<>();
+    Consumer<software.amazon.awssdk.services.organizations.model.Account> add =
+        a -> {
+          ListedAccount account = listed(a);
+          if (accounts.putIfAbsent(a.id(), account) == null) {
+            onListed.accept(account);
+          }
+        };
     if (parents.isEmpty()) {
       for (ListAccountsResponse page :
           Pages.guarded(
               organizations.listAccountsPaginator(r -> {}),
               "ListAccounts",
               ListAccountsResponse::nextToken)) {
-        page.accounts().forEach(a -> accounts.putIfAbsent(a.id(), listed(a)));
+        page.accounts().forEach(add);
       }
     } else {
       Deque<String> pending = new ArrayDeque<>(parents);
@@ -48,7 +65,7 @@ public final class OrganizationAccounts {
                 organizations.listAccountsForParentPaginator(r -> r.parentId(parent)),
                 "ListAccountsForParent",
                 ListAccountsForParentResponse::nextToken)) {
-          page.accounts().forEach(a -> accounts.putIfAbsent(a.id(), listed(a)));
+          page.accounts().forEach(add);
         }
         for (ListOrganizationalUnitsForParentResponse page :
             Pages.guarded(

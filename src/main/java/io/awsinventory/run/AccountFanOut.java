@@ -23,8 +23,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
@@ -49,7 +52,7 @@ final class AccountFanOut {
   private AccountSelection selection;
 
   /** Accounts the network kept the run from, rather than AWS refusing them. */
-  private final java.util.Set<String> cutOff = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
 
   /** The error code of an account named in {@code --accounts} that the organization lacks. */
   static final String NOT_FOUND = "not-found";
@@ -75,9 +78,22 @@ final class AccountFanOut {
       IntConsumer planned,
       Function<AccountPlanner.Unreachable, String> unreachableMessage)
       throws InterruptedException {
+    AccountPlanner planner = new AccountPlanner(sessions, clients, config, err);
+    // an account the selection is sure to collect is planned as soon as the organization lists it:
+    // the listing of a large organization is hundreds of pages, one after the other
+    Set<String> started = ConcurrentHashMap.newKeySet();
+    Consumer<ListedAccount> startEarly =
+        account -> {
+          if (AccountSelection.collectsAsListed(config.access().scope(), account)
+              && started.add(account.id())) {
+            fanOut.submit(() -> planAccount(account, planner, task, planned, unreachableMessage));
+          }
+        };
     AccountSelection selection =
         AccountSelection.select(
-            config.access().scope(), this::listOrganization, sessions.masterIdentity().accountId());
+            config.access().scope(),
+            () -> listOrganization(startEarly),
+            sessions.masterIdentity().accountId());
     this.selection = selection;
     selection.skipped().forEach(s -> accounts.add(AccountPlanner.report(s)));
     for (String id : selection.notFound()) {
@@ -88,9 +104,10 @@ final class AccountFanOut {
         outcomes.add(new Outcome(target, type, Status.FAILED, 0, 0, NOT_FOUND, message, null));
       }
     }
-    AccountPlanner planner = new AccountPlanner(sessions, clients, config, err);
     for (ListedAccount account : selection.toCollect()) {
-      fanOut.submit(() -> planAccount(account, planner, task, planned, unreachableMessage));
+      if (started.add(account.id())) {
+        fanOut.submit(() -> planAccount(account, planner, task, planned, unreachableMessage));
+      }
     }
     fanOut.awaitAll();
   }
@@ -159,11 +176,11 @@ final class AccountFanOut {
     }
   }
 
-  private List<ListedAccount> listOrganization() {
+  private List<ListedAccount> listOrganization(Consumer<ListedAccount> onListed) {
     try (OrganizationsClient organizations =
         clients.organizations(sessions.masterCredentials(), sessions.partition())) {
       return OrganizationAccounts.list(
-          organizations, config.access().scope().organizationalUnits());
+          organizations, config.access().scope().organizationalUnits(), onListed);
     } catch (Pages.LoopException e) {
       throw InventoryException.nothingCollected(
           "the organization's account listing failed: "

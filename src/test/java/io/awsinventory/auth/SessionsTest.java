@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awsinventory.Account;
 import io.awsinventory.discovery.AccountScope;
+import io.awsinventory.discovery.Shard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ class SessionsTest {
             new MemberRoles(List.of("arn:{partition}:iam::{accountId}:role/Reader"), null),
             "test",
             3600,
-            new AccountScope(true, List.of(), Set.of(), Set.of(), null));
+            new AccountScope(true, List.of(), Set.of(), Set.of(), Shard.ALL));
     return Sessions.open(
         new CredentialsSpec("AK" + MASTER, "secret", null, null, null, null),
         access,
@@ -143,7 +144,7 @@ class SessionsTest {
                 null),
             "test",
             3600,
-            new AccountScope(true, List.of(), Set.of(), Set.of(), null));
+            new AccountScope(true, List.of(), Set.of(), Set.of(), Shard.ALL));
     Sessions sessions =
         Sessions.open(
             new CredentialsSpec("AK" + MASTER, "secret", null, null, null, null),

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.awsinventory.sim.SimEstate.SimAccount;
 import io.awsinventory.sim.SimEstate.SimOu;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -61,6 +62,12 @@ final class OrganizationsHandler {
     String parent = request.path("ParentId").asText(null);
     int from = SimHttp.offset(request.path("NextToken").asText(null));
     int size = request.has("MaxResults") ? Math.min(20, request.get("MaxResults").asInt()) : 20;
+    if (from > 0 && config.holdListingForRoles() != null) {
+      long until = System.nanoTime() + config.holdListingForRoles().toNanos();
+      while (stats.issued.get() == 0 && System.nanoTime() < until) {
+        SimHttp.sleep(Duration.ofMillis(5));
+      }
+    }
     ObjectNode response = JSON.createObjectNode();
     switch (api) {
       case "ListRoots" ->

@@ -44,6 +44,7 @@ public final class SimConfig {
   private volatile Set<String> deniedRoles = Set.of();
   private volatile String reservedInstancesXml;
   private volatile boolean recordRequests;
+  private volatile Duration holdListingForRoles;
   private volatile Set<String> repeatingTokenTargets = Set.of();
   private volatile boolean repeatingAccountsToken;
   private volatile boolean organizationalUnitCycle;
@@ -369,6 +370,20 @@ public final class SimConfig {
 
   public String reservedInstancesXml() {
     return reservedInstancesXml;
+  }
+
+  /**
+   * Answers the pages of the organization's listing after the first only once some member role has
+   * been assumed, or after {@code most}: shows whether accounts are reached while the listing goes
+   * on, however fast the machine runs.
+   */
+  public SimConfig holdListingForRoles(Duration most) {
+    holdListingForRoles = most;
+    return this;
+  }
+
+  public Duration holdListingForRoles() {
+    return holdListingForRoles;
   }
 
   /** Keeps every request's fields and account, for tests that look at what was sent. */

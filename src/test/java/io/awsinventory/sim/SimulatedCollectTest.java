@@ -56,6 +56,52 @@ class SimulatedCollectTest {
   }
 
   @Test
+  void collect_organization_reachesAccountsWhileTheListingGoesOn() throws Exception {
+    // 45 accounts: three pages; the second is answered once a member role has been assumed
+    SimConfig config =
+        new SimConfig()
+            .accounts(45)
+            .regions("eu-west-1")
+            .instances(90)
+            .recordRequests(true)
+            .holdListingForRoles(Duration.ofSeconds(20));
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      CliRun run = collect(sim, out);
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      List<String> actions = sim.requests().stream().map(SimStats.Request::action).toList();
+      assertThat(actions.indexOf("AssumeRole"))
+          .as("a member reached before the last page")
+          .isLessThan(actions.lastIndexOf("ListAccounts"));
+      assertThat(actions.stream().filter("ListAccounts"::equals)).hasSize(3);
+      Truth.assertHealthyTargetsComplete(sim, out, Set.of(), ALL);
+      JsonNode summary = new ObjectMapper().readTree(out.resolve("run_summary.json").toFile());
+      assertThat(summary.get("accounts")).hasSize(45);
+    }
+  }
+
+  @Test
+  void collect_shard_waitsForTheWholeListing() throws Exception {
+    // a shard is a slice of the sorted list: no account is reached before the last page
+    SimConfig config =
+        new SimConfig()
+            .accounts(30)
+            .regions("eu-west-1")
+            .instances(30)
+            .recordRequests(true)
+            .holdListingForRoles(Duration.ofMillis(300));
+    try (AwsSimulator sim = AwsSimulator.start(config)) {
+      CliRun run = collect(sim, out, "--shard", "2/3", "--resources", "reserved-instances");
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      List<String> actions = sim.requests().stream().map(SimStats.Request::action).toList();
+      assertThat(actions.indexOf("AssumeRole")).isGreaterThan(actions.lastIndexOf("ListAccounts"));
+      JsonNode summary = new ObjectMapper().readTree(out.resolve("run_summary.json").toFile());
+      assertThat(summary.get("accounts")).hasSize(10);
+    }
+  }
+
+  @Test
   void collect_throttlingStorm_isRiddenOut_nothingLost() throws Exception {
     SimConfig config =
         new SimConfig()
