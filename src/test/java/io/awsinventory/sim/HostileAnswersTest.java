@@ -50,6 +50,12 @@ class HostileAnswersTest {
           .contains(
               "the organization's account listing failed: ListAccounts answered a page token");
       assertThat(sim.calls("ListAccounts")).isLessThan(10);
+      // the accounts of the first page were being reached when the listing failed: nothing of
+      // theirs is written
+      try (var files = java.nio.file.Files.list(out)) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .noneMatch(name -> name.endsWith(".jsonl") || name.equals("run_summary.json"));
+      }
     }
   }
 
