@@ -430,7 +430,6 @@ def timed(command, env=None):
     start = time.monotonic()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     wall = time.monotonic() - start
-    sim.last_run = (started, time.time())
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     return wall, cpu, done.returncode, done.stderr
