@@ -82,11 +82,16 @@ final class AccountFanOut {
     // an account the selection is sure to collect is planned as soon as the organization lists it:
     // the listing of a large organization is hundreds of pages, one after the other
     Set<String> started = ConcurrentHashMap.newKeySet();
+    Consumer<ListedAccount> start =
+        account -> {
+          if (started.add(account.id())) {
+            fanOut.submit(() -> planAccount(account, planner, task, planned, unreachableMessage));
+          }
+        };
     Consumer<ListedAccount> startEarly =
         account -> {
-          if (AccountSelection.collectsAsListed(config.access().scope(), account)
-              && started.add(account.id())) {
-            fanOut.submit(() -> planAccount(account, planner, task, planned, unreachableMessage));
+          if (AccountSelection.collectsAsListed(config.access().scope(), account)) {
+            start.accept(account);
           }
         };
     AccountSelection selection =
@@ -104,11 +109,7 @@ final class AccountFanOut {
         outcomes.add(new Outcome(target, type, Status.FAILED, 0, 0, NOT_FOUND, message, null));
       }
     }
-    for (ListedAccount account : selection.toCollect()) {
-      if (started.add(account.id())) {
-        fanOut.submit(() -> planAccount(account, planner, task, planned, unreachableMessage));
-      }
-    }
+    selection.toCollect().forEach(start);
     fanOut.awaitAll();
   }
 
