@@ -84,11 +84,11 @@ class SessionsTest {
 
   private final List<FakeSts> built = new ArrayList<>();
 
-  private Sessions open() {
+  private Sessions open(String... memberRoles) {
     AccessSpec access =
         new AccessSpec(
             List.of(),
-            new MemberRoles(List.of("arn:{partition}:iam::{accountId}:role/Reader"), null),
+            new MemberRoles(List.of(memberRoles), null),
             "test",
             3600,
             new AccountScope(true, List.of(), Set.of(), Set.of(), Shard.ALL));
@@ -106,7 +106,7 @@ class SessionsTest {
 
   @Test
   void memberSessions_shareOneStsClient_eachAskedWithItsOwnCredentials() {
-    Sessions sessions = open();
+    Sessions sessions = open("arn:{partition}:iam::{accountId}:role/Reader");
     int afterVerification = built.size();
 
     List<AccountSession> opened = new ArrayList<>();
@@ -134,28 +134,10 @@ class SessionsTest {
 
   @Test
   void memberChainOfTwoHops_secondHopSignedByTheFirst() {
-    AccessSpec access =
-        new AccessSpec(
-            List.of(),
-            new MemberRoles(
-                List.of(
-                    "arn:{partition}:iam::{accountId}:role/Reader",
-                    "arn:{partition}:iam::555555555555:role/Auditor"),
-                null),
-            "test",
-            3600,
-            new AccountScope(true, List.of(), Set.of(), Set.of(), Shard.ALL));
     Sessions sessions =
-        Sessions.open(
-            new CredentialsSpec("AK" + MASTER, "secret", null, null, null, null),
-            access,
-            "eu-west-1",
-            (credentials, region) -> {
-              FakeSts sts = new FakeSts(credentials);
-              built.add(sts);
-              return sts;
-            },
-            ProfileFile::defaultProfileFile);
+        open(
+            "arn:{partition}:iam::{accountId}:role/Reader",
+            "arn:{partition}:iam::555555555555:role/Auditor");
     int afterVerification = built.size();
 
     AccountSession session = sessions.open(new Account("222222222222", null));
