@@ -23,11 +23,6 @@ import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
 public final class OrganizationAccounts {
   private OrganizationAccounts() {}
 
-  /** The accounts, sorted by id, each listed once. */
-  public static List<ListedAccount> list(OrganizationsClient organizations, List<String> parents) {
-    return list(organizations, parents, account -> {});
-  }
-
   /**
    * The accounts, sorted by id, each listed once; {@code onListed} is told of each account as its
    * page arrives, the first time it is listed, so work on it can start while the listing goes on.
