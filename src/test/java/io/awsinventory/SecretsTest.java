@@ -27,6 +27,26 @@ class SecretsTest {
   }
 
   @Test
+  void redact_amongManyTokensOfOnePrefix_findsEachOne_theLongestFirst() {
+    // session tokens of a large organization begin alike and differ in length
+    String prefix = "IQoJb3JpZ2luX2VjE" + System.nanoTime();
+    for (int i = 0; i < 10_000; i++) {
+      Secrets.register(prefix + "-" + i + "-" + "t".repeat(i % 37));
+    }
+    String shorter = prefix + "-42-";
+    String longer = shorter + "t".repeat(5);
+    Secrets.register(shorter);
+
+    assertThat(Secrets.redact("token " + prefix + "-9999-" + "t".repeat(9999 % 37) + "."))
+        .isEqualTo("token ****.");
+    assertThat(Secrets.redact("[" + longer + "]")).isEqualTo("[****]");
+    assertThat(Secrets.redact("[" + shorter + "]")).isEqualTo("[****]");
+    assertThat(Secrets.redact(shorter + "x")).isEqualTo("****x");
+    assertThat(Secrets.redact(prefix + "-10000-")).isEqualTo(prefix + "-10000-");
+    assertThat(Secrets.redact(prefix)).isEqualTo(prefix);
+  }
+
+  @Test
   void redact_ofALargeText_withManySecrets_readsItOnce() {
     for (int i = 0; i < 20_000; i++) {
       Secrets.register("session-token-" + i + "-" + "x".repeat(20));
