@@ -27,9 +27,9 @@ public final class Secrets {
 
   /**
    * The secrets by their first four characters, then by length, the longest first. Role session
-   * tokens share their first characters (AWS's begin with the same twenty), so one group holds a
-   * token per account of a large organization: a secret joins its group in constant time, and a
-   * text is matched against each length of the group once, not against every secret.
+   * tokens share their first characters (those AWS issues begin alike), so one group holds a token
+   * per account of a large organization: a secret joins its group in constant time, and a text is
+   * matched against each length of the group once, not against every secret.
    */
   private static final Map<Long, NavigableMap<Integer, Set<String>>> BY_PREFIX =
       new ConcurrentHashMap<>();
