@@ -1,6 +1,8 @@
 package io.awsinventory.collect;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,8 @@ final class AnswerShape {
     final boolean flattened;
     final String keyName;
     final String valueName;
+    final byte[] keyElement;
+    final byte[] valueElement;
     AnswerShape structure;
     Field item;
 
@@ -60,6 +64,8 @@ final class AnswerShape {
       this.flattened = (list != null && list.isFlattened()) || (map != null && map.isFlattened());
       this.keyName = map == null ? null : map.keyLocationName();
       this.valueName = map == null ? null : map.valueLocationName();
+      this.keyElement = keyName == null ? null : keyName.getBytes(StandardCharsets.UTF_8);
+      this.valueElement = valueName == null ? null : valueName.getBytes(StandardCharsets.UTF_8);
     }
   }
 
@@ -92,12 +98,56 @@ final class AnswerShape {
   /** The members in the SDK's order. */
   final Field[] fields;
 
-  /** The members by element name. */
-  final Map<String, Field> byElement;
+  /**
+   * The members by element name, as the UTF-8 bytes of the name: open addressing in a table of a
+   * power of two at least twice as large as the members, so a name is found without a string.
+   */
+  private final byte[][] names;
+
+  private final Field[] byName;
 
   private AnswerShape(int size) {
     this.fields = new Field[size];
-    this.byElement = new HashMap<>(size * 2);
+    int table = Integer.highestOneBit(Math.max(4, size * 2) - 1) << 1;
+    this.names = new byte[table][];
+    this.byName = new Field[table];
+  }
+
+  /** The member whose element name is bytes {@code from} to {@code from + length}; null if none. */
+  Field field(byte[] bytes, int from, int length) {
+    int mask = names.length - 1;
+    for (int slot = hash(bytes, from, length) & mask; ; slot = (slot + 1) & mask) {
+      byte[] name = names[slot];
+      if (name == null) {
+        return null;
+      }
+      if (Arrays.equals(name, 0, name.length, bytes, from, from + length)) {
+        return byName[slot];
+      }
+    }
+  }
+
+  /** The first member a name is given to keeps it, as the SDK's unmarshaller reads it. */
+  private void name(String element, Field field) {
+    byte[] name = element.getBytes(StandardCharsets.UTF_8);
+    int mask = names.length - 1;
+    int slot = hash(name, 0, name.length) & mask;
+    while (names[slot] != null) {
+      if (Arrays.equals(names[slot], name)) {
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    names[slot] = name;
+    byName[slot] = field;
+  }
+
+  private static int hash(byte[] bytes, int from, int length) {
+    int hash = length;
+    for (int i = from; i < from + length; i++) {
+      hash = 31 * hash + bytes[i];
+    }
+    return hash ^ (hash >>> 16);
   }
 
   /** The shape of {@code model}'s class (a builder or a built object: their fields are one). */
@@ -128,7 +178,7 @@ final class AnswerShape {
       SdkField<Object> sdkField = (SdkField<Object>) sdkFields.get(i);
       Field field = field(i, sdkField, compiling);
       shape.fields[i] = field;
-      shape.byElement.putIfAbsent(sdkField.unmarshallLocationName(), field);
+      shape.name(sdkField.unmarshallLocationName(), field);
     }
     return shape;
   }
