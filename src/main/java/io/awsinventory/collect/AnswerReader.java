@@ -72,7 +72,11 @@ final class AnswerReader {
         break;
       }
     }
-    ObjectNode node = NODES.objectNode();
+    int members = 0;
+    for (JsonNode value : values) {
+      members += value != null ? 1 : 0;
+    }
+    ObjectNode node = SdkRecords.objectNode(members);
     for (int i = 0; i < values.length; i++) {
       if (values[i] != null) {
         node.set(shape.fields[i].member, values[i]);

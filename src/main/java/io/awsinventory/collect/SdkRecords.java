@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -47,6 +48,11 @@ public final class SdkRecords {
     return node;
   }
 
+  /** An empty object node whose table holds {@code members} without growing. */
+  static ObjectNode objectNode(int members) {
+    return new ObjectNode(NODES, new LinkedHashMap<>(members * 4 / 3 + 1));
+  }
+
   /**
    * {@code record} with {@code insert} adding members right after {@code member}, when the record
    * holds it: a record read from an answer gets the members derived from it where {@link
@@ -57,7 +63,8 @@ public final class SdkRecords {
     if (!record.has(member)) {
       return record;
     }
-    ObjectNode node = NODES.objectNode();
+    // room for what the insert adds, so the copy never grows its table
+    ObjectNode node = objectNode(record.size() + 8);
     record
         .fields()
         .forEachRemaining(
