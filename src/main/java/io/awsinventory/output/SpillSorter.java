@@ -1,8 +1,10 @@
 package io.awsinventory.output;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +78,10 @@ public final class SpillSorter {
   }
 
   private void sortWithin(Path spill) throws IOException {
+    if (Files.size(spill) <= memoryBudgetChars) {
+      sortBytes(spill);
+      return;
+    }
     List<Path> runs = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
       List<String> chunk = new ArrayList<>();
@@ -119,6 +125,46 @@ public final class SpillSorter {
     merge(runs, spill, false);
     for (Path run : runs) {
       Files.deleteIfExists(run);
+    }
+  }
+
+  /** A line of a spill read whole: its key, and where its record's text lies in the bytes. */
+  private record Line(String key, int from, int to) {}
+
+  /**
+   * Sorts a spill that fits the budget as its bytes: only the keys become strings, and a record's
+   * text is compared as text only against another of the same key, in the order of {@link #ORDER}.
+   */
+  private static void sortBytes(Path spill) throws IOException {
+    byte[] bytes = Files.readAllBytes(spill);
+    List<Line> lines = new ArrayList<>();
+    int start = 0;
+    while (start < bytes.length) {
+      int end = start;
+      int tab = -1;
+      while (end < bytes.length && bytes[end] != '\n') {
+        if (tab < 0 && bytes[end] == '\t') {
+          tab = end;
+        }
+        end++;
+      }
+      String key = new String(bytes, start, (tab < 0 ? end : tab) - start, StandardCharsets.UTF_8);
+      lines.add(new Line(key, tab < 0 ? end : tab + 1, end));
+      start = end + 1;
+    }
+    lines.sort(
+        Comparator.comparing(Line::key)
+            .thenComparing(
+                (a, b) ->
+                    new String(bytes, a.from(), a.to() - a.from(), StandardCharsets.UTF_8)
+                        .compareTo(
+                            new String(
+                                bytes, b.from(), b.to() - b.from(), StandardCharsets.UTF_8))));
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16)) {
+      for (Line line : lines) {
+        out.write(bytes, line.from(), line.to() - line.from());
+        out.write('\n');
+      }
     }
   }
 

@@ -32,8 +32,12 @@ class SpillSorterTest {
   }
 
   @Test
-  void sort_smallFile_inMemory() throws Exception {
+  void sort_smallFile_inMemory_recordsOfOneKeyByTheirTextAsTheMergeOrdersThem() throws Exception {
     List<String> lines = lines(500);
+    // one key, texts whose order as characters differs from their bytes' order
+    for (String name : List.of("z\u00e9", "ab", "\uD83D\uDE00", "\uFF21", "ab")) {
+      lines.add(lines.size() / 2, "i-same\t{\"Name\":\"" + name + "\"}");
+    }
     Path spill = Files.write(dir.resolve("a.spill"), lines);
 
     new SpillSorter(1 << 20).sort(spill);
