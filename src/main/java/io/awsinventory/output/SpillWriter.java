@@ -70,7 +70,7 @@ public final class SpillWriter implements AutoCloseable {
   private OutputStream out;
   private Spill spill;
   private long records;
-  private final Utf8Buffer text = new Utf8Buffer(1 << 12);
+  private final Utf8Buffer text = new Utf8Buffer(1 << 14);
   private final JsonGenerator json;
   private long collectedAtMillis = Long.MIN_VALUE;
   private String collectedAt;

@@ -22,7 +22,7 @@ final class Utf8Buffer extends Writer {
   @Override
   public void write(char[] chars, int from, int count) {
     int end = from + count;
-    ensure(length + count);
+    ensure(length + 3 * count + 4);
     byte[] out = bytes;
     int at = length;
     for (int i = from; i < end; i++) {
@@ -30,11 +30,8 @@ final class Utf8Buffer extends Writer {
       if (c < 0x80 && pendingHigh == 0) {
         out[at++] = (byte) c;
       } else {
-        // up to four bytes for this character, one for each of the rest
         length = at;
-        ensure(length + 4 + (end - i));
         encode(c);
-        out = bytes;
         at = length;
       }
     }
@@ -44,7 +41,7 @@ final class Utf8Buffer extends Writer {
   @Override
   public void write(String text, int from, int count) {
     int end = from + count;
-    ensure(length + 4 * count + 1);
+    ensure(length + 3 * count + 4);
     for (int i = from; i < end; i++) {
       encode(text.charAt(i));
     }
