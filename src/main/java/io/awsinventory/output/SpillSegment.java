@@ -3,6 +3,7 @@ package io.awsinventory.output;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -23,13 +24,11 @@ final class SpillSegment implements AutoCloseable {
     this.channel = FileChannel.open(this.file, StandardOpenOption.WRITE);
   }
 
-  /**
-   * Appends {@code lines}, records' UTF-8 bytes each followed by a newline, in one piece: says
-   * where.
-   */
-  synchronized Spill append(List<byte[]> lines) throws IOException {
+  /** Appends {@code lines}, each followed by a newline, in one piece and says where they lie. */
+  synchronized Spill append(List<String> lines) throws IOException {
     long offset = end;
-    for (byte[] bytes : lines) {
+    for (String line : lines) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
       if (bytes.length + 1 > buffer.remaining()) {
         flush();
       }

@@ -3,9 +3,10 @@ package io.awsinventory.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,31 +46,20 @@ public final class SpillWriter implements AutoCloseable {
   private final Clock clock;
   private final SpillSorter sorter;
 
-  /** A held record: its sort key and its JSON text's UTF-8 bytes. */
-  private record Held(String key, byte[] json) {}
+  /** A held record: its sort key and its JSON text. */
+  private record Held(String key, String json) {}
 
-  /**
-   * The order of {@link SpillSorter#ORDER}: by key, then by the record's text, read as text only
-   * for records of one key.
-   */
+  /** The order of {@link SpillSorter#ORDER}: by key, then by the record's text. */
   private static final Comparator<Held> HELD_ORDER =
-      Comparator.comparing(Held::key).thenComparing(SpillWriter::byText);
-
-  private static int byText(Held a, Held b) {
-    if (Arrays.equals(a.json(), b.json())) {
-      return 0;
-    }
-    return new String(a.json(), StandardCharsets.UTF_8)
-        .compareTo(new String(b.json(), StandardCharsets.UTF_8));
-  }
+      Comparator.comparing(Held::key).thenComparing(Held::json);
 
   private List<Held> held = new ArrayList<>();
   private long heldChars;
   private Path file;
-  private OutputStream out;
+  private BufferedWriter out;
   private Spill spill;
   private long records;
-  private final Utf8Buffer text = new Utf8Buffer(1 << 14);
+  private final StringWriter text = new StringWriter(1 << 12);
   private final JsonGenerator json;
   private long collectedAtMillis = Long.MIN_VALUE;
   private String collectedAt;
@@ -124,7 +113,7 @@ public final class SpillWriter implements AutoCloseable {
    * place and takes the record's value.
    */
   private Held line(ObjectNode record) throws IOException {
-    text.reset();
+    text.getBuffer().setLength(0);
     json.writeStartObject();
     context(json, record, ACCOUNT_ID, accountId);
     if (accountName != null || record.has(ACCOUNT_NAME)) {
@@ -140,7 +129,7 @@ public final class SpillWriter implements AutoCloseable {
     }
     json.writeEndObject();
     json.flush();
-    return new Held(key(record), text.toByteArray());
+    return new Held(key(record), text.toString());
   }
 
   private static void context(JsonGenerator json, ObjectNode record, String field, String value)
@@ -194,10 +183,14 @@ public final class SpillWriter implements AutoCloseable {
    */
   private void hold(Held line) throws IOException {
     held.add(line);
-    heldChars += line.key().length() + line.json().length;
+    heldChars += line.key().length() + line.json().length();
     if (heldChars > sorter.inMemoryChars()) {
       file = workspace.spillFile(name);
-      out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+      // a writer that replaces half a surrogate pair with '?', as the shared file's bytes do;
+      // Files.newBufferedWriter would fail the target on it
+      out =
+          new BufferedWriter(
+              new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
       for (Held kept : held) {
         writeLine(kept);
       }
@@ -206,8 +199,7 @@ public final class SpillWriter implements AutoCloseable {
   }
 
   private void writeLine(Held line) throws IOException {
-    // a key's half of a surrogate pair becomes '?', as in the record's text
-    out.write(line.key().getBytes(StandardCharsets.UTF_8));
+    out.write(line.key());
     out.write('\t');
     out.write(line.json());
     out.write('\n');
