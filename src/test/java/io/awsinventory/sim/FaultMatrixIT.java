@@ -65,7 +65,7 @@ class FaultMatrixIT {
         expected.add(hangingAccount + "/us-west-2/" + type.name());
       }
       Set<String> unhealthy = Truth.unhealthyRows(out);
-      assertThat(unhealthy).isEqualTo(expected);
+      assertThat(unhealthy).as(Truth.unhealthyReasons(out)).isEqualTo(expected);
       Truth.assertHealthyTargetsComplete(sim, out, unhealthy, TestTypes.DEFAULTS);
 
       assertThat(elapsed)

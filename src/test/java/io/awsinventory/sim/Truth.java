@@ -37,6 +37,18 @@ final class Truth {
     return rows;
   }
 
+  /** The rows {@link #unhealthyRows} names, with their error codes and messages, for a failure. */
+  static String unhealthyReasons(Path out) throws Exception {
+    StringBuilder reasons = new StringBuilder("unhealthy targets in the run summary:");
+    for (JsonNode row : JSON.readTree(out.resolve("run_summary.json").toFile()).get("targets")) {
+      String status = row.get("status").asText();
+      if (!status.equals("ok") && !status.equals("skipped")) {
+        reasons.append(System.lineSeparator()).append(row);
+      }
+    }
+    return reasons.toString();
+  }
+
   /**
    * Asserts that every healthy account x region x resource of every active account holds exactly
    * the truth's records, once each, and that no record comes from a suspended account or a region
