@@ -16,8 +16,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Sorts a spill file of {@code key TAB json} lines by their keys into a file of the records alone,
- * one JSON text a line. A file that fits the memory budget is sorted in memory; a larger one is cut
- * into sorted runs on disk and merged, so memory stays flat however large a target is.
+ * one JSON text a line. A file that fits the memory budget is sorted in memory as bytes; a larger
+ * one is cut into sorted runs on disk and merged, so memory stays flat however large a target is.
  */
 public final class SpillSorter {
   /** Lines compare by key, then by the whole line, so equal keys still order the same every run. */
@@ -96,12 +96,8 @@ public final class SpillSorter {
           chars = 0;
         }
       }
-      if (runs.isEmpty()) {
-        chunk.sort(ORDER);
-        in.close();
-        write(spill, chunk, false);
-        return;
-      }
+      // a file larger than the budget in bytes whose lines still fit it ends as one run: the
+      // in-memory sort of a file that fits is sortBytes's alone
       if (!chunk.isEmpty()) {
         runs.add(writeRun(spill, runs.size(), chunk));
       }

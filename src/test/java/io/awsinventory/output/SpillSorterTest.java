@@ -74,6 +74,24 @@ class SpillSorterTest {
   }
 
   @Test
+  void sort_moreBytesThanTheBudgetInLinesThatFitIt_endsAsOneRunInTheSameOrder() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (String line : lines(100)) {
+      lines.add(line.replace("}", ",\"d\":\"" + "\u00e9".repeat(100) + "\"}"));
+    }
+    Path spill = Files.write(dir.resolve("e.spill"), lines);
+    // about 26,900 bytes; about 20,000 characters with the sorter's allowance per line
+    assertThat(Files.size(spill)).isGreaterThan(23_000);
+
+    new SpillSorter(23_000).sort(spill);
+
+    assertThat(Files.readAllLines(spill)).isEqualTo(sortedRecords(lines));
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(spill);
+    }
+  }
+
+  @Test
   void sort_empty_staysEmpty() throws Exception {
     Path spill = Files.createFile(dir.resolve("c.spill"));
 
