@@ -124,7 +124,7 @@ public final class SpillWriter implements AutoCloseable {
     for (Map.Entry<String, JsonNode> member : record.properties()) {
       if (!CONTEXT.contains(member.getKey())) {
         json.writeFieldName(member.getKey());
-        json.writeTree(member.getValue());
+        Json.writeTree(json, member.getValue());
       }
     }
     json.writeEndObject();
@@ -137,7 +137,7 @@ public final class SpillWriter implements AutoCloseable {
     JsonNode own = record.get(field);
     json.writeFieldName(field);
     if (own != null) {
-      json.writeTree(own);
+      Json.writeTree(json, own);
     } else {
       json.writeString(value);
     }
