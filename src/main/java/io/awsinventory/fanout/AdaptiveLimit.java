@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
  * How many calls may be in flight toward one endpoint host: an additive-increase,
  * multiplicative-decrease limit fed by their round trips. Until it first shrinks it grows by one
  * for every call answered while it is in use (doubling every round trip, as TCP's slow start does),
- * then by one for every {@code limit} calls; it grows only while the host answers as fast as it did
- * at its fastest and the limit is in use. It shrinks by a tenth when the round trip has grown to
- * twice that (requests queue somewhere: the host, the network, or this machine's cores), and by
- * half on throttling or an overloaded answer (HTTP 429 or 5xx). It never leaves [1, bound].
+ * then by one for every {@code limit} calls; it grows only while the host answers within twice the
+ * time it took at its fastest and the limit is in use. It shrinks by a tenth when the round trip
+ * has grown past that, in the answer at hand and in the smoothed round trip of the API's answers
+ * (requests queue somewhere: the host, the network, or this machine's cores), and by half on
+ * throttling or an overloaded answer (HTTP 429 or 5xx). It never leaves [1, bound].
  */
 public final class AdaptiveLimit {
   /** Round trips this many times the fastest seen mean queueing. */
@@ -87,8 +88,11 @@ public final class AdaptiveLimit {
       if (callsSinceDecrease > limit) {
         decrease(0.5);
       }
-    } else if (pace[SMOOTHED] > TOLERANCE * pace[FASTEST]) {
-      if (callsSinceDecrease > limit) {
+    } else if (sample > TOLERANCE * pace[FASTEST]) {
+      // queueing when the answers of late say so and this one does too: the smoothed round trip
+      // starts from the API's first answer, which on a cold start is slow for the tool's own
+      // reasons, and keeps that for a while after the host has shown its pace
+      if (pace[SMOOTHED] > TOLERANCE * pace[FASTEST] && callsSinceDecrease > limit) {
         decrease(0.9);
       }
     } else if (inFlight >= (int) limit) {

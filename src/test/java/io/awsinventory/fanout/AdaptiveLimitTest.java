@@ -100,6 +100,20 @@ class AdaptiveLimitTest {
   }
 
   @Test
+  void aSlowFirstAnswer_thenTheHostsOwnPace_isNoSignOfQueueing() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(8, 64);
+    fill(limit);
+    // the first answer of a cold start, slow for the tool's own reasons
+    limit.onRoundTrip("DescribeInstances", 600 * MS, false);
+    limit.release();
+    for (int call = 0; call < 56; call++) {
+      answerOneCall(limit, false);
+    }
+    // slow start went on: one more slot for every answer
+    assertThat(limit.limit()).isEqualTo(64);
+  }
+
+  @Test
   void apisOfTheirOwnPace_areNoSignOfQueueing() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(8, 32);
     int inFlight = 0;
