@@ -8,11 +8,12 @@ import java.util.concurrent.TimeUnit;
  * How many calls may be in flight toward one endpoint host: an additive-increase,
  * multiplicative-decrease limit fed by their round trips. Until it first shrinks it grows by one
  * for every call answered while it is in use (doubling every round trip, as TCP's slow start does),
- * then by one for every {@code limit} calls; it grows only while the host answers within twice the
- * time it took at its fastest and the limit is in use. It shrinks by a tenth when the round trip
- * has grown past that, in the answer at hand and in the smoothed round trip of the API's answers
- * (requests queue somewhere: the host, the network, or this machine's cores), and by half on
- * throttling or an overloaded answer (HTTP 429 or 5xx). It never leaves [1, bound].
+ * then by one for every {@code limit} calls, or by one a call back up to where it last shrank for
+ * queueing; it grows only while the host answers within twice the time it took at its fastest and
+ * the limit is in use. It shrinks by a tenth when the round trip has grown past that, in the answer
+ * at hand and in the smoothed round trip of the API's answers (requests queue somewhere: the host,
+ * the network, or this machine's cores), and by half on throttling or an overloaded answer (HTTP
+ * 429 or 5xx). It never leaves [1, bound].
  */
 public final class AdaptiveLimit {
   /** Round trips this many times the fastest seen mean queueing. */
@@ -35,6 +36,14 @@ public final class AdaptiveLimit {
 
   /** Until the first sign of queueing or throttling: the limit grows fast. */
   private boolean slowStart = true;
+
+  /**
+   * The limit before it last shrank for queueing: it grows back to it as fast as in slow start, as
+   * TCP's CUBIC regrows to where it last lost, then slowly beyond. Queueing on a cold start (this
+   * machine's cores busy loading and compiling the tool) would otherwise keep a large run far below
+   * its level for seconds. After throttling it regrows slowly: the host asked for fewer calls.
+   */
+  private double shrankFrom;
 
   /**
    * @param initial the limit to start from
@@ -86,6 +95,7 @@ public final class AdaptiveLimit {
     if (overloaded) {
       // once per round of the limit's calls: one burst of refusals is one signal
       if (callsSinceDecrease > limit) {
+        shrankFrom = 0;
         decrease(0.5);
       }
     } else if (sample > TOLERANCE * pace[FASTEST]) {
@@ -93,10 +103,11 @@ public final class AdaptiveLimit {
       // starts from the API's first answer, which on a cold start is slow for the tool's own
       // reasons, and keeps that for a while after the host has shown its pace
       if (pace[SMOOTHED] > TOLERANCE * pace[FASTEST] && callsSinceDecrease > limit) {
+        shrankFrom = limit;
         decrease(0.9);
       }
     } else if (inFlight >= (int) limit) {
-      limit = Math.min(bound, limit + (slowStart ? 1 : 1 / limit));
+      limit = Math.min(bound, limit + (slowStart || limit < shrankFrom ? 1 : 1 / limit));
       notifyAll();
     }
   }

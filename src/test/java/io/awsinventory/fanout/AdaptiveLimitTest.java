@@ -114,6 +114,43 @@ class AdaptiveLimitTest {
   }
 
   @Test
+  void afterShrinkingForQueueing_theLimitRegrowsAtOneACallToItsLevel_thenByOneARound()
+      throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(40, 64);
+    limit.onRoundTrip("DescribeInstances", 50 * MS, false);
+    fill(limit);
+    // queueing: answers at four times the host's pace until the limit shrinks
+    while (limit.limit() == 40) {
+      limit.onRoundTrip("DescribeInstances", 200 * MS, false);
+    }
+    assertThat(limit.limit()).isEqualTo(36);
+    // answers at the host's pace again
+    for (int call = 0; call < 4; call++) {
+      answerOneCall(limit, false);
+    }
+    assertThat(limit.limit()).isEqualTo(40);
+    // a round and more of calls beyond it: one more
+    for (int call = 0; call < 41; call++) {
+      answerOneCall(limit, false);
+    }
+    assertThat(limit.limit()).isEqualTo(41);
+  }
+
+  @Test
+  void afterThrottling_theLimitRegrowsByOneARound() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(40, 64);
+    fill(limit);
+    limit.onRoundTrip("DescribeInstances", 50 * MS, true);
+    assertThat(limit.limit()).isEqualTo(20);
+
+    for (int call = 0; call < 21; call++) {
+      answerOneCall(limit, false);
+    }
+
+    assertThat(limit.limit()).isEqualTo(21);
+  }
+
+  @Test
   void apisOfTheirOwnPace_areNoSignOfQueueing() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(8, 32);
     int inFlight = 0;
