@@ -2,8 +2,12 @@ package io.awsinventory.collect;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -82,6 +86,45 @@ public final class ResourceTypes {
       addAfterProducers(type, selected, steps, new LinkedHashSet<>());
     }
     return steps;
+  }
+
+  /**
+   * The steps of one target (in {@link #steps} order) split into chains that share no producer of
+   * facts: a type runs in one chain with the type that provides what it needs and with every other
+   * type that needs facts of that type (so a producer that is not selected runs once for them), in
+   * step order. A target's chains can run side by side: only calls that depend on each other follow
+   * one another.
+   */
+  public static List<List<ResourceType>> chains(List<ResourceType> steps) {
+    int[] chainOf = new int[steps.size()];
+    List<Set<ResourceType>> producers = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      ResourceType step = steps.get(i);
+      Set<ResourceType> own = new HashSet<>();
+      step.needs().forEach(fact -> own.add(producerOf(fact)));
+      if (!step.provides().isEmpty()) {
+        own.add(step);
+      }
+      producers.add(own);
+      chainOf[i] = i;
+      for (int j = 0; j < i; j++) {
+        if (!Collections.disjoint(producers.get(j), own)) {
+          // every step of j's chain joins this one's, which takes the lower number
+          int from = Math.max(chainOf[j], chainOf[i]);
+          int to = Math.min(chainOf[j], chainOf[i]);
+          for (int k = 0; k <= i; k++) {
+            if (chainOf[k] == from) {
+              chainOf[k] = to;
+            }
+          }
+        }
+      }
+    }
+    Map<Integer, List<ResourceType>> chains = new LinkedHashMap<>();
+    for (int i = 0; i < steps.size(); i++) {
+      chains.computeIfAbsent(chainOf[i], c -> new ArrayList<>()).add(steps.get(i));
+    }
+    return chains.values().stream().map(List::copyOf).toList();
   }
 
   private static void addAfterProducers(

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * Runs the resource steps of targets. This is the one place that owns clients, context and errors:
  * a failing step is recorded as an {@link Outcome} and never stops the others.
  *
- * <p>Each target is one task that runs its resources one after the other on one thread, the thread
- * its {@link TargetCalls} was opened on: the run's shared clients make that thread's calls as the
- * target's ({@link TargetScope}). The fan-out is across targets.
+ * <p>Each chain of a target's steps (steps that share no fact run side by side, see {@code
+ * ResourceTypes.chains}) is one task that runs its steps one after the other on one thread, the
+ * thread its {@link TargetCalls} was opened on: the run's shared clients make that thread's calls
+ * as the target's ({@link TargetScope}). The fan-out is across targets and their chains.
  */
 public final class TargetRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TargetRunner.class);
@@ -59,8 +60,8 @@ public final class TargetRunner {
   }
 
   /**
-   * Runs the steps of one target, in the order given (see {@code ResourceTypes.steps}), over one
-   * set of clients; every outcome is recorded, none thrown.
+   * Runs one chain of a target's steps, in the order given (see {@code ResourceTypes.chains}), in
+   * one scope of the target's calls; every outcome is recorded, none thrown.
    */
   public List<Outcome> runTarget(Target target, List<ResourceType> steps) {
     Set<TargetFact> needed = new HashSet<>();

@@ -25,10 +25,11 @@ import software.amazon.awssdk.retries.api.RetryToken;
  * tenth of the collecting threads' time. What must stay the target's own comes from the scope of
  * the thread that makes the call: its credentials, its {@code account/region} under {@code
  * --max-rate}, and its retry state per shared client, that is per service (the adaptive rate and
- * the retry quota of one account x region, as AWS throttles). That holds because a target's steps
- * run on one thread ({@link TargetCalls} opens and closes the scope there) and a synchronous SDK
- * client makes each call, retries and credential refreshes included, on the calling thread. A call
- * on a shared client outside any scope fails; it never falls back to other credentials.
+ * the retry quota of one account x region, as AWS throttles; each chain of a target's steps, which
+ * calls APIs of its own, has its own). That holds because a chain of a target's steps runs on one
+ * thread ({@link TargetCalls} opens and closes the scope there) and a synchronous SDK client makes
+ * each call, retries and credential refreshes included, on the calling thread. A call on a shared
+ * client outside any scope fails; it never falls back to other credentials.
  */
 final class TargetScope implements AutoCloseable {
   private static final ThreadLocal<TargetScope> CURRENT = new ThreadLocal<>();

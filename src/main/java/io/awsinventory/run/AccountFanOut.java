@@ -69,12 +69,13 @@ final class AccountFanOut {
   /**
    * Works on every account x region of the run and waits for the last task.
    *
-   * @param task what the run does with one target; its outcomes are kept
+   * @param tasks what the run does with one target, each a task of its own on the pool (the
+   *     target's chains of steps, which run side by side); their outcomes are kept
    * @param planned told how many regions each reached account adds
    * @param unreachableMessage the message of an unreachable account's rows, from its failure
    */
   void run(
-      Function<Target, List<Outcome>> task,
+      List<Function<Target, List<Outcome>>> tasks,
       IntConsumer planned,
       Function<AccountPlanner.Unreachable, String> unreachableMessage)
       throws InterruptedException {
@@ -85,7 +86,7 @@ final class AccountFanOut {
     Consumer<ListedAccount> start =
         account -> {
           if (started.add(account.id())) {
-            fanOut.submit(() -> planAccount(account, planner, task, planned, unreachableMessage));
+            fanOut.submit(() -> planAccount(account, planner, tasks, planned, unreachableMessage));
           }
         };
     Consumer<ListedAccount> startEarly =
@@ -116,7 +117,7 @@ final class AccountFanOut {
   private void planAccount(
       ListedAccount listed,
       AccountPlanner planner,
-      Function<Target, List<Outcome>> task,
+      List<Function<Target, List<Outcome>>> tasks,
       IntConsumer planned,
       Function<AccountPlanner.Unreachable, String> unreachableMessage) {
     AccountPlanner.Result result = planner.plan(listed);
@@ -161,19 +162,21 @@ final class AccountFanOut {
     }
     targetsPlanned.addAndGet(regions.size());
     planned.accept(regions.size());
-    AtomicInteger remaining = new AtomicInteger(regions.size());
+    AtomicInteger remaining = new AtomicInteger(regions.size() * tasks.size());
     for (String region : regions) {
       Target target = new Target(account, session.credentials(), region);
-      fanOut.submit(
-          () -> {
-            try {
-              outcomes.addAll(task.apply(target));
-            } finally {
-              if (remaining.decrementAndGet() == 0) {
-                session.close();
+      for (Function<Target, List<Outcome>> task : tasks) {
+        fanOut.submit(
+            () -> {
+              try {
+                outcomes.addAll(task.apply(target));
+              } finally {
+                if (remaining.decrementAndGet() == 0) {
+                  session.close();
+                }
               }
-            }
-          });
+            });
+      }
     }
   }
 

@@ -38,7 +38,7 @@ public final class CheckRun {
         FanOut fanOut = new FanOut(capacity.workers())) {
       AccountFanOut accounts = new AccountFanOut(config, clients, sessions, fanOut, err);
       accounts.run(
-          target -> probeTarget(clients, target, sync.sync()),
+          List.of(target -> probeTarget(clients, target, sync.sync())),
           regions -> {},
           AccountPlanner.Unreachable::message);
       List<Outcome> sorted = accounts.outcomes();

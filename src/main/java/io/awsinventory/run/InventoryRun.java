@@ -12,6 +12,7 @@ import io.awsinventory.fanout.AwsClients;
 import io.awsinventory.fanout.ErrorClassifier;
 import io.awsinventory.fanout.FanOut;
 import io.awsinventory.fanout.Outcome;
+import io.awsinventory.fanout.Target;
 import io.awsinventory.fanout.TargetRunner;
 import io.awsinventory.output.FileAssembler;
 import io.awsinventory.output.FolderLock;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One {@code collect} run: reach the accounts, plan each account's regions, fan out, assemble the
@@ -77,10 +79,14 @@ public final class InventoryRun {
       TargetRunner runner =
           new TargetRunner(
               clients, workspace, capacity.spillSorter(), clock, progress, sync.sync());
-      List<ResourceType> steps = ResourceTypes.steps(config.resources());
+      List<Function<Target, List<Outcome>>> chains =
+          ResourceTypes.chains(ResourceTypes.steps(config.resources())).stream()
+              .<Function<Target, List<Outcome>>>map(
+                  chain -> target -> runner.runTarget(target, chain))
+              .toList();
       AccountFanOut accounts = new AccountFanOut(config, clients, sessions, fanOut, err);
       accounts.run(
-          target -> runner.runTarget(target, steps),
+          chains,
           regions -> progress.addPlanned(regions * config.resources().size()),
           AccountPlanner.Unreachable::errorMessage);
       accountReports = accounts.accounts();

@@ -69,6 +69,62 @@ class ResourceTypesTest {
         .containsExactly("ec2:DescribeImages", "ec2:DescribeInstances");
   }
 
+  private static List<String> names(List<ResourceType> types) {
+    return types.stream().map(ResourceType::name).toList();
+  }
+
+  @Test
+  void chains_ofEveryType_putTheTypesOfOneFactTogether_andTheRestAlone() {
+    List<ResourceType> steps = ResourceTypes.steps(ResourceTypes.all());
+
+    List<List<ResourceType>> chains = ResourceTypes.chains(steps);
+
+    assertThat(chains.stream().map(ResourceTypesTest::names))
+        .containsExactly(
+            List.of("instances", "images", "instance-types"),
+            List.of("reserved-instances"),
+            List.of("db-instances"),
+            List.of("hosts"),
+            List.of("reserved-db-instances"),
+            List.of("applications"),
+            List.of("license-usage"));
+  }
+
+  @Test
+  void chains_withoutTheProducer_keepTheTypesThatNeedItsFactsTogether() {
+    // images and instance types both need facts of instances (images in use, instance types in
+    // use), which is not selected: they share a chain, so the instances' calls that give them their
+    // facts are made once
+    List<ResourceType> steps =
+        ResourceTypes.steps(
+            List.of(
+                ResourceTypes.named("instance-types").orElseThrow(),
+                ResourceTypes.named("db-instances").orElseThrow(),
+                ResourceTypes.named("images").orElseThrow()));
+
+    assertThat(ResourceTypes.chains(steps).stream().map(ResourceTypesTest::names))
+        .containsExactly(List.of("images", "instance-types"), List.of("db-instances"));
+  }
+
+  @Test
+  void chains_holdEveryStepOnce_inStepOrder() {
+    List<ResourceType> all = ResourceTypes.all();
+    for (int mask = 1; mask < 1 << all.size(); mask += 7) {
+      List<ResourceType> selected = new java.util.ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        if ((mask & 1 << i) != 0) {
+          selected.add(all.get(i));
+        }
+      }
+      List<ResourceType> steps = ResourceTypes.steps(selected);
+      List<List<ResourceType>> chains = ResourceTypes.chains(steps);
+      assertThat(chains.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(steps);
+      for (List<ResourceType> chain : chains) {
+        assertThat(chain).isSortedAccordingTo(java.util.Comparator.comparing(steps::indexOf));
+      }
+    }
+  }
+
   @Test
   void types_sortInRegistryOrder() {
     List<ResourceType> all = ResourceTypes.all();
