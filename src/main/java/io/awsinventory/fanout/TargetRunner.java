@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
  * Runs the resource steps of targets. This is the one place that owns clients, context and errors:
  * a failing step is recorded as an {@link Outcome} and never stops the others.
  *
- * <p>Each chain of a target's steps (steps that share no fact run side by side, see {@code
- * ResourceTypes.chains}) is one task that runs its steps one after the other on one thread, the
- * thread its {@link TargetCalls} was opened on: the run's shared clients make that thread's calls
- * as the target's ({@link TargetScope}). The fan-out is across targets and their chains.
+ * <p>Each chain of a target's steps (steps that share no producer of facts run side by side, see
+ * {@code ResourceTypes.chains}) is one task that runs its steps one after the other on one thread,
+ * the thread its {@link TargetCalls} was opened on: the run's shared clients make that thread's
+ * calls as the target's ({@link TargetScope}). The fan-out is across targets and their chains.
  */
 public final class TargetRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TargetRunner.class);
