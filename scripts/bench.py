@@ -152,6 +152,20 @@ def warm_server(sim, work):
     time.sleep(6)
 
 
+def round_trip_probe(sim, threads):
+    """What one call costs here with no collector in the way: a bare client's mean round trip
+    (ListAccounts, answered after the simulator's latency) with as many in flight as the run had.
+    Returns (mean ms, calls a second, threads), or None when the probe fails."""
+    result = subprocess.run(["java", "-cp", os.path.join(ROOT, "target", "test-classes"),
+                             "io.awsinventory.sim.RoundTripProbe", sim.plain, KEY, str(threads), "5"],
+                            capture_output=True, text=True)
+    fields = dict(f.split("=", 1) for f in result.stdout.split() if "=" in f)
+    if result.returncode != 0 or "mean_ms" not in fields:
+        print("round-trip probe failed: " + (result.stderr or result.stdout).strip()[:500])
+        return None
+    return float(fields["mean_ms"]), float(fields["calls_per_s"]), threads
+
+
 def minus(after, before):
     """The simulator's counters of one run: what they grew by since the snapshot before it."""
     if isinstance(after, dict):
@@ -306,6 +320,7 @@ def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=5000
         wall, rss, code, cpu = run_collector(sim, out, concurrency=concurrency, warm=False)
         sim_cpu = sim.cpu_seconds() - sim_cpu_before
         stats = minus(sim.stats(), stats_before)
+        probe = round_trip_probe(sim, settled_concurrency(out) or concurrency or 64)
     finally:
         sim.stop()
         for k, v in saved.items():
@@ -330,6 +345,11 @@ def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=5000
     print(f"{name}: simulator_cpu_s={sim_cpu:.1f}{' (its TLS front included)' if tls else ''} cores={cores} "
           f"cpu_floor_s={cpu_floor:.1f} (collector and simulator CPU over the cores) "
           f"wall/cpu_floor={wall / cpu_floor:.2f}")
+    if probe:
+        paced = calls * probe[0] / 1000 / (settled or concurrency or 1)
+        print(f"{name}: a bare client against the same simulator ({probe[2]} threads, no SDK, signing or records): "
+              f"{probe[0]:.1f} ms a call, {probe[1]:.0f} calls a second; at that round trip the run's {calls} calls "
+              f"take {paced:.1f} s with {settled or concurrency} in flight: wall/that={wall / paced:.2f}")
     boto3_wall = boto3_cpu = None
     if with_boto3:
         sim = Simulator(org_knobs(accounts, instances), tls_dir=work if tls else None)
