@@ -79,10 +79,15 @@ public final class AdaptiveLimit {
     inFlight++;
   }
 
-  /** A call's answer has arrived, or the call has ended. */
+  /**
+   * A call's answer has arrived, or the call has ended. One slot is free: one waiter is woken, not
+   * all of them (at a cold start dozens wait for a small limit, and waking them all for every
+   * answer spent the cores the start is short of). A waiter that finds the slot taken by a newcomer
+   * waits again; the slot is in use either way.
+   */
   public synchronized void release() {
     inFlight--;
-    notifyAll();
+    notify();
   }
 
   /** One round trip of one call of {@code api}. */
@@ -107,8 +112,12 @@ public final class AdaptiveLimit {
         decrease(0.9);
       }
     } else if (inFlight >= (int) limit) {
+      int before = (int) limit;
       limit = Math.min(bound, limit + (slowStart || limit < shrankFrom ? 1 : 1 / limit));
-      notifyAll();
+      if ((int) limit > before) {
+        // it grows by one slot at most
+        notify();
+      }
     }
   }
 

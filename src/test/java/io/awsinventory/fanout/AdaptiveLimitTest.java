@@ -3,6 +3,9 @@ package io.awsinventory.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The AIMD limit fed with made-up round trips: no test waits on a clock. */
@@ -194,6 +197,70 @@ class AdaptiveLimitTest {
     second.join();
 
     assertThat(started).isTrue();
+  }
+
+  @Test
+  void manyWaiters_eachFreedSlotLetsOneIn_noneIsLeftWaiting_andTheLimitHolds() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(2, 2);
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger mostInFlight = new AtomicInteger();
+    AtomicInteger calls = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < 300; i++) {
+                    limit.acquire();
+                    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    Thread.yield();
+                    inFlight.decrementAndGet();
+                    calls.incrementAndGet();
+                    limit.release();
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      // a lost wake-up leaves a thread waiting for good
+      thread.join(60_000);
+      assertThat(thread.isAlive()).as("a waiter left waiting").isFalse();
+    }
+    assertThat(calls).hasValue(8 * 300);
+    assertThat(mostInFlight.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aGrowingLimit_letsAWaiterIn_withNoRelease() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(1, 4);
+    limit.acquire();
+    Thread second =
+        new Thread(
+            () -> {
+              try {
+                limit.acquire();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    second.setDaemon(true);
+    second.start();
+    while (second.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait();
+    }
+
+    // in slow start a fast answer while the limit is in use grows it by one
+    limit.onRoundTrip("DescribeInstances", 50 * MS, false);
+    second.join(60_000);
+
+    assertThat(second.isAlive()).as("the waiter still waits").isFalse();
+    assertThat(limit.inFlight()).isEqualTo(2);
   }
 
   @Test
