@@ -5,8 +5,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.net.ssl.TrustManager;
@@ -100,8 +100,8 @@ public final class AwsClients implements AutoCloseable {
     this.attemptTimeout = attemptTimeout;
     this.callTimeout = attemptTimeout.multipliedBy(MAX_ATTEMPTS).plus(BACKOFF_ALLOWANCE);
     AtomicInteger timerThreads = new AtomicInteger();
-    this.timers =
-        Executors.newScheduledThreadPool(
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(
             2,
             r -> {
               Thread thread =
@@ -109,6 +109,11 @@ public final class AwsClients implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    // a call cancels its two time-outs when it ends, long before they are due: left queued until
+    // then, an organization's run held 16,000 of them near its end (every call's timers sifted
+    // through that heap, and closing the run drained it)
+    timers.setRemoveOnCancelPolicy(true);
+    this.timers = timers;
     ApacheHttpClient.Builder http =
         ApacheHttpClient.builder()
             .maxConnections(maxConnections)
