@@ -110,8 +110,7 @@ public final class AwsClients implements AutoCloseable {
               return thread;
             });
     // a call cancels its two time-outs when it ends, long before they are due: left queued until
-    // then, an organization's run held 16,000 of them near its end (every call's timers sifted
-    // through that heap, and closing the run drained it)
+    // then, 16,000 of them sat in the timers' heap near an organization's run's end
     timers.setRemoveOnCancelPolicy(true);
     this.timers = timers;
     ApacheHttpClient.Builder http =
