@@ -262,9 +262,9 @@ def floor_of(stats, concurrency):
         if api in ("DescribeInstances", "DescribeImages"):
             per_target[(account, region)] = per_target.get((account, region), 0) + count
     list_pages = stats["byApi"].get("ListAccounts", 0)
-    # base identity, org listing pages, then per account AssumeRole, GetCallerIdentity,
-    # DescribeRegions, then the longest target: instance pages followed by image calls
-    chain = 1 + list_pages + 3 + max(per_target.values() or [0])
+    # base identity, org listing pages, then per account AssumeRole (its answer says who the
+    # session is) and DescribeRegions, then the longest target: instance pages, then image calls
+    chain = 1 + list_pages + 2 + max(per_target.values() or [0])
     calls = stats["calls"]
     return max(chain * LATENCY, calls * LATENCY / concurrency), chain, calls
 

@@ -58,7 +58,6 @@ def account_targets(listed, management):
             RoleSessionName="boto3-reference")["Credentials"]
         account = Account(listed["Id"], aws_access_key_id=c["AccessKeyId"],
                           aws_secret_access_key=c["SecretAccessKey"], aws_session_token=c["SessionToken"])
-    account.client("sts", "us-east-1").get_caller_identity()
     ec2_home = account.client("ec2", "us-east-1")
     regions = ec2_home.describe_regions(AllRegions=True)["Regions"]
     return [(account, r["RegionName"]) for r in regions if r.get("OptInStatus") != "not-opted-in"]

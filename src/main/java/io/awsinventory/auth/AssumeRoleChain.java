@@ -2,6 +2,7 @@ package io.awsinventory.auth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -20,6 +21,9 @@ public final class AssumeRoleChain implements AutoCloseable {
   private final List<StsClient> stsClients = new ArrayList<>();
 
   private final List<StsAssumeRoleCredentialsProvider> hopProviders = new ArrayList<>();
+
+  /** Each hop's STS client as its provider sees it: it keeps who the hop's session is. */
+  private final List<SessionRecordingSts> hopClients = new ArrayList<>();
 
   private AssumeRoleChain(AwsCredentialsProvider base) {
     providers.add(base);
@@ -77,9 +81,11 @@ public final class AssumeRoleChain implements AutoCloseable {
                     : settings.durationFor(chained))
             .externalId(hop.externalId())
             .build();
+    SessionRecordingSts recording = new SessionRecordingSts(sts);
+    hopClients.add(recording);
     StsAssumeRoleCredentialsProvider provider =
         StsAssumeRoleCredentialsProvider.builder()
-            .stsClient(sts)
+            .stsClient(recording)
             .refreshRequest(request)
             .asyncCredentialUpdateEnabled(false)
             .build();
@@ -90,6 +96,18 @@ public final class AssumeRoleChain implements AutoCloseable {
   /** The credentials the chain ends in (the base credentials for an empty chain). */
   public AwsCredentialsProvider last() {
     return providers.get(providers.size() - 1);
+  }
+
+  /**
+   * Who the chain's last session is, as STS named it when it issued the session: assumes the hops
+   * not assumed yet. Empty for an empty chain, or when the answer named no one.
+   */
+  public Optional<CallerIdentity> lastSession() {
+    if (hopClients.isEmpty()) {
+      return Optional.empty();
+    }
+    last().resolveCredentials();
+    return hopClients.get(hopClients.size() - 1).session();
   }
 
   /** The credentials reached after each hop, in order. */

@@ -36,8 +36,9 @@ public final class Sessions implements AutoCloseable {
 
   /**
    * The home region's STS client of the accounts' sessions, signed by the master chain's
-   * credentials: every member chain's first hop is assumed through it, and each account's identity
-   * asked through it with that account's credentials. Built on the first account's session.
+   * credentials: every member chain's first hop is assumed through it (who each session is comes
+   * with its AssumeRole answer), and an account's identity is asked through it with that account's
+   * credentials only when the answer did not say. Built on the first account's session.
    */
   private StsClient accountsSts;
 
@@ -143,7 +144,7 @@ public final class Sessions implements AutoCloseable {
   public AccountSession open(Account account) {
     StsClient sts = accountsSts();
     if (account.id().equals(masterIdentity().accountId())) {
-      return new AccountSession(account, master.last(), null, sts);
+      return new AccountSession(account, master.last(), null, sts, masterIdentity());
     }
     AssumeRoleChain chain =
         AssumeRoleChain.of(
@@ -153,7 +154,7 @@ public final class Sessions implements AutoCloseable {
             settings,
             clients,
             true);
-    return new AccountSession(account, chain.last(), chain, sts);
+    return new AccountSession(account, chain.last(), chain, sts, null);
   }
 
   private synchronized StsClient accountsSts() {

@@ -16,9 +16,9 @@ import java.io.PrintWriter;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Reaches one account and plans its regions: opens its session (assuming the member chain), asks
- * STS who it is, and asks EC2 which regions it may use. Enabled regions are discovered per account,
- * since they differ between accounts.
+ * Reaches one account and plans its regions: opens its session (assuming the member chain, whose
+ * answer says who the session is), and asks EC2 which regions it may use. Enabled regions are
+ * discovered per account, since they differ between accounts.
  */
 final class AccountPlanner {
   /** What planning an account came to. */

@@ -28,7 +28,9 @@ class SessionsTest {
   private static final class FakeSts implements StsClient {
     final AwsCredentialsProvider signedBy;
     final List<String> assumed = new ArrayList<>();
+    int identitiesAsked;
     int closed;
+    String assumedRoleUserArn = "arn:aws:sts::%s:assumed-role/Reader/test";
 
     FakeSts(AwsCredentialsProvider signedBy) {
       this.signedBy = signedBy;
@@ -49,15 +51,18 @@ class SessionsTest {
                   .expiration(Instant.now().plusSeconds(3600))
                   .build())
           .assumedRoleUser(
-              AssumedRoleUser.builder()
-                  .arn("arn:aws:sts::" + account + ":assumed-role/Reader/test")
-                  .assumedRoleId("AROA:test")
-                  .build())
+              assumedRoleUserArn == null
+                  ? null
+                  : AssumedRoleUser.builder()
+                      .arn(String.format(assumedRoleUserArn, account))
+                      .assumedRoleId("AROA:test")
+                      .build())
           .build();
     }
 
     @Override
     public GetCallerIdentityResponse getCallerIdentity(GetCallerIdentityRequest request) {
+      identitiesAsked++;
       AwsCredentialsProvider credentials =
           request
               .overrideConfiguration()
@@ -67,7 +72,7 @@ class SessionsTest {
       String account = credentials.resolveCredentials().accessKeyId().substring(2);
       return GetCallerIdentityResponse.builder()
           .account(account)
-          .arn("arn:aws:sts::" + account + ":assumed-role/Reader/test")
+          .arn("arn:aws:sts::" + account + ":assumed-role/Asked/test")
           .build();
     }
 
@@ -151,5 +156,39 @@ class SessionsTest {
     assertThat(built.get(afterVerification).closed).isZero();
     sessions.close();
     assertThat(built.get(afterVerification).closed).isEqualTo(1);
+  }
+
+  @Test
+  void accountIdentities_comeFromTheAssumeRoleAnswer_andTheMasterChain_withNoCallToAsk() {
+    Sessions sessions = open("arn:{partition}:iam::{accountId}:role/Reader");
+    int afterVerification = built.size();
+    int askedAtOpen = built.stream().mapToInt(sts -> sts.identitiesAsked).sum();
+
+    AccountSession member = sessions.open(new Account("222222222222", null));
+    AccountSession master = sessions.open(new Account(MASTER, null));
+
+    assertThat(member.identity().arn())
+        .isEqualTo("arn:aws:sts::222222222222:assumed-role/Reader/test");
+    assertThat(member.identity().accountId()).isEqualTo("222222222222");
+    assertThat(master.identity()).isEqualTo(sessions.masterIdentity());
+    assertThat(built.get(afterVerification).assumed)
+        .containsExactly("arn:aws:iam::222222222222:role/Reader");
+    assertThat(built.stream().mapToInt(sts -> sts.identitiesAsked).sum())
+        .as("GetCallerIdentity calls after the run opened")
+        .isEqualTo(askedAtOpen);
+    sessions.close();
+  }
+
+  @Test
+  void anAssumeRoleAnswerThatNamesNoOne_leavesTheIdentityToGetCallerIdentity() {
+    Sessions sessions = open("arn:{partition}:iam::{accountId}:role/Reader");
+    AccountSession member = sessions.open(new Account("222222222222", null));
+    FakeSts shared = built.get(built.size() - 1);
+    shared.assumedRoleUserArn = null;
+
+    assertThat(member.identity().arn())
+        .isEqualTo("arn:aws:sts::222222222222:assumed-role/Asked/test");
+    assertThat(shared.identitiesAsked).isEqualTo(1);
+    sessions.close();
   }
 }
