@@ -128,19 +128,18 @@ def peak_rss_watch(pid, result):
         time.sleep(0.05)
 
 
-def warm_up(sim, resources="reserved-instances,db-instances"):
+def warm_up(sim):
     """A one-target run first, as a user's earlier runs would have been: the launcher records its
     class-data-sharing archive on the first collect of a jar, which is not what is measured. The
-    archive holds the classes that first run loaded, so the org scenarios warm up with every
-    resource type (resources=None), as a user's first `collect --regions ...` would; the others keep
-    to two small types, whose target here is small whatever the scenario's estate. A jar whose first
-    collect was one of those keeps their archive: run an org scenario first after a build."""
+    archive holds the classes that run loaded; the org scenarios leave this out and record it with
+    a whole org run (warm_server), as a scheduled collector's earlier runs were. A jar whose first
+    collect was this one keeps its archive: run an org scenario first after a build."""
     launcher = os.path.join(ROOT, "scripts", "aws-inventory")
     out = tempfile.mkdtemp(prefix="bench-warm-")
     os.environ["AWS_INVENTORY_JAVA_OPTS"] = ""
     subprocess.run([launcher, "collect"] + sim.collector_args() + ["--access-key-id", KEY,
-                    "--secret-access-key", "bench", "--regions", "us-east-1", "--output-dir", out, "--quiet"]
-                   + (["--resources", resources] if resources else []),
+                    "--secret-access-key", "bench", "--regions", "us-east-1", "--output-dir", out, "--quiet",
+                    "--resources", "reserved-instances,db-instances"],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     shutil.rmtree(out, ignore_errors=True)
 
@@ -149,7 +148,9 @@ def warm_server(sim, work):
     """One whole org run of the collector against the simulator, its figures not kept: AWS's
     endpoints are servers that have long been running, while the simulator is a JVM started a
     moment ago that would otherwise load and compile its own code on the cores it shares with the
-    measured run. Then the simulator's token buckets are left to refill (burst 100 at 20 a second)."""
+    measured run. On a jar with no archive yet it is the collect that records the launcher's
+    archive, as a scheduled collector's first run would. Then the simulator's token buckets are
+    left to refill (burst 100 at 20 a second)."""
     out = os.path.join(work, "warm-server")
     run_collector(sim, out, warm=False)
     shutil.rmtree(out, ignore_errors=True)
@@ -317,7 +318,6 @@ def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=5000
         os.environ["HOME"] = user_home(work)
     sim = Simulator(org_knobs(accounts, instances), tls_dir=work if tls else None)
     try:
-        warm_up(sim, resources=None)
         warm_server(sim, work)
         sim_cpu_before = sim.cpu_seconds()
         stats_before = sim.stats()
