@@ -81,9 +81,9 @@ public final class AdaptiveLimit {
 
   /**
    * A call's answer has arrived, or the call has ended. One slot is free: one waiter is woken, not
-   * all of them (at a cold start dozens wait for a small limit, and waking them all for every
-   * answer spent the cores the start is short of). A waiter that finds the slot taken by a newcomer
-   * waits again; the slot is in use either way.
+   * all of them (at a cold start dozens wait for a small limit, and every answer woke them all to
+   * find one slot). A waiter that finds the slot taken by a newcomer waits again; the slot is in
+   * use either way.
    */
   public synchronized void release() {
     inFlight--;
