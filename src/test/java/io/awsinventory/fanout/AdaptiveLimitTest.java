@@ -29,6 +29,15 @@ class AdaptiveLimitTest {
     limit.release();
   }
 
+  /**
+   * Answers {@code calls} calls one after the other at the host's pace, as {@link #answerOneCall}.
+   */
+  private static void answerCalls(AdaptiveLimit limit, int calls) throws InterruptedException {
+    for (int call = 0; call < calls; call++) {
+      answerOneCall(limit, false);
+    }
+  }
+
   @Test
   void steadyFastAnswers_growTheLimitToTheBound() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(8, 32);
@@ -46,17 +55,13 @@ class AdaptiveLimitTest {
   @Test
   void untilItFirstShrinks_theLimitDoublesEveryRoundOfCalls_thenGrowsByOne() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(8, 64);
-    for (int call = 0; call < 8; call++) {
-      answerOneCall(limit, false);
-    }
+    answerCalls(limit, 8);
     assertThat(limit.limit()).isEqualTo(16);
 
     answerOneCall(limit, true);
     assertThat(limit.limit()).isEqualTo(8);
     // a round and more of calls after it: one more call, where slow start would add sixteen
-    for (int call = 0; call < 16; call++) {
-      answerOneCall(limit, false);
-    }
+    answerCalls(limit, 16);
     assertThat(limit.limit()).isEqualTo(9);
   }
 
@@ -109,9 +114,7 @@ class AdaptiveLimitTest {
     // the first answer of a cold start, slow for the tool's own reasons
     limit.onRoundTrip("DescribeInstances", 600 * MS, false);
     limit.release();
-    for (int call = 0; call < 56; call++) {
-      answerOneCall(limit, false);
-    }
+    answerCalls(limit, 56);
     // slow start went on: one more slot for every answer
     assertThat(limit.limit()).isEqualTo(64);
   }
@@ -128,14 +131,10 @@ class AdaptiveLimitTest {
     }
     assertThat(limit.limit()).isEqualTo(36);
     // answers at the host's pace again
-    for (int call = 0; call < 4; call++) {
-      answerOneCall(limit, false);
-    }
+    answerCalls(limit, 4);
     assertThat(limit.limit()).isEqualTo(40);
     // a round and more of calls beyond it: one more
-    for (int call = 0; call < 41; call++) {
-      answerOneCall(limit, false);
-    }
+    answerCalls(limit, 41);
     assertThat(limit.limit()).isEqualTo(41);
   }
 
@@ -146,9 +145,7 @@ class AdaptiveLimitTest {
     limit.onRoundTrip("DescribeInstances", 50 * MS, true);
     assertThat(limit.limit()).isEqualTo(20);
 
-    for (int call = 0; call < 21; call++) {
-      answerOneCall(limit, false);
-    }
+    answerCalls(limit, 21);
 
     assertThat(limit.limit()).isEqualTo(21);
   }
