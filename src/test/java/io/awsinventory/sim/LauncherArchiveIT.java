@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,13 @@ class LauncherArchiveIT {
   /** Runs the launcher with its state folder in {@code dir}, and {@code env} added. */
   private Launched launch(List<String> args, Map<String, String> env)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("sh", "scripts/aws-inventory"));
+    return launch(Path.of("scripts", "aws-inventory"), args, env);
+  }
+
+  /** Runs the launcher at {@code launcher}, which finds its jar beside it or in ../target. */
+  private Launched launch(Path launcher, List<String> args, Map<String, String> env)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
@@ -81,6 +88,35 @@ class LauncherArchiveIT {
       assertThat(mapped.output())
           .contains("io.awsinventory.cli.AwsInventory source: shared objects file (top)");
       assertThat(archives()).hasSize(1);
+    }
+  }
+
+  @Test
+  void theSameJarInTwoFolders_recordsAndMapsAnArchiveInEach() throws Exception {
+    // a copy keeps the jar's size and time: only its place tells the two apart, and the JVM
+    // refuses an archive recorded for a jar at another place
+    Path install = Files.createDirectories(dir.resolve("install"));
+    Path launcher = install.resolve("aws-inventory");
+    Files.copy(Path.of("scripts", "aws-inventory"), launcher);
+    Files.copy(
+        Path.of("target", "aws-inventory.jar"),
+        install.resolve("aws-inventory.jar"),
+        StandardCopyOption.COPY_ATTRIBUTES);
+    try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
+      List<String> collect = sim.commandFromManagement("collect");
+      collect.addAll(
+          List.of(
+              "--regions", "us-east-1", "--quiet", "--output-dir", dir.resolve("out").toString()));
+      assertThat(launch(collect)).isZero();
+      assertThat(archives()).as("after a collect from the build").hasSize(1);
+
+      assertThat(launch(launcher, collect, Map.of()).exitCode()).isZero();
+      assertThat(archives()).as("after a collect from the copy").hasSize(2);
+      Launched mapped =
+          launch(launcher, collect, Map.of("AWS_INVENTORY_JAVA_OPTS", "-Xlog:class+load=info"));
+      assertThat(mapped.exitCode()).isZero();
+      assertThat(mapped.output())
+          .contains("io.awsinventory.cli.AwsInventory source: shared objects file (top)");
     }
   }
 }
