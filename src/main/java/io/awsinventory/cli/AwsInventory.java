@@ -53,6 +53,7 @@ public final class AwsInventory implements Runnable {
   }
 
   public static void main(String[] args) {
+    ReadAhead.start(System.getenv());
     PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
     // writes to whatever System.err is at the time, so that the log file teed in later gets it too
     PrintWriter err = new PrintWriter(new CurrentStderr(), true, Charset.defaultCharset());
