@@ -33,9 +33,19 @@ class LauncherIT {
   }
 
   @Test
-  void byDefault_theQuickCompilerWithFourCompilerThreads() throws Exception {
+  void byDefault_theQuickCompilerWithFourCompilerThreads_andA96MegabyteYoungGeneration()
+      throws Exception {
     String text = flags(Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags"));
-    assertThat(text).contains("-XX:TieredStopAtLevel=1").contains("-XX:CICompilerCount=4");
+    assertThat(text)
+        .contains("-XX:TieredStopAtLevel=1")
+        .contains("-XX:CICompilerCount=4")
+        .contains("-XX:NewSize=100663296");
+  }
+
+  @Test
+  void aHeapSmallerThanTheYoungGeneration_runsWithoutAWarning() throws Exception {
+    String text = flags(Map.of("AWS_INVENTORY_JAVA_OPTS", "-Xmx64m"));
+    assertThat(text).doesNotContainIgnoringCase("warning");
   }
 
   @Test
