@@ -61,6 +61,24 @@ class LauncherArchiveIT {
     }
   }
 
+  /** A collect of one account x region that ends with files written. */
+  private List<String> wholeCollect(AwsSimulator sim) {
+    List<String> collect = sim.commandFromManagement("collect");
+    collect.addAll(
+        List.of(
+            "--regions", "us-east-1", "--quiet", "--output-dir", dir.resolve("out").toString()));
+    return collect;
+  }
+
+  /** The run's classes come from an archive: the JVM names where each class came from. */
+  private void assertMapsAnArchive(Path launcher, List<String> args) throws Exception {
+    Launched mapped =
+        launch(launcher, args, Map.of("AWS_INVENTORY_JAVA_OPTS", "-Xlog:class+load=info"));
+    assertThat(mapped.exitCode()).isZero();
+    assertThat(mapped.output())
+        .contains("io.awsinventory.cli.AwsInventory source: shared objects file (top)");
+  }
+
   @Test
   void aCheck_andACollectStoppedEarly_recordNothing_thenAWholeCollectRecords() throws Exception {
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
@@ -74,19 +92,13 @@ class LauncherArchiveIT {
       assertThat(launch(refused)).isEqualTo(2);
       assertThat(archives()).as("after a collect refused for bad input").isEmpty();
 
-      List<String> collect = sim.commandFromManagement("collect");
-      collect.addAll(
-          List.of(
-              "--regions", "us-east-1", "--quiet", "--output-dir", dir.resolve("out").toString()));
+      List<String> collect = wholeCollect(sim);
       assertThat(launch(collect)).isZero();
       assertThat(archives()).as("after a whole collect").hasSize(1);
       assertThat(Files.size(archives().get(0))).isPositive();
 
-      // a later run maps it: the JVM names where each class came from
-      Launched mapped = launch(collect, Map.of("AWS_INVENTORY_JAVA_OPTS", "-Xlog:class+load=info"));
-      assertThat(mapped.exitCode()).isZero();
-      assertThat(mapped.output())
-          .contains("io.awsinventory.cli.AwsInventory source: shared objects file (top)");
+      // a later run maps it
+      assertMapsAnArchive(Path.of("scripts", "aws-inventory"), collect);
       assertThat(archives()).hasSize(1);
     }
   }
@@ -103,20 +115,13 @@ class LauncherArchiveIT {
         install.resolve("aws-inventory.jar"),
         StandardCopyOption.COPY_ATTRIBUTES);
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
-      List<String> collect = sim.commandFromManagement("collect");
-      collect.addAll(
-          List.of(
-              "--regions", "us-east-1", "--quiet", "--output-dir", dir.resolve("out").toString()));
+      List<String> collect = wholeCollect(sim);
       assertThat(launch(collect)).isZero();
       assertThat(archives()).as("after a collect from the build").hasSize(1);
 
       assertThat(launch(launcher, collect, Map.of()).exitCode()).isZero();
       assertThat(archives()).as("after a collect from the copy").hasSize(2);
-      Launched mapped =
-          launch(launcher, collect, Map.of("AWS_INVENTORY_JAVA_OPTS", "-Xlog:class+load=info"));
-      assertThat(mapped.exitCode()).isZero();
-      assertThat(mapped.output())
-          .contains("io.awsinventory.cli.AwsInventory source: shared objects file (top)");
+      assertMapsAnArchive(launcher, collect);
     }
   }
 }
