@@ -2,7 +2,8 @@
 rem Runs aws-inventory from the jar beside this script, or from target\ of a build.
 rem Uses %JAVA_HOME%\bin\java.exe when JAVA_HOME is set, else java from the PATH.
 rem AWS_INVENTORY_JAVA_OPTS comes after the default JVM options (the quick C1 compiler with four
-rem compiler threads, a young generation of at least 96 MB): a later option wins, so AWS_INVENTORY_JAVA_OPTS=-Xmx1g keeps the rest.
+rem compiler threads, a young generation of at least 96 MB): a later option wins, so
+rem AWS_INVENTORY_JAVA_OPTS=-Xmx1g keeps the rest.
 rem Every path is quoted and no block is parenthesized, so the script works from folders such as
 rem "C:\Program Files (x86)\aws-inventory"; the arguments are passed on unchanged with %*.
 setlocal

@@ -47,7 +47,8 @@ public record CaBundle(Path file, List<X509Certificate> certificates) {
     if (READ_AHEAD.putIfAbsent(file, bundle) == null) {
       try {
         bundle.complete(parse(file));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // completed either way: a read waiting on it must never wait for ever
         bundle.completeExceptionally(e);
       }
     }
