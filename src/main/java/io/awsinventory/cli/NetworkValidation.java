@@ -82,7 +82,7 @@ final class NetworkValidation {
       return null;
     }
     try {
-      return CaBundle.read(file);
+      return ReadAhead.caBundle(file);
     } catch (IllegalArgumentException e) {
       throw invalidInput(source, e.getMessage());
     }

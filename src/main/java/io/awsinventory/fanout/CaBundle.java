@@ -13,10 +13,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -34,43 +30,8 @@ public record CaBundle(Path file, List<X509Certificate> certificates) {
     certificates = List.copyOf(certificates);
   }
 
-  /** Bundles read ahead on a start-up thread, each taken by the first {@link #read} of its file. */
-  private static final Map<Path, CompletableFuture<CaBundle>> READ_AHEAD =
-      new ConcurrentHashMap<>();
-
-  /**
-   * Reads a bundle on this thread for a later {@link #read} of the same file on another: parsing a
-   * system bundle of some 150 certificates takes tens of milliseconds at start-up.
-   */
-  public static void readAhead(Path file) {
-    CompletableFuture<CaBundle> bundle = new CompletableFuture<>();
-    if (READ_AHEAD.putIfAbsent(file, bundle) == null) {
-      try {
-        bundle.complete(parse(file));
-      } catch (RuntimeException | Error e) {
-        // completed either way: a read waiting on it must never wait for ever
-        bundle.completeExceptionally(e);
-      }
-    }
-  }
-
-  /**
-   * Reads every certificate of a PEM file, or takes what {@link #readAhead} read of it; throws with
-   * a one-line reason when it has none.
-   */
+  /** Reads every certificate of a PEM file; throws with a one-line reason when it has none. */
   public static CaBundle read(Path file) {
-    CompletableFuture<CaBundle> ahead = READ_AHEAD.remove(file);
-    if (ahead != null) {
-      try {
-        return ahead.join();
-      } catch (CompletionException e) {
-        // read again below: the reason is then the file's as it is now
-      }
-    }
-    return parse(file);
-  }
-
-  private static CaBundle parse(Path file) {
     List<X509Certificate> certificates = new ArrayList<>();
     try (InputStream in = new java.io.ByteArrayInputStream(SmallFiles.read(file))) {
       for (Certificate certificate :

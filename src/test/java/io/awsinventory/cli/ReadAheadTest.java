@@ -1,4 +1,4 @@
-package io.awsinventory.fanout;
+package io.awsinventory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CaBundleTest {
+class ReadAheadTest {
   @TempDir Path dir;
 
   /** Two certificates of the JDK's own trust store, written as a PEM bundle. */
@@ -42,37 +42,37 @@ class CaBundleTest {
   void read_ofAPemFile_hasEveryCertificate() throws Exception {
     Path file = Files.writeString(dir.resolve("ca.pem"), pem());
 
-    assertThat(CaBundle.read(file).certificates()).hasSize(2);
+    assertThat(ReadAhead.caBundle(file).certificates()).hasSize(2);
   }
 
   @Test
   void readAhead_thenRead_takesWhatWasReadAhead_once() throws Exception {
     Path file = Files.writeString(dir.resolve("ahead.pem"), pem());
 
-    CaBundle.readAhead(file);
+    ReadAhead.readBundle(file);
     Files.delete(file);
 
-    assertThat(CaBundle.read(file).certificates()).hasSize(2);
-    assertThatThrownBy(() -> CaBundle.read(file)).hasMessage("no such file: " + file);
+    assertThat(ReadAhead.caBundle(file).certificates()).hasSize(2);
+    assertThatThrownBy(() -> ReadAhead.caBundle(file)).hasMessage("no such file: " + file);
   }
 
   @Test
   void readAhead_thatFailed_isReadAgain_asTheFileIsNow() throws Exception {
     Path file = dir.resolve("later.pem");
 
-    CaBundle.readAhead(file);
+    ReadAhead.readBundle(file);
     Files.writeString(file, pem());
 
-    assertThat(CaBundle.read(file).certificates()).hasSize(2);
+    assertThat(ReadAhead.caBundle(file).certificates()).hasSize(2);
   }
 
   @Test
   void readAhead_ofAFileWithNoCertificate_failsTheReadWithItsReason() throws Exception {
     Path file = Files.writeString(dir.resolve("not.pem"), "just text\n");
 
-    CaBundle.readAhead(file);
+    ReadAhead.readBundle(file);
 
-    assertThatThrownBy(() -> CaBundle.read(file))
+    assertThatThrownBy(() -> ReadAhead.caBundle(file))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(file + " holds no PEM certificate");
   }
