@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,6 +29,13 @@ final class GenerationCommit {
   /** The folders that hold one run's files each. */
   static final String GENERATION = ".aws-inventory-gen-";
 
+  /**
+   * How long a generation stays after it stops being current (or, for a killed run's, after its
+   * files were moved in). A reader that followed {@value #DATA} to the old generation an instant
+   * before the swap opens its file an instant after: the file must still be there.
+   */
+  static final Duration KEPT_AFTER_SWAP = Duration.ofSeconds(10);
+
   private GenerationCommit() {}
 
   /** Whether this folder's file system lets this process make symbolic links. */
@@ -44,7 +54,8 @@ final class GenerationCommit {
   /**
    * Moves {@code names} from {@code staging} into a new generation, makes each visible name a link
    * through {@value #DATA}, swaps {@value #DATA} to the new generation, then removes {@code strays}
-   * and the generations no link names.
+   * and the generations that stopped being current more than {@link #KEPT_AFTER_SWAP} ago. The one
+   * just replaced is marked with the time of the swap and left for a later run to remove.
    */
   static void commit(Path outputDir, Path staging, List<String> names, List<String> strays)
       throws IOException {
@@ -71,14 +82,21 @@ final class GenerationCommit {
       deleteTree(generation);
       throw e;
     }
+    Path data = outputDir.resolve(DATA);
+    Path replaced =
+        Files.isSymbolicLink(data) ? outputDir.resolve(Files.readSymbolicLink(data)) : null;
     Path next = outputDir.resolve(DATA + ".next-" + System.nanoTime());
     Files.createSymbolicLink(next, generation.getFileName());
     // the instant of commit: one rename
-    Files.move(next, outputDir.resolve(DATA), StandardCopyOption.ATOMIC_MOVE);
+    Files.move(next, data, StandardCopyOption.ATOMIC_MOVE);
+    Instant swapped = Instant.now();
+    if (replaced != null && Files.isDirectory(replaced, LinkOption.NOFOLLOW_LINKS)) {
+      Files.setLastModifiedTime(replaced, FileTime.from(swapped));
+    }
     for (String name : strays) {
       Files.deleteIfExists(outputDir.resolve(name));
     }
-    removeUnusedGenerations(outputDir);
+    removeUnusedGenerations(outputDir, swapped);
   }
 
   /**
@@ -123,15 +141,24 @@ final class GenerationCommit {
     }
   }
 
-  /** Removes the generation folders {@value #DATA} does not name: old ones, or a killed run's. */
-  static void removeUnusedGenerations(Path outputDir) throws IOException {
+  /**
+   * Removes the generation folders {@value #DATA} does not name — replaced ones, or a killed run's
+   * — once their time (the swap that replaced them, or their last file moved in) is more than
+   * {@link #KEPT_AFTER_SWAP} before {@code now}.
+   */
+  static void removeUnusedGenerations(Path outputDir, Instant now) throws IOException {
     Path data = outputDir.resolve(DATA);
     String current =
         Files.isSymbolicLink(data) ? Files.readSymbolicLink(data).getFileName().toString() : "";
+    Instant cutoff = now.minus(KEPT_AFTER_SWAP);
     try (Stream<Path> entries = Files.list(outputDir)) {
       for (Path entry : entries.toList()) {
         String name = entry.getFileName().toString();
-        if (name.startsWith(GENERATION) && !name.equals(current)) {
+        if (name.startsWith(GENERATION)
+            && !name.equals(current)
+            && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS)
+                .toInstant()
+                .isBefore(cutoff)) {
           deleteTree(entry);
         } else if (name.startsWith(DATA + ".")) {
           Files.deleteIfExists(entry);

@@ -62,7 +62,7 @@ public final class Workspace implements AutoCloseable {
 
   /** With the lock held, every private folder in the output folder belongs to a dead run. */
   private static void removeDeadRuns(Path outputDir) throws IOException {
-    GenerationCommit.removeUnusedGenerations(outputDir);
+    GenerationCommit.removeUnusedGenerations(outputDir, java.time.Instant.now());
     try (Stream<Path> entries = Files.list(outputDir)) {
       for (Path entry : entries.toList()) {
         if (entry.getFileName().toString().startsWith(PREFIX)

@@ -119,6 +119,9 @@ class WorkspaceTest {
     }
   }
 
+  /** Commits in a row while a reader polls; more with {@code -Drounds=N} to hunt a rare race. */
+  private static final int ROUNDS = Integer.getInteger("rounds", 300);
+
   @Test
   void commit_aReaderPollingTheFolder_neverFindsAFileMissing() throws Exception {
     commitSet("first");
@@ -142,7 +145,7 @@ class WorkspaceTest {
             });
     reader.start();
     try {
-      for (int round = 0; round < 300; round++) {
+      for (int round = 0; round < ROUNDS; round++) {
         commitSet("round-" + round);
       }
     } finally {
@@ -152,7 +155,74 @@ class WorkspaceTest {
 
     assertThat(missing).as(polls.get() + " polls").isEmpty();
     assertThat(polls.get()).isGreaterThan(1000);
-    assertThat(Files.readString(out.resolve("a.json"))).isEqualTo("round-299 a.json");
+    assertThat(Files.readString(out.resolve("a.json")))
+        .isEqualTo("round-" + (ROUNDS - 1) + " a.json");
     assertThat(listing()).containsExactly("a.json", "b.json", "run_summary.json");
+  }
+
+  private List<Path> generations() throws IOException {
+    try (Stream<Path> files = Files.list(out)) {
+      return files
+          .filter(p -> p.getFileName().toString().startsWith(GenerationCommit.GENERATION))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private Path current() throws IOException {
+    return out.resolve(Files.readSymbolicLink(out.resolve(GenerationCommit.DATA)));
+  }
+
+  private static void age(Path folder, java.time.Duration by) throws IOException {
+    Files.setLastModifiedTime(
+        folder, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(by)));
+  }
+
+  @Test
+  void commit_keepsTheGenerationItReplaced_andALaterRunRemovesItOnceOld() throws Exception {
+    commitSet("first");
+    Path first = current();
+    commitSet("second");
+    Path second = current();
+
+    // a reader that followed the link to the first set an instant before the swap still finds it
+    assertThat(generations()).containsExactlyInAnyOrder(first, second);
+    assertThat(Files.readString(first.resolve("a.json"))).isEqualTo("first a.json");
+
+    age(first, GenerationCommit.KEPT_AFTER_SWAP.plusSeconds(1));
+    Workspace.open(out).close();
+
+    assertThat(generations()).containsExactly(second);
+    assertThat(Files.readString(out.resolve("a.json"))).isEqualTo("second a.json");
+  }
+
+  @Test
+  void commit_removesTheGenerationsReplacedLongAgo_andKeepsTheOneItReplaced() throws Exception {
+    commitSet("first");
+    Path first = current();
+    commitSet("second");
+    Path second = current();
+    age(first, GenerationCommit.KEPT_AFTER_SWAP.plusSeconds(1));
+    // the age of a generation is the swap that replaced it, not when it was written
+    age(second, java.time.Duration.ofHours(1));
+
+    commitSet("third");
+
+    assertThat(generations()).containsExactlyInAnyOrder(second, current());
+    assertThat(Files.readString(out.resolve("b.json"))).isEqualTo("third b.json");
+  }
+
+  @Test
+  void open_removesAKilledRunsGenerationOnceOld_andLeavesAFreshOne() throws Exception {
+    commitSet("first");
+    Path old = Files.createDirectory(out.resolve(GenerationCommit.GENERATION + "1"));
+    Files.writeString(old.resolve("a.json"), "killed before the swap");
+    age(old, java.time.Duration.ofMinutes(5));
+    Path fresh = Files.createDirectory(out.resolve(GenerationCommit.GENERATION + "2"));
+
+    Workspace.open(out).close();
+
+    assertThat(generations()).containsExactlyInAnyOrder(current(), fresh);
+    assertThat(Files.readString(out.resolve("a.json"))).isEqualTo("first a.json");
   }
 }
