@@ -91,7 +91,11 @@ final class GenerationCommit {
     Files.move(next, data, StandardCopyOption.ATOMIC_MOVE);
     Instant swapped = Instant.now();
     if (replaced != null && Files.isDirectory(replaced, LinkOption.NOFOLLOW_LINKS)) {
-      Files.setLastModifiedTime(replaced, FileTime.from(swapped));
+      try {
+        Files.setLastModifiedTime(replaced, FileTime.from(swapped));
+      } catch (IOException unmarked) {
+        // the new set is in place; unmarked, the old one keeps its own time and may go sooner
+      }
     }
     for (String name : strays) {
       Files.deleteIfExists(outputDir.resolve(name));
