@@ -6,7 +6,10 @@ import io.awsinventory.discovery.Partitions;
 import io.awsinventory.fanout.ErrorClassifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,6 +20,11 @@ import software.amazon.awssdk.services.sts.StsClient;
  * The credentials of a run: the base credentials, the master chain (each hop checked with
  * GetCallerIdentity when the run opens), and a session per account — the master chain itself for
  * the account it stands in, the member chain for every other.
+ *
+ * <p>The check runs on a thread of its own while the run goes on to what needs only the master
+ * chain's credentials (the organization's first page): who the chain is, and whether a hop failed,
+ * is known at {@link #hops()} or {@link #masterIdentity()}, which wait for it and throw its
+ * failure.
  */
 public final class Sessions implements AutoCloseable {
   /** Who a step of the master chain turned out to be. */
@@ -32,7 +40,11 @@ public final class Sessions implements AutoCloseable {
   /** The profile's own role hops (when its profile has role_arn), then --assume-role-arn's. */
   private final List<RoleHop> chain;
 
-  private final List<HopIdentity> hops = new ArrayList<>();
+  /** Who each hop turned out to be, once the check has ended. */
+  private final CompletableFuture<List<HopIdentity>> verified = new CompletableFuture<>();
+
+  /** What a failed check becomes where it is waited for. */
+  private final UnaryOperator<InventoryException> failures;
 
   /**
    * The home region's STS client of the accounts' sessions, signed by the master chain's
@@ -47,8 +59,10 @@ public final class Sessions implements AutoCloseable {
       AccessSpec access,
       String homeRegion,
       StsClients clients,
-      Supplier<ProfileFile> sharedFiles) {
+      Supplier<ProfileFile> sharedFiles,
+      UnaryOperator<InventoryException> failures) {
     this.clients = clients;
+    this.failures = failures;
     this.access = access;
     this.settings = new SessionSettings(access.sessionName(), access.durationSeconds(), homeRegion);
     this.partition = Partitions.partitionOf(homeRegion);
@@ -61,24 +75,34 @@ public final class Sessions implements AutoCloseable {
   }
 
   /**
-   * Resolves the base credentials and every hop of the master chain.
+   * Starts resolving the base credentials and checking every hop of the master chain; {@link
+   * #hops()} waits for the check.
    *
-   * @throws InventoryException exit 4 when a hop cannot be reached
+   * @param failures what a failed check (exit 4 when a hop cannot be reached) becomes when it is
+   *     thrown, on whichever thread waits for it first
    */
   public static Sessions open(
       CredentialsSpec credentials,
       AccessSpec access,
       String homeRegion,
       StsClients clients,
-      Supplier<ProfileFile> sharedFiles) {
-    Sessions sessions = new Sessions(credentials, access, homeRegion, clients, sharedFiles);
-    try {
-      sessions.verifyMasterChain(credentials);
-      return sessions;
-    } catch (RuntimeException e) {
-      sessions.close();
-      throw e;
-    }
+      Supplier<ProfileFile> sharedFiles,
+      UnaryOperator<InventoryException> failures) {
+    Sessions sessions =
+        new Sessions(credentials, access, homeRegion, clients, sharedFiles, failures);
+    Thread check =
+        new Thread(
+            () -> {
+              try {
+                sessions.verified.complete(sessions.verifyMasterChain(credentials));
+              } catch (RuntimeException | Error e) {
+                sessions.verified.completeExceptionally(e);
+              }
+            },
+            "aws-inventory-identity");
+    check.setDaemon(true);
+    check.start();
+    return sessions;
   }
 
   /** What the operator sees when the default chain finds nothing, instead of the SDK's list. */
@@ -87,7 +111,8 @@ public final class Sessions implements AutoCloseable {
           + " AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, --web-identity-token-file,"
           + " or run on a machine or in a container with a role attached";
 
-  private void verifyMasterChain(CredentialsSpec credentials) {
+  private List<HopIdentity> verifyMasterChain(CredentialsSpec credentials) {
+    List<HopIdentity> hops = new ArrayList<>();
     if (credentials.isDefaultChain()) {
       try {
         base.provider().resolveCredentials();
@@ -110,6 +135,7 @@ public final class Sessions implements AutoCloseable {
           new HopIdentity(
               name, hop.roleArn(), identify(providers.get(i), name + " (" + hop.roleArn() + ")")));
     }
+    return List.copyOf(hops);
   }
 
   private CallerIdentity identify(AwsCredentialsProvider provider, String what) {
@@ -122,12 +148,28 @@ public final class Sessions implements AutoCloseable {
     }
   }
 
+  /**
+   * Who each hop of the master chain is, the base credentials first, once the check has ended.
+   *
+   * @throws InventoryException the check's failure, through {@code failures}
+   */
   public List<HopIdentity> hops() {
-    return List.copyOf(hops);
+    try {
+      return verified.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof InventoryException failure) {
+        throw failures.apply(failure);
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) e.getCause();
+    }
   }
 
-  /** The identity the master chain ends in. */
+  /** The identity the master chain ends in, once the check has ended. */
   public CallerIdentity masterIdentity() {
+    List<HopIdentity> hops = hops();
     return hops.get(hops.size() - 1).identity();
   }
 
@@ -142,9 +184,10 @@ public final class Sessions implements AutoCloseable {
 
   /** The session of one account; close it when the account's work is done. */
   public AccountSession open(Account account) {
+    CallerIdentity masterIdentity = masterIdentity();
     StsClient sts = accountsSts();
-    if (account.id().equals(masterIdentity().accountId())) {
-      return new AccountSession(account, master.last(), null, sts, masterIdentity());
+    if (account.id().equals(masterIdentity.accountId())) {
+      return new AccountSession(account, master.last(), null, sts, masterIdentity);
     }
     AssumeRoleChain chain =
         AssumeRoleChain.of(

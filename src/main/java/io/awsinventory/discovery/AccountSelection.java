@@ -27,10 +27,13 @@ public record AccountSelection(
 
   /**
    * @param organization lists the organization's accounts; asked only with {@code --list-accounts}
-   * @param masterAccountId the account the master chain stands in
+   * @param masterAccountId the account the master chain stands in; asked only when no account is
+   *     named or listed
    */
   public static AccountSelection select(
-      AccountScope scope, Supplier<List<ListedAccount>> organization, String masterAccountId) {
+      AccountScope scope,
+      Supplier<List<ListedAccount>> organization,
+      Supplier<String> masterAccountId) {
     List<ListedAccount> candidates = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     List<String> notFound = new ArrayList<>();
@@ -62,7 +65,7 @@ public record AccountSelection(
           .sorted()
           .forEach(id -> candidates.add(new ListedAccount(id, null, null)));
     } else {
-      candidates.add(new ListedAccount(masterAccountId, null, null));
+      candidates.add(new ListedAccount(masterAccountId.get(), null, null));
     }
     List<ListedAccount> toCollect = new ArrayList<>();
     for (ListedAccount account : candidates) {

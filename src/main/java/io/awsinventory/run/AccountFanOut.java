@@ -92,6 +92,9 @@ final class AccountFanOut {
     Consumer<ListedAccount> startEarly =
         account -> {
           if (AccountSelection.collectsAsListed(config.access().scope(), account)) {
+            // the master chain's check ran beside the organization's first page: a failed one
+            // ends the run here, before any account is reached
+            sessions.hops();
             start.accept(account);
           }
         };
@@ -99,8 +102,9 @@ final class AccountFanOut {
         AccountSelection.select(
             config.access().scope(),
             () -> listOrganization(startEarly),
-            sessions.masterIdentity().accountId());
+            () -> sessions.masterIdentity().accountId());
     this.selection = selection;
+    sessions.hops();
     selection.skipped().forEach(s -> accounts.add(AccountPlanner.report(s)));
     for (String id : selection.notFound()) {
       String message = "account " + id + " is not in the organization's account list";
@@ -191,6 +195,8 @@ final class AccountFanOut {
               + e.getMessage()
               + "; the files of the previous run are unchanged");
     } catch (SdkException e) {
+      // credentials that fail their check fail the listing too: the check's failure says why
+      sessions.hops();
       NetworkFailure.of(config, "organizations", e)
           .ifPresent(
               unreachable -> {

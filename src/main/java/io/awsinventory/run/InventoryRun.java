@@ -70,12 +70,6 @@ public final class InventoryRun {
         SyncReader sync = SyncReader.open(config, clients, sessions);
         FanOut fanOut = new FanOut(capacity.workers());
         Interrupted report = new Interrupted(workspace, progress)) {
-      sessions
-          .hops()
-          .forEach(
-              h ->
-                  summary.identity(
-                      h.hop(), h.roleArn(), h.identity().accountId(), h.identity().arn()));
       TargetRunner runner =
           new TargetRunner(
               clients, workspace, capacity.spillSorter(), clock, progress, sync.sync());
@@ -89,6 +83,12 @@ public final class InventoryRun {
           chains,
           regions -> progress.addPlanned(regions * config.resources().size()),
           AccountPlanner.Unreachable::errorMessage);
+      sessions
+          .hops()
+          .forEach(
+              h ->
+                  summary.identity(
+                      h.hop(), h.roleArn(), h.identity().accountId(), h.identity().arn()));
       accountReports = accounts.accounts();
       rejectedAccounts = accounts.rejected();
       failIfNothingWasCollected(accounts);

@@ -1,6 +1,5 @@
 package io.awsinventory.run;
 
-import io.awsinventory.InventoryException;
 import io.awsinventory.auth.Sessions;
 import io.awsinventory.fanout.AwsClients;
 
@@ -12,18 +11,16 @@ final class RunSessions {
   private RunSessions() {}
 
   /**
-   * Opens the run's sessions; a network failure on the way is exit 5, not an authentication one.
+   * Opens the run's sessions; a network failure on the way to who they are is exit 5, not an
+   * authentication one.
    */
   static Sessions open(RunConfig config, AwsClients clients) {
-    try {
-      return Sessions.open(
-          config.credentials(),
-          config.access(),
-          config.homeRegion(),
-          clients::sts,
-          clients.sharedFiles());
-    } catch (InventoryException e) {
-      throw e.getCause() == null ? e : NetworkFailure.of(config, "sts", e.getCause()).orElse(e);
-    }
+    return Sessions.open(
+        config.credentials(),
+        config.access(),
+        config.homeRegion(),
+        clients::sts,
+        clients.sharedFiles(),
+        e -> e.getCause() == null ? e : NetworkFailure.of(config, "sts", e.getCause()).orElse(e));
   }
 }

@@ -3,6 +3,7 @@ package io.awsinventory.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awsinventory.Account;
+import io.awsinventory.InventoryException;
 import io.awsinventory.discovery.AccountScope;
 import io.awsinventory.discovery.Shard;
 import java.time.Instant;
@@ -25,7 +26,7 @@ class SessionsTest {
   private static final String MASTER = "111111111111";
 
   /** STS as the run's clients see it: keys name the account they act in ("AK" + account id). */
-  private static final class FakeSts implements StsClient {
+  private static class FakeSts implements StsClient {
     final AwsCredentialsProvider signedBy;
     final List<String> assumed = new ArrayList<>();
     int identitiesAsked;
@@ -87,13 +88,35 @@ class SessionsTest {
     }
   }
 
-  private final List<FakeSts> built = new ArrayList<>();
+  private final List<FakeSts> built = java.util.Collections.synchronizedList(new ArrayList<>());
 
+  /** Sessions whose master chain's check has ended. */
   private Sessions open(String... memberRoles) {
+    Sessions sessions = openChecking(memberRoles);
+    sessions.hops();
+    return sessions;
+  }
+
+  private Sessions openChecking(String... memberRoles) {
+    return openWith(
+        List.of(memberRoles),
+        (credentials, region) -> {
+          FakeSts sts = new FakeSts(credentials);
+          built.add(sts);
+          return sts;
+        },
+        failure ->
+            InventoryException.authentication("as waited for: " + failure.getMessage(), null));
+  }
+
+  private static Sessions openWith(
+      List<String> memberRoles,
+      StsClients clients,
+      java.util.function.UnaryOperator<InventoryException> failures) {
     AccessSpec access =
         new AccessSpec(
             List.of(),
-            new MemberRoles(List.of(memberRoles), null),
+            new MemberRoles(memberRoles, null),
             "test",
             3600,
             new AccountScope(true, List.of(), Set.of(), Set.of(), Shard.ALL));
@@ -101,12 +124,9 @@ class SessionsTest {
         new CredentialsSpec("AK" + MASTER, "secret", null, null, null, null),
         access,
         "eu-west-1",
-        (credentials, region) -> {
-          FakeSts sts = new FakeSts(credentials);
-          built.add(sts);
-          return sts;
-        },
-        ProfileFile::defaultProfileFile);
+        clients,
+        ProfileFile::defaultProfileFile,
+        failures);
   }
 
   @Test
@@ -190,5 +210,86 @@ class SessionsTest {
         .isEqualTo("arn:aws:sts::222222222222:assumed-role/Asked/test");
     assertThat(shared.identitiesAsked).isEqualTo(1);
     sessions.close();
+  }
+
+  @Test
+  void open_returnsWhileTheCheckRuns_withTheCredentialsToListWith() throws Exception {
+    java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean answeredAfterOpen =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Sessions sessions =
+        openWith(
+            List.of(),
+            (credentials, region) ->
+                new FakeSts(credentials) {
+                  @Override
+                  public GetCallerIdentityResponse getCallerIdentity(
+                      GetCallerIdentityRequest request) {
+                    try {
+                      // a check that waited for open to return: open did not wait for it
+                      answeredAfterOpen.set(
+                          answer.await(30, java.util.concurrent.TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    return super.getCallerIdentity(request);
+                  }
+                },
+            failure -> failure);
+
+    assertThat(sessions.masterCredentials().resolveCredentials().accessKeyId())
+        .isEqualTo("AK" + MASTER);
+    answer.countDown();
+
+    assertThat(sessions.hops())
+        .extracting(h -> h.hop(), h -> h.identity().accountId())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("base", MASTER));
+    assertThat(answeredAfterOpen).isTrue();
+    assertThat(sessions.masterIdentity().accountId()).isEqualTo(MASTER);
+    sessions.close();
+  }
+
+  @Test
+  void aFailedCheck_isThrownWhereverItIsWaitedFor_asTheRunMapsIt() {
+    List<FakeSts> rejecting = java.util.Collections.synchronizedList(new ArrayList<>());
+    Sessions sessions =
+        openWith(
+            List.of(),
+            (credentials, region) -> {
+              FakeSts sts =
+                  new FakeSts(credentials) {
+                    @Override
+                    public GetCallerIdentityResponse getCallerIdentity(
+                        GetCallerIdentityRequest request) {
+                      throw software.amazon.awssdk.services.sts.model.StsException.builder()
+                          .statusCode(403)
+                          .awsErrorDetails(
+                              software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                                  .errorCode("InvalidClientTokenId")
+                                  .errorMessage(
+                                      "The security token included in the request is" + " invalid.")
+                                  .build())
+                          .build();
+                    }
+                  };
+              rejecting.add(sts);
+              return sts;
+            },
+            failure -> InventoryException.authentication("mapped: " + failure.getMessage(), null));
+
+    for (Runnable waiter :
+        List.<Runnable>of(
+            sessions::hops,
+            sessions::masterIdentity,
+            () -> sessions.open(new Account("222222222222", null)))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(waiter::run)
+          .isInstanceOf(InventoryException.class)
+          .hasMessageStartingWith(
+              "mapped: authentication failed at the base credentials (static keys):"
+                  + " InvalidClientTokenId");
+    }
+    sessions.close();
+    assertThat(rejecting).hasSize(1);
+    assertThat(rejecting.get(0).closed).as("the check closes the client it asked").isEqualTo(1);
   }
 }

@@ -18,7 +18,7 @@ class AccountSelectionTest {
           new ListedAccount("777777777777", "g", "ACTIVE"));
 
   private static List<String> selected(AccountScope scope) {
-    return AccountSelection.select(scope, () -> LISTED, "111111111111").toCollect().stream()
+    return AccountSelection.select(scope, () -> LISTED, () -> "111111111111").toCollect().stream()
         .map(ListedAccount::id)
         .toList();
   }

@@ -68,6 +68,24 @@ class FailureHandlingTest {
   }
 
   @Test
+  void collect_rejectedCredentials_listingTheOrganization_namesTheCredentialsNotTheListing() {
+    fake.rejectCredentials();
+
+    // the listing's first page and the credentials' check go out together; the check's
+    // failure is the one reported
+    CliRun run = collect("--list-accounts");
+
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err().strip())
+        .startsWith(
+            "aws-inventory: authentication failed at the base credentials (static keys):"
+                + " InvalidClientTokenId")
+        .doesNotContain(SECRET);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(fake.requests("DescribeReservedInstances")).isZero();
+  }
+
+  @Test
   void collect_deniedResource_isDeniedInTheSummaryAndExits3() throws Exception {
     fake.deny("DescribeReservedInstances");
 
