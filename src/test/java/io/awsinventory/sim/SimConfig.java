@@ -30,6 +30,7 @@ public final class SimConfig {
   private volatile Set<String> notSetUpAccounts = Set.of();
   private volatile Duration latency = Duration.ZERO;
   private volatile Duration jitter = Duration.ZERO;
+  private volatile Duration stsLatency = Duration.ZERO;
   private int bucketBurst = 100;
   private double bucketRefillPerSecond = 0;
   private double serverErrorRate = 0;
@@ -279,6 +280,16 @@ public final class SimConfig {
     return this;
   }
 
+  /** The delay of every STS call (none unless set: token lifetimes of tests are a second). */
+  public SimConfig stsLatency(Duration fixed) {
+    stsLatency = fixed;
+    return this;
+  }
+
+  public Duration stsLatency() {
+    return stsLatency;
+  }
+
   /** EC2-style token buckets per account x region x API; a refill of 0 turns them off. */
   public SimConfig buckets(int burst, double refillPerSecond) {
     bucketBurst = burst;
@@ -421,7 +432,8 @@ public final class SimConfig {
           "  --applications-per-node N installed applications per managed node (3)",
           "  --license-configurations-per-target N  License Manager configurations (2)",
           "  --sync-bucket B[/PREFIX]  serve an S3 bucket holding a Resource Data Sync of the nodes",
-          "  --latency-ms N, --jitter-ms N            delay of every call",
+          "  --latency-ms N, --jitter-ms N            delay of every call but STS's",
+          "  --sts-latency-ms N        delay of every STS call (0)",
           "  --bucket-burst N, --bucket-refill N      EC2-style throttling per account x region x API",
           "  --server-error-rate R     share of calls answered with a 5xx (0)",
           "  --hanging-regions a,b     regions (or account/region) whose calls hang",
@@ -536,6 +548,7 @@ public final class SimConfig {
         }
         case "--latency-ms" ->
             config.latency(Duration.ofMillis(Long.parseLong(value)), config.jitter);
+        case "--sts-latency-ms" -> config.stsLatency(Duration.ofMillis(Long.parseLong(value)));
         case "--jitter-ms" ->
             config.latency(config.latency, Duration.ofMillis(Long.parseLong(value)));
         case "--bucket-burst" ->

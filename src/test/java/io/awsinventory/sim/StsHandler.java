@@ -56,6 +56,7 @@ final class StsHandler {
   /** Answers an STS action of a caller that passed the token checks. */
   void handle(HttpExchange exchange, String action, Map<String, String> form, Caller caller)
       throws IOException {
+    SimHttp.sleep(config.stsLatency());
     switch (action) {
       case "GetCallerIdentity" ->
           xml(
