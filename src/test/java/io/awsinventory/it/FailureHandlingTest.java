@@ -45,6 +45,17 @@ class FailureHandlingTest {
     }
   }
 
+  /** Exit 4 and one line that names the base credentials' rejection, no secret in it. */
+  private static void assertRejectedCredentials(CliRun run) {
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err().strip())
+        .startsWith(
+            "aws-inventory: authentication failed at the base credentials (static keys):"
+                + " InvalidClientTokenId")
+        .doesNotContain(SECRET);
+    assertThat(run.err().strip().lines()).hasSize(1);
+  }
+
   @Test
   void collect_rejectedCredentials_exits4AndKeepsThePreviousFiles() throws Exception {
     Files.writeString(out.resolve("ec2_reserved_instances.json"), "[previous]");
@@ -53,13 +64,7 @@ class FailureHandlingTest {
 
     CliRun run = collect();
 
-    assertThat(run.exitCode()).isEqualTo(4);
-    assertThat(run.err().strip())
-        .startsWith(
-            "aws-inventory: authentication failed at the base credentials (static keys):"
-                + " InvalidClientTokenId")
-        .doesNotContain(SECRET);
-    assertThat(run.err().strip().lines()).hasSize(1);
+    assertRejectedCredentials(run);
     assertThat(Files.readString(out.resolve("ec2_reserved_instances.json")))
         .isEqualTo("[previous]");
     assertThat(Files.readString(out.resolve("run_summary.json"))).isEqualTo("{previous}");
@@ -75,13 +80,7 @@ class FailureHandlingTest {
     // failure is the one reported
     CliRun run = collect("--list-accounts");
 
-    assertThat(run.exitCode()).isEqualTo(4);
-    assertThat(run.err().strip())
-        .startsWith(
-            "aws-inventory: authentication failed at the base credentials (static keys):"
-                + " InvalidClientTokenId")
-        .doesNotContain(SECRET);
-    assertThat(run.err().strip().lines()).hasSize(1);
+    assertRejectedCredentials(run);
     assertThat(fake.requests("DescribeReservedInstances")).isZero();
   }
 

@@ -173,6 +173,12 @@ class WorkspaceTest {
     return out.resolve(Files.readSymbolicLink(out.resolve(GenerationCommit.DATA)));
   }
 
+  /** Commits a set and returns the generation it made current. */
+  private Path committed(String generation) throws Exception {
+    commitSet(generation);
+    return current();
+  }
+
   private static void age(Path folder, java.time.Duration by) throws IOException {
     Files.setLastModifiedTime(
         folder, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(by)));
@@ -180,10 +186,8 @@ class WorkspaceTest {
 
   @Test
   void commit_keepsTheGenerationItReplaced_andALaterRunRemovesItOnceOld() throws Exception {
-    commitSet("first");
-    Path first = current();
-    commitSet("second");
-    Path second = current();
+    Path first = committed("first");
+    Path second = committed("second");
 
     // a reader that followed the link to the first set an instant before the swap still finds it
     assertThat(generations()).containsExactlyInAnyOrder(first, second);
@@ -198,10 +202,8 @@ class WorkspaceTest {
 
   @Test
   void commit_removesTheGenerationsReplacedLongAgo_andKeepsTheOneItReplaced() throws Exception {
-    commitSet("first");
-    Path first = current();
-    commitSet("second");
-    Path second = current();
+    Path first = committed("first");
+    Path second = committed("second");
     age(first, GenerationCommit.KEPT_AFTER_SWAP.plusSeconds(1));
     // the age of a generation is the swap that replaced it, not when it was written
     age(second, java.time.Duration.ofHours(1));
