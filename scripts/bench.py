@@ -38,6 +38,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "target", "aws-inventory.jar")
 KEY = "AKIASIM100000000000"
 LATENCY = 0.050
+# every call of a 50 ms scenario waits that long, STS's too
+LATENCY_KNOBS = ["--latency-ms", "50", "--sts-latency-ms", "50"]
 REGIONS17 = ("ap-northeast-1,ap-northeast-2,ap-northeast-3,ap-south-1,ap-southeast-1,ap-southeast-2,"
              "ca-central-1,eu-central-1,eu-north-1,eu-west-1,eu-west-2,eu-west-3,sa-east-1,"
              "us-east-1,us-east-2,us-west-1,us-west-2")
@@ -281,7 +283,7 @@ def count_lines(path):
 def org_knobs(accounts=100, instances=50000):
     return ["--accounts", str(accounts), "--regions", REGIONS17, "--not-opted-in-regions", "af-south-1,me-south-1",
             "--instances", str(instances), "--reserved-per-target", "2", "--images-per-target", "3",
-            "--db-per-target", "2", "--latency-ms", "50", "--sts-latency-ms", "50", "--bucket-burst", "100", "--bucket-refill", "20",
+            "--db-per-target", "2", *LATENCY_KNOBS, "--bucket-burst", "100", "--bucket-refill", "20",
             "--organizational-units", "10"]
 
 
@@ -383,7 +385,7 @@ def scenario_million():
     work = tempfile.mkdtemp(prefix="bench-million-")
     knobs = ["--accounts", "1", "--regions", "us-east-1", "--not-opted-in-regions", "af-south-1",
              "--instances", "1000000", "--skew", "false", "--reserved-per-target", "2",
-             "--images-per-target", "3", "--db-per-target", "2", "--latency-ms", "50", "--sts-latency-ms", "50"]
+             "--images-per-target", "3", "--db-per-target", "2", *LATENCY_KNOBS]
     sim = Simulator(knobs)
     try:
         wall, rss, code, _ = run_collector(sim, os.path.join(work, "out"), heap="256m",
@@ -424,7 +426,7 @@ def scenario_accounts2k():
     out = os.path.join(work, "out")
     knobs = ["--accounts", "2000", "--regions", "us-east-1", "--not-opted-in-regions", "af-south-1",
              "--instances", "20000", "--reserved-per-target", "0", "--images-per-target", "1",
-             "--db-per-target", "0", "--organizational-units", "50", "--latency-ms", "50", "--sts-latency-ms", "50"]
+             "--db-per-target", "0", "--organizational-units", "50", *LATENCY_KNOBS]
     sim = Simulator(knobs)
     try:
         warm_up(sim)
@@ -540,7 +542,7 @@ def scenario_moto(rounds=3):
 def scenario_applications():
     knobs = ["--accounts", "10", "--regions", "eu-west-1,us-east-1", "--not-opted-in-regions", "af-south-1",
              "--instances", "0", "--nodes-per-target", "200", "--applications-per-node", "150",
-             "--latency-ms", "50", "--sts-latency-ms", "50", "--sync-bucket", "inventory-sync/org"]
+             *LATENCY_KNOBS, "--sync-bucket", "inventory-sync/org"]
     for source, extra in (("api", []), ("sync", ["--inventory-sync", "s3://inventory-sync/org"])):
         work = tempfile.mkdtemp(prefix="bench-apps-")
         sim = Simulator(knobs)
