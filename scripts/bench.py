@@ -11,6 +11,8 @@ Scenarios (all with the simulator on loopback):
                each account's set-up at AWS-like latency
   org-small    the org scenario at a fifth of its size (20 accounts), with the boto3 reference
   org-collector  the org scenario without the boto3 reference
+  org-warm     the org scenario's collector through the launcher, then run four times inside one
+               JVM: how much of a run is the JVM's start
   org-profiles the org scenario without the boto3 reference, run by a user whose ~/.aws/config
                holds 80 profiles (40 accounts, an SSO role and a role_arn profile each): what
                reading the shared config files costs the collector
@@ -25,6 +27,7 @@ Scenarios (all with the simulator on loopback):
 """
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -180,6 +183,13 @@ def minus(after, before):
     return after - before
 
 
+def org_collect_args(sim, out):
+    """The command line of an org run against the simulator, after the program's name."""
+    return ["collect"] + sim.collector_args() + [
+            "--access-key-id", KEY, "--secret-access-key", "bench",
+            "--list-accounts", "--format", "jsonl", "--output-dir", out, "--quiet"]
+
+
 def run_collector(sim, out, heap=None, concurrency=None, extra=(), warm=True):
     """Runs the collector as users run it (the launcher, its default JVM options plus a heap cap);
     returns wall seconds, peak RSS in MB, exit code and the CPU seconds (user + system) it used."""
@@ -188,9 +198,7 @@ def run_collector(sim, out, heap=None, concurrency=None, extra=(), warm=True):
         warm_up(sim)
     # added after the launcher's own defaults
     os.environ["AWS_INVENTORY_JAVA_OPTS"] = f"-Xmx{heap}" if heap else ""
-    command = [launcher, "collect"] + sim.collector_args() + [
-               "--access-key-id", KEY, "--secret-access-key", "bench",
-               "--list-accounts", "--format", "jsonl", "--output-dir", out, "--quiet"]
+    command = [launcher] + org_collect_args(sim, out)
     if concurrency:
         command += ["--concurrency", str(concurrency)]
     command += list(extra)
@@ -379,6 +387,58 @@ def scenario_org(concurrency=None, with_boto3=True, accounts=100, instances=5000
     print(f"bench: scenario={name} wall_s={wall:.1f} floor_s={floor:.1f} ratio={wall / floor:.2f} "
           f"boto3_wall_s={boto3_text} boto3_cpu_s={boto3_cpu_text} speedup={speedup} cpu_s={cpu:.1f} "
           f"peak_rss_mb={rss} calls={calls} throttled={stats['throttled']} concurrency={settled}")
+
+
+def launcher_jvm_options():
+    """The JVM options the launcher starts the collector with by default, read from its script."""
+    with open(os.path.join(ROOT, "scripts", "aws-inventory")) as f:
+        return re.search(r'opts="([^"$]*)', f.read()).group(1).split()
+
+
+def scenario_org_warm(runs=4):
+    """The org run through the launcher (cold: a new JVM, as every scheduled run is), then the same
+    run again and again inside one JVM started with the launcher's options (WarmRuns): the first of
+    those is cold too and has no class archive, the others show what a run costs once the JVM has
+    loaded and compiled the collector's code. Each run meets a simulator warmed by a whole run and
+    token buckets left 6 s to refill."""
+    work = tempfile.mkdtemp(prefix="bench-org-warm-")
+    out = os.path.join(work, "out")
+    sim = Simulator(org_knobs())
+    walls, ratios = [], []
+    try:
+        warm_server(sim, work)
+        before = sim.stats()
+        cold, _, code, _ = run_collector(sim, out, warm=False)
+        floor = floor_of(minus(sim.stats(), before), settled_concurrency(out) or 64)[0]
+        time.sleep(6)
+        classpath = os.pathsep.join([JAR, os.path.join(ROOT, "target", "test-classes")])
+        process = subprocess.Popen(
+            ["java"] + launcher_jvm_options() + ["-cp", classpath, "io.awsinventory.sim.WarmRuns"]
+            + org_collect_args(sim, os.path.join(work, "warm-out")),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for _ in range(runs):
+            before = sim.stats()
+            process.stdin.write("\n")
+            process.stdin.flush()
+            fields = dict(f.split("=", 1) for f in process.stdout.readline().split()[1:])
+            if fields.get("exit") not in ("0", "3"):
+                print(f"org-warm: run exit {fields.get('exit')}")
+            wall = float(fields["wall_s"])
+            settled = settled_concurrency(os.path.join(work, "warm-out")) or 64
+            walls.append(wall)
+            ratios.append(wall / floor_of(minus(sim.stats(), before), settled)[0])
+            time.sleep(6)
+        process.stdin.close()
+        process.wait()
+    finally:
+        sim.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    warm = sorted(walls[1:])[len(walls[1:]) // 2]
+    warm_ratio = sorted(ratios[1:])[len(ratios[1:]) // 2]
+    print(f"org-warm: launcher exit={code}; in one JVM: " + ", ".join(f"{w:.2f}" for w in walls) + " s")
+    print(f"bench: scenario=org-warm launcher_wall_s={cold:.1f} launcher_ratio={cold / floor:.2f} "
+          f"first_in_jvm_wall_s={walls[0]:.1f} warm_wall_s={warm:.1f} warm_ratio={warm_ratio:.2f} "
+          f"floor_s={floor:.1f}")
 
 
 def scenario_million():
@@ -582,6 +642,8 @@ def main():
             scenario_org(concurrency, name="org-tls", tls=True)
         elif name == "org-tls-collector":
             scenario_org(concurrency, with_boto3=False, name="org-tls", tls=True)
+        elif name == "org-warm":
+            scenario_org_warm()
         elif name == "million":
             scenario_million()
         elif name == "accounts10k":
