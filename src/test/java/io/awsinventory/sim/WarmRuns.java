@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The same command line run again and again inside one JVM, for the benchmark: what a run costs
@@ -30,7 +29,7 @@ public final class WarmRuns {
     PrintWriter quiet = new PrintWriter(Writer.nullWriter());
     for (int run = 1; go.readLine() != null; run++) {
       long start = System.nanoTime();
-      int code = AwsInventory.execute(Arrays.copyOf(args, args.length), quiet, quiet);
+      int code = AwsInventory.execute(args, quiet, quiet);
       double wall = (System.nanoTime() - start) / 1e9;
       System.out.printf("warm: run=%d exit=%d wall_s=%.2f%n", run, code, wall);
       System.out.flush();
