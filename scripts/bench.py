@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -433,8 +434,7 @@ def scenario_org_warm(runs=4):
     finally:
         sim.stop()
         shutil.rmtree(work, ignore_errors=True)
-    warm = sorted(walls[1:])[len(walls[1:]) // 2]
-    warm_ratio = sorted(ratios[1:])[len(ratios[1:]) // 2]
+    warm, warm_ratio = statistics.median(walls[1:]), statistics.median(ratios[1:])
     print(f"org-warm: launcher exit={code}; in one JVM: " + ", ".join(f"{w:.2f}" for w in walls) + " s")
     print(f"bench: scenario=org-warm launcher_wall_s={cold:.1f} launcher_ratio={cold / floor:.2f} "
           f"first_in_jvm_wall_s={walls[0]:.1f} warm_wall_s={warm:.1f} warm_ratio={warm_ratio:.2f} "
@@ -587,7 +587,7 @@ def scenario_moto(rounds=3):
         shutil.rmtree(work, ignore_errors=True)
 
     def median(name, i):
-        return sorted(r[i] for r in results[name])[len(results[name]) // 2]
+        return statistics.median(r[i] for r in results[name])
 
     for name in results:
         print(f"moto: {name} " + " ".join(f"{w:.2f}s/{c:.2f}cpu" for w, c in results[name]))
