@@ -1,8 +1,6 @@
 package io.awsinventory.collect;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +45,26 @@ final class AnswerShape {
     final boolean flattened;
     final String keyName;
     final String valueName;
-    final byte[] keyElement;
-    final byte[] valueElement;
     AnswerShape structure;
     Field item;
+
+    /** What a value of this member must be, for messages: "an integer", "a timestamp". */
+    String expected() {
+      MarshallingType<?> type = sdkField.marshallingType();
+      if (type == MarshallingType.INTEGER || type == MarshallingType.LONG) {
+        return "an integer in range";
+      }
+      if (type == MarshallingType.FLOAT || type == MarshallingType.DOUBLE) {
+        return "a number";
+      }
+      if (type == MarshallingType.BOOLEAN) {
+        return "true or false";
+      }
+      if (type == MarshallingType.INSTANT) {
+        return "a timestamp";
+      }
+      return "base64 bytes";
+    }
 
     @SuppressWarnings("unchecked")
     private Field(int index, SdkField<Object> field, Kind kind, StringToValue<?> converter) {
@@ -64,8 +78,6 @@ final class AnswerShape {
       this.flattened = (list != null && list.isFlattened()) || (map != null && map.isFlattened());
       this.keyName = map == null ? null : map.keyLocationName();
       this.valueName = map == null ? null : map.valueLocationName();
-      this.keyElement = keyName == null ? null : keyName.getBytes(StandardCharsets.UTF_8);
-      this.valueElement = valueName == null ? null : valueName.getBytes(StandardCharsets.UTF_8);
     }
   }
 
@@ -73,13 +85,25 @@ final class AnswerShape {
       StringToInstant.create(
           Map.of(MarshallLocation.PAYLOAD, TimestampFormatTrait.Format.ISO_8601));
 
+  /** A flag is true or false (in any case); the SDK's converter takes any other text as false. */
+  private static final StringToValue<Boolean> FLAGS =
+      (text, field) -> {
+        if (text.equalsIgnoreCase("true")) {
+          return Boolean.TRUE;
+        }
+        if (text.equalsIgnoreCase("false")) {
+          return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException("not a flag");
+      };
+
   private static final Map<MarshallingType<?>, StringToValue<?>> CONVERTERS =
       Map.of(
           MarshallingType.INTEGER, StringToValueConverter.TO_INTEGER,
           MarshallingType.LONG, StringToValueConverter.TO_LONG,
           MarshallingType.FLOAT, StringToValueConverter.TO_FLOAT,
           MarshallingType.DOUBLE, StringToValueConverter.TO_DOUBLE,
-          MarshallingType.BOOLEAN, StringToValueConverter.TO_BOOLEAN,
+          MarshallingType.BOOLEAN, FLAGS,
           MarshallingType.INSTANT, TIMESTAMPS,
           MarshallingType.SDK_BYTES, StringToValueConverter.TO_SDK_BYTES);
 
@@ -99,55 +123,37 @@ final class AnswerShape {
   final Field[] fields;
 
   /**
-   * The members by element name, as the UTF-8 bytes of the name: open addressing in a table of a
-   * power of two at least twice as large as the members, so a name is found without a string.
+   * The members by element name; the first member a name is given to keeps it, as the SDK reads.
    */
-  private final byte[][] names;
-
-  private final Field[] byName;
+  private final Map<String, Field> byName;
 
   private AnswerShape(int size) {
     this.fields = new Field[size];
-    int table = Integer.highestOneBit(Math.max(4, size * 2) - 1) << 1;
-    this.names = new byte[table][];
-    this.byName = new Field[table];
+    this.byName = new HashMap<>(size * 2);
   }
 
-  /** The member whose element name is bytes {@code from} to {@code from + length}; null if none. */
-  Field field(byte[] bytes, int from, int length) {
-    int mask = names.length - 1;
-    for (int slot = hash(bytes, from, length) & mask; ; slot = (slot + 1) & mask) {
-      byte[] name = names[slot];
-      if (name == null) {
-        return null;
-      }
-      if (Arrays.equals(name, 0, name.length, bytes, from, from + length)) {
-        return byName[slot];
-      }
-    }
+  /** The member whose element is named {@code element}; null if none. */
+  Field field(String element) {
+    return byName.get(element);
   }
 
-  /** The first member a name is given to keeps it, as the SDK's unmarshaller reads it. */
-  private void name(String element, Field field) {
-    byte[] name = element.getBytes(StandardCharsets.UTF_8);
-    int mask = names.length - 1;
-    int slot = hash(name, 0, name.length) & mask;
-    while (names[slot] != null) {
-      if (Arrays.equals(names[slot], name)) {
-        return;
+  /**
+   * An EC2 answer holds its result in list members of the root ({@code reservationSet}): one of
+   * them must be there, empty or not, or the answer is not the one the call promises.
+   */
+  void requireResult(com.fasterxml.jackson.databind.node.ObjectNode answer, String root) {
+    boolean hasLists = false;
+    for (Field field : fields) {
+      if (field.kind == Kind.LIST || field.kind == Kind.MAP) {
+        hasLists = true;
+        if (answer.has(field.member)) {
+          return;
+        }
       }
-      slot = (slot + 1) & mask;
     }
-    names[slot] = name;
-    byName[slot] = field;
-  }
-
-  private static int hash(byte[] bytes, int from, int length) {
-    int hash = length;
-    for (int i = from; i < from + length; i++) {
-      hash = 31 * hash + bytes[i];
+    if (hasLists) {
+      throw new MalformedAnswerException("<" + root + "> without its result element");
     }
-    return hash ^ (hash >>> 16);
   }
 
   /** The shape of {@code model}'s class (a builder or a built object: their fields are one). */
@@ -178,7 +184,7 @@ final class AnswerShape {
       SdkField<Object> sdkField = (SdkField<Object>) sdkFields.get(i);
       Field field = field(i, sdkField, compiling);
       shape.fields[i] = field;
-      shape.name(sdkField.unmarshallLocationName(), field);
+      shape.byName.putIfAbsent(sdkField.unmarshallLocationName(), field);
     }
     return shape;
   }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * The answers of EC2 and RDS calls as JSON trees read straight from their XML ({@link
@@ -138,6 +139,11 @@ public final class Answers implements ExecutionInterceptor {
     return tree != null ? tree : SdkRecords.toJson(response);
   }
 
+  /** Whether this call's answer is read here, and checked as it is read. */
+  static boolean readsItself(ExecutionAttributes attributes) {
+    return attributes.getAttribute(PENDING) != null;
+  }
+
   @Override
   public Optional<InputStream> modifyHttpResponseContent(
       Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
@@ -146,11 +152,17 @@ public final class Answers implements ExecutionInterceptor {
     if (pending == null || !context.httpResponse().isSuccessful() || body.isEmpty()) {
       return body;
     }
-    try (InputStream xml = body.get()) {
-      pending.tree = AnswerReader.read(xml, pending.shape, pending.wrapped);
+    String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    byte[] xml;
+    try (InputStream in = body.get()) {
+      xml = in.readAllBytes();
     } catch (IOException e) {
       throw SdkClientException.create("Could not read the response.", e);
     }
+    AnswerCheck.checkXmlType(
+        context.httpResponse().firstMatchingHeader("Content-Type").orElse(""), xml);
+    pending.tree =
+        AnswerReader.read(new ByteArrayInputStream(xml), operation, pending.shape, pending.wrapped);
     return Optional.of(new ByteArrayInputStream(EMPTY));
   }
 }

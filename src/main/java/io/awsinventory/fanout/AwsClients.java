@@ -1,5 +1,6 @@
 package io.awsinventory.fanout;
 
+import io.awsinventory.collect.AnswerCheck;
 import io.awsinventory.collect.Answers;
 import java.net.URI;
 import java.time.Duration;
@@ -233,6 +234,8 @@ public final class AwsClients implements AutoCloseable {
       B builder, AwsCredentialsProvider credentials, String region) {
     boolean targets = credentials == null;
     ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
+    // a 200 that is not the API's answer (a captive portal's page) fails the call
+    overrides.addExecutionInterceptor(new AnswerCheck());
     if (targets) {
       if (rateLimits.limits()) {
         overrides.addExecutionInterceptor(new RateLimitInterceptor(rateLimits));

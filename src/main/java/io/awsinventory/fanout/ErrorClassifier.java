@@ -2,6 +2,7 @@ package io.awsinventory.fanout;
 
 import io.awsinventory.Secrets;
 import io.awsinventory.Status;
+import io.awsinventory.collect.MalformedAnswerException;
 import io.awsinventory.collect.Pages;
 import io.awsinventory.collect.ResourceType;
 import java.util.Optional;
@@ -14,7 +15,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  * a region the account has not opted into becomes {@code skipped}, the rest {@code failed}.
  */
 public final class ErrorClassifier {
-  public static final String INTERNAL_ERROR = "InternalError";
+  /**
+   * The code of a failure that is a bug of this tool. Not an AWS error code (those are written
+   * without hyphens): EC2 answers {@code InternalError} for its own faults, which are failures.
+   */
+  public static final String INTERNAL_ERROR = "aws-inventory-internal-error";
+
+  /** The code of an answer that is not the one its call promises. */
+  public static final String MALFORMED_ANSWER = "MalformedAnswer";
 
   /** The code of a paginated call that did not end. */
   public static final String PAGINATION_LOOP = "PaginationLoop";
@@ -51,6 +59,11 @@ public final class ErrorClassifier {
       }
       return new Classified(statusOf(code), code, oneLine(message));
     }
+    MalformedAnswerException malformed = malformedAnswer(failure);
+    if (malformed != null) {
+      return new Classified(
+          Status.FAILED, MALFORMED_ANSWER, "malformed answer: " + oneLine(malformed.getMessage()));
+    }
     if (failure instanceof SdkException sdk) {
       return new Classified(
           Status.FAILED, sdk.getClass().getSimpleName(), oneLine(sdk.getMessage()) + hint(sdk));
@@ -66,6 +79,15 @@ public final class ErrorClassifier {
         Status.FAILED,
         INTERNAL_ERROR,
         oneLine(failure.getClass().getName() + ": " + failure.getMessage()));
+  }
+
+  private static MalformedAnswerException malformedAnswer(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MalformedAnswerException malformed) {
+        return malformed;
+      }
+    }
+    return null;
   }
 
   /**

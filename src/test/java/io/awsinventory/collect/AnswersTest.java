@@ -16,7 +16,6 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -68,10 +67,10 @@ class AnswersTest {
           + "<deleteOnTermination>true</deleteOnTermination></ebs></item></blockDeviceMapping>\n"
           + "        <tagSet><item><key>Owner &amp; team</key>"
           + "<value>caf&#233; <![CDATA[<b>ops</b>]]></value></item>"
-          + "<item><key>Name</key><value>web <!-- split --> 1</value></item>"
+          + "<item><key>Name</key><value>web 1</value></item>"
           + "<item><key>Empty</key><value></value></item></tagSet>\n"
           + "        <productCodes/>\n"
-          + "        <instanceType>m5.large</instanceType><instanceType>ignored.second</instanceType>\n"
+          + "        <instanceType>m5.large</instanceType>\n"
           + "      </item><item><instanceId>i-2</instanceId><tagSet/></item></instancesSet>\n"
           + "    </item>\n  </reservationSet>\n"
           + "  <nextToken>token-2</nextToken>\n"
@@ -147,15 +146,14 @@ class AnswersTest {
   }
 
   @Test
-  void theTextOfAnAnswer_keepsEntitiesCdataAndTheSdksLastRunOfText() {
+  void theTextOfAnAnswer_keepsEntitiesAndCdata() {
     ObjectNode tree = read(INSTANCES, DescribeInstancesResponse.builder(), Ec2Call.INSTANCES);
 
     ObjectNode instance =
         Answers.items(Answers.items(tree, "Reservations").get(0), "Instances").get(0);
     assertThat(instance.at("/Tags/0/Key").textValue()).isEqualTo("Owner & team");
     assertThat(instance.at("/Tags/0/Value").textValue()).isEqualTo("café <b>ops</b>");
-    // a comment ends a run of text: the SDK keeps the last run
-    assertThat(instance.at("/Tags/1/Value").textValue()).isEqualTo(" 1");
+    assertThat(instance.at("/Tags/1/Value").textValue()).isEqualTo("web 1");
     assertThat(instance.at("/Tags/2/Value").textValue()).isEmpty();
     assertThat(instance.get("InstanceType").textValue()).isEqualTo("m5.large");
     assertThat(instance.get("LaunchTime").textValue()).isEqualTo("2024-03-01T10:20:30Z");
@@ -176,13 +174,63 @@ class AnswersTest {
   }
 
   @Test
-  void brokenXml_failsTheCallAsTheSdkWould() {
+  void brokenXml_failsTheCall_namingWhatIsWrong() {
     String truncated = INSTANCES.substring(0, INSTANCES.indexOf("<tagSet>"));
 
     assertThatThrownBy(
             () -> read(truncated, DescribeInstancesResponse.builder(), Ec2Call.INSTANCES))
-        .isInstanceOf(SdkClientException.class)
-        .hasMessageContaining("Could not parse XML response");
+        .isInstanceOf(MalformedAnswerException.class)
+        .hasMessageStartingWith("not well-formed XML (line 21, column 8): Unexpected EOF")
+        .hasMessageNotContaining("row,col");
+  }
+
+  @Test
+  void xmlAsXmlDefinesIt_commentsLeftOut_textJoined() {
+    ObjectNode tree =
+        read(
+            INSTANCES.replace("<value>web 1</value>", "<value>we<!-- c -->b<?pi x?> 1</value>"),
+            DescribeInstancesResponse.builder(),
+            Ec2Call.INSTANCES);
+
+    ObjectNode instance =
+        Answers.items(Answers.items(tree, "Reservations").get(0), "Instances").get(0);
+    assertThat(instance.at("/Tags/1/Value").textValue()).isEqualTo("web 1");
+  }
+
+  @Test
+  void malformedValues_failTheCall_namingTheMemberAndTheText() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    TYPES.replace("3.1</sustained", "1e400</sustained"),
+                    DescribeInstanceTypesResponse.builder(),
+                    Ec2Call.TYPES))
+        .hasStackTraceContaining(
+            "member SustainedClockSpeedInGhz holds '1e400', beyond a finite number");
+    assertThatThrownBy(
+            () ->
+                read(
+                    INSTANCES.replace("<ebsOptimized>false", "<ebsOptimized>" + "x".repeat(200)),
+                    DescribeInstancesResponse.builder(),
+                    Ec2Call.INSTANCES))
+        .hasStackTraceContaining("member EbsOptimized holds '" + "x".repeat(80) + "...'")
+        .hasStackTraceContaining("not true or false");
+    assertThatThrownBy(
+            () ->
+                read(
+                    INSTANCES.replace(
+                        "<instanceId>i-1</instanceId>",
+                        "<instanceId>i-1</instanceId><instanceId>i-9</instanceId>"),
+                    DescribeInstancesResponse.builder(),
+                    Ec2Call.INSTANCES))
+        .hasStackTraceContaining("member InstanceId appears twice");
+    assertThatThrownBy(
+            () ->
+                read(
+                    "<!DOCTYPE x [<!ENTITY e \"boom\">]>" + IMAGES.replace("ami-1", "&e;"),
+                    DescribeImagesResponse.builder(),
+                    Ec2Call.IMAGES))
+        .isInstanceOf(MalformedAnswerException.class);
   }
 
   @Test

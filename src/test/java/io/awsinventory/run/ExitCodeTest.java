@@ -7,6 +7,7 @@ import io.awsinventory.ExitCode;
 import io.awsinventory.InventoryException;
 import io.awsinventory.Status;
 import io.awsinventory.TestTypes;
+import io.awsinventory.fanout.ErrorClassifier;
 import io.awsinventory.fanout.Outcome;
 import io.awsinventory.fanout.Target;
 import java.util.List;
@@ -40,8 +41,16 @@ class ExitCodeTest {
 
   @Test
   void exitCode_internalError_is1() {
-    assertThat(InventoryRun.exitCode(List.of(outcome(Status.FAILED, "InternalError"))).code())
+    assertThat(
+            InventoryRun.exitCode(List.of(outcome(Status.FAILED, ErrorClassifier.INTERNAL_ERROR)))
+                .code())
         .isEqualTo(1);
+  }
+
+  @Test
+  void exitCode_anAwsInternalErrorAnswer_isAFailedTarget_3() {
+    assertThat(InventoryRun.exitCode(List.of(outcome(Status.FAILED, "InternalError"))).code())
+        .isEqualTo(3);
   }
 
   @Test

@@ -212,6 +212,16 @@ public final class AwsSimulator implements AutoCloseable {
         s3.handle(exchange, caller == null || caller.expired() ? null : caller.accountId());
         return;
       }
+      String action =
+          target != null
+              ? target.substring(target.indexOf('.') + 1)
+              : SimHttp.parseForm(body).get("Action");
+      SimConfig.RawAnswer raw = config.rawAnswer(action, region);
+      if (raw != null) {
+        stats.count(action, caller == null ? null : caller.accountId(), region);
+        SimHttp.raw(exchange, raw);
+        return;
+      }
       if (target != null && (service.equals("ssm") || service.equals("license-manager"))) {
         String api = target.substring(target.indexOf('.') + 1);
         if (config.recordRequests()) {

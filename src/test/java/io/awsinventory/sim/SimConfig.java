@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The simulator's estate and its knobs, with fluent setters; every knob is off by default. */
@@ -381,6 +382,32 @@ public final class SimConfig {
 
   public String reservedInstancesXml() {
     return reservedInstancesXml;
+  }
+
+  /** A raw answer: status, content type and body as sent, {@code trickle} between each byte. */
+  public record RawAnswer(int status, String contentType, byte[] body, Duration trickle) {
+    public RawAnswer(int status, String contentType, String body) {
+      this(
+          status,
+          contentType,
+          body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          Duration.ZERO);
+    }
+  }
+
+  private final Map<String, RawAnswer> rawAnswers = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Answers {@code action} (a Query action, or a JSON API's operation) in {@code region} with
+   * {@code answer} as it stands, whatever was asked: a hostile or broken server for one target.
+   */
+  public SimConfig rawAnswer(String action, String region, RawAnswer answer) {
+    rawAnswers.put(action + "/" + region, answer);
+    return this;
+  }
+
+  public RawAnswer rawAnswer(String action, String region) {
+    return rawAnswers.get(action + "/" + region);
   }
 
   /**

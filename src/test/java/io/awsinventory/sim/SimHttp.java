@@ -57,6 +57,27 @@ final class SimHttp {
     }
   }
 
+  /** Sends {@code answer} as it stands, a byte at a time when it trickles. */
+  static void raw(HttpExchange exchange, SimConfig.RawAnswer answer) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+    try {
+      exchange.sendResponseHeaders(answer.status(), answer.body().length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        if (answer.trickle().isZero()) {
+          out.write(answer.body());
+        } else {
+          for (byte b : answer.body()) {
+            out.write(b);
+            out.flush();
+            sleep(answer.trickle());
+          }
+        }
+      }
+    } catch (IOException clientGone) {
+      exchange.close();
+    }
+  }
+
   static void xml(HttpExchange exchange, int status, String text) throws IOException {
     reply(exchange, status, "text/xml", text);
   }
