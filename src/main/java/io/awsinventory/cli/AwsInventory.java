@@ -30,6 +30,7 @@ import picocli.CommandLine.ParseResult;
       CheckCommand.class,
       PolicyCommand.class,
       SchemaCommand.class,
+      CurrentCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -31,6 +32,13 @@ public final class FolderLock implements AutoCloseable {
     }
   }
 
+  /** The lock file is a link or not a regular file: the run will not open it. */
+  public static final class UnsafeException extends IOException {
+    UnsafeException(String message) {
+      super(message);
+    }
+  }
+
   private final FileChannel channel;
   private final FileLock lock;
 
@@ -39,10 +47,33 @@ public final class FolderLock implements AutoCloseable {
     this.lock = lock;
   }
 
+  /**
+   * Takes the lock. The file is opened without following a link: a lock file that is a link (to
+   * anything, inside the folder or out) or not a regular file is refused, never written through.
+   */
   static FolderLock acquire(Path file) throws IOException {
-    FileChannel channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    if (Files.isSymbolicLink(file)
+        || (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+            && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))) {
+      throw new UnsafeException(
+          file + " is a link or not a regular file; remove it (the tool makes its own)");
+    }
+    FileChannel channel;
+    try {
+      channel =
+          FileChannel.open(
+              file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.FileSystemException e) {
+      if (Files.isSymbolicLink(file)) {
+        // made a link between the look above and the open: O_NOFOLLOW refused it
+        throw new UnsafeException(file + " is a link; remove it (the tool makes its own)");
+      }
+      throw e;
+    }
     FileLock lock;
     try {
       lock = channel.tryLock();

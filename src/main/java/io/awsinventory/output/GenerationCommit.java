@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +38,35 @@ final class GenerationCommit {
   static final Duration KEPT_AFTER_SWAP = Duration.ofSeconds(10);
 
   private GenerationCommit() {}
+
+  /**
+   * The generation folder {@value #DATA} names, empty when there is none yet. The link is only ever
+   * followed into this folder's own generations: a link to anything else (outside the folder, a
+   * link, a file) is refused, so a run never writes, links or deletes through it.
+   */
+  static Optional<Path> current(Path outputDir) throws IOException {
+    Path data = outputDir.resolve(DATA);
+    if (!Files.exists(data, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    if (!Files.isSymbolicLink(data)) {
+      throw new FolderLock.UnsafeException(data + " is not the link the tool makes; remove it");
+    }
+    Path target = Files.readSymbolicLink(data);
+    Path generation = outputDir.resolve(target).normalize();
+    if (target.isAbsolute()
+        || target.getNameCount() != 1
+        || !target.toString().startsWith(GENERATION)
+        || !Files.isDirectory(generation, LinkOption.NOFOLLOW_LINKS)) {
+      throw new FolderLock.UnsafeException(
+          data
+              + " points to "
+              + target
+              + ", not to one of this folder's generations; remove it (the previous set is then"
+              + " read from the plain files, if any)");
+    }
+    return Optional.of(generation);
+  }
 
   /** Whether this folder's file system lets this process make symbolic links. */
   static boolean supported(Path outputDir) {
@@ -68,11 +98,18 @@ final class GenerationCommit {
       adoptPlainFiles(outputDir, names, strays);
       for (String name : names) {
         Path visible = outputDir.resolve(name);
+        Path link = Path.of(DATA, name);
         if (!Files.isSymbolicLink(visible)) {
           // a name the old set did not have: it shows once the swap below is done
           Files.deleteIfExists(visible);
-          Files.createSymbolicLink(visible, Path.of(DATA, name));
+          Files.createSymbolicLink(visible, link);
           madeLinks.add(visible);
+        } else if (!Files.readSymbolicLink(visible).equals(link)) {
+          // a link the tool did not make (to a file elsewhere): replaced by a rename, never
+          // written through; it names the old set's file no longer, so it goes before the swap
+          Path own = outputDir.resolve("." + name + ".link-" + System.nanoTime());
+          Files.createSymbolicLink(own, link);
+          Files.move(own, visible, StandardCopyOption.ATOMIC_MOVE);
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -83,8 +120,7 @@ final class GenerationCommit {
       throw e;
     }
     Path data = outputDir.resolve(DATA);
-    Path replaced =
-        Files.isSymbolicLink(data) ? outputDir.resolve(Files.readSymbolicLink(data)) : null;
+    Path replaced = current(outputDir).orElse(null);
     Path next = outputDir.resolve(DATA + ".next-" + System.nanoTime());
     Files.createSymbolicLink(next, generation.getFileName());
     // the instant of commit: one rename
@@ -122,10 +158,8 @@ final class GenerationCommit {
       return;
     }
     Path data = outputDir.resolve(DATA);
-    Path current;
-    if (Files.isSymbolicLink(data)) {
-      current = outputDir.resolve(Files.readSymbolicLink(data));
-    } else {
+    Path current = current(outputDir).orElse(null);
+    if (current == null) {
       current =
           Files.createDirectory(outputDir.resolve(GENERATION + "adopted-" + System.nanoTime()));
       Path first = outputDir.resolve(DATA + ".first-" + System.nanoTime());
@@ -151,9 +185,7 @@ final class GenerationCommit {
    * {@link #KEPT_AFTER_SWAP} before {@code now}.
    */
   static void removeUnusedGenerations(Path outputDir, Instant now) throws IOException {
-    Path data = outputDir.resolve(DATA);
-    String current =
-        Files.isSymbolicLink(data) ? Files.readSymbolicLink(data).getFileName().toString() : "";
+    String current = current(outputDir).map(g -> g.getFileName().toString()).orElse("");
     Instant cutoff = now.minus(KEPT_AFTER_SWAP);
     try (Stream<Path> entries = Files.list(outputDir)) {
       for (Path entry : entries.toList()) {

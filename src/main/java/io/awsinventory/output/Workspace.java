@@ -52,6 +52,7 @@ public final class Workspace implements AutoCloseable {
     Files.createDirectories(outputDir);
     FolderLock lock = FolderLock.acquire(outputDir.resolve(LOCK_FILE));
     try {
+      GenerationCommit.current(outputDir);
       removeDeadRuns(outputDir);
       return new Workspace(outputDir, OwnerOnly.createDirectory(outputDir, PREFIX), lock);
     } catch (IOException | RuntimeException e) {
@@ -71,6 +72,22 @@ public final class Workspace implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * The folder that holds the current set of {@code outputDir}: its generation folder where the set
+   * is link-based, else the folder itself (files replaced one by one, or no set yet).
+   *
+   * @throws FolderLock.UnsafeException when the data link points anywhere but this folder's own
+   *     generations
+   */
+  public static Path currentSet(Path outputDir) throws IOException {
+    return GenerationCommit.current(outputDir).orElse(outputDir);
+  }
+
+  /** Whether the set in {@code outputDir} is swapped in by one link (see {@link #commit}). */
+  public static boolean linkBased(Path outputDir) throws IOException {
+    return GenerationCommit.current(outputDir).isPresent();
   }
 
   /** A spill file, created empty and owner-only. */

@@ -133,7 +133,7 @@ public final class InventoryRun {
   private Workspace openWorkspace() {
     try {
       return Workspace.open(config.outputDir());
-    } catch (FolderLock.HeldException e) {
+    } catch (FolderLock.HeldException | FolderLock.UnsafeException e) {
       throw InventoryException.invalidInput("--output-dir", e.getMessage());
     } catch (IOException e) {
       throw outputFailure("prepare", e);
