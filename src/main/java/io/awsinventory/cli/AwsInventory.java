@@ -2,6 +2,7 @@ package io.awsinventory.cli;
 
 import io.awsinventory.ExitCode;
 import io.awsinventory.InventoryException;
+import io.awsinventory.Printable;
 import io.awsinventory.Secrets;
 import io.awsinventory.Version;
 import java.io.OutputStream;
@@ -70,7 +71,7 @@ public final class AwsInventory implements Runnable {
             streams.set(
                 Logging.configure(isVerbose(parseResult), stringValue(command, "--log-file")));
           } catch (InventoryException e) {
-            err.println("aws-inventory: " + Secrets.redact(e.getMessage()));
+            err.println("aws-inventory: " + shown(e.getMessage()));
             err.flush();
             return e.exitCode().code();
           }
@@ -129,6 +130,8 @@ public final class AwsInventory implements Runnable {
     commandLine.setExecutionExceptionHandler(AwsInventory::executionError);
     // @FILE arguments are taken as they are: the config file is the way to read options from a file
     commandLine.setExpandAtFiles(false);
+    // no option value is quoted: a stray '"' is part of the value (and its error), not a warning
+    commandLine.setSplitQuotedStrings(true);
     ConfigFile.install(commandLine);
     commandLine.getSubcommands().values().forEach(HelpSections::install);
     // wide enough that role ARN templates and file names are never cut in the middle
@@ -156,11 +159,7 @@ public final class AwsInventory implements Runnable {
     if (e.getCause() instanceof CommandLine.TypeConversionException conversion
         && e.getArgSpec() instanceof OptionSpec option) {
       // a value our converter refused: its own words, as every other bad value is reported
-      err.println(
-          "aws-inventory: "
-              + option.longestName()
-              + ": "
-              + Secrets.redact(conversion.getMessage()));
+      err.println("aws-inventory: " + option.longestName() + ": " + shown(conversion.getMessage()));
       err.flush();
       return ExitCode.USAGE.code();
     }
@@ -176,7 +175,7 @@ public final class AwsInventory implements Runnable {
     // picocli starts some messages with "Error: "; the line already says it is one
     err.println(
         "aws-inventory: "
-            + Secrets.redact(e.getMessage()).replaceFirst("^Error: ", "")
+            + shown(e.getMessage()).replaceFirst("^Error: ", "")
             + suggestion
             + " (see '"
             + e.getCommandLine().getCommandSpec().qualifiedName()
@@ -197,7 +196,7 @@ public final class AwsInventory implements Runnable {
   private static int executionError(Exception e, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     if (e instanceof InventoryException inventory) {
-      err.println("aws-inventory: " + Secrets.redact(inventory.getMessage()));
+      err.println("aws-inventory: " + shown(inventory.getMessage()));
       err.flush();
       return inventory.exitCode().code();
     }
@@ -207,8 +206,7 @@ public final class AwsInventory implements Runnable {
       return ExitCode.INTERNAL.code();
     }
     err.println(
-        "aws-inventory: internal error (a bug, please report it): "
-            + Secrets.redact(String.valueOf(e)));
+        "aws-inventory: internal error (a bug, please report it): " + shown(String.valueOf(e)));
     if (isVerbose(parseResult)) {
       java.io.StringWriter trace = new java.io.StringWriter();
       e.printStackTrace(new PrintWriter(trace));
@@ -218,6 +216,15 @@ public final class AwsInventory implements Runnable {
     }
     err.flush();
     return ExitCode.INTERNAL.code();
+  }
+
+  /**
+   * A message as the one line it is printed on: secrets masked, and the control characters a value
+   * may have brought in (a newline, an escape) shown as {@code \\uXXXX}, so no value can break or
+   * forge a line.
+   */
+  static String shown(String message) {
+    return Printable.escape(Secrets.redact(String.valueOf(message)));
   }
 
   /** Whether the running command is verbose, by the command line or the config file. */

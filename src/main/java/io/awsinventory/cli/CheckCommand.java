@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "    aws-inventory check --profile org-reader --list-accounts",
-      "    aws-inventory check --config /etc/aws-inventory/organization.conf --format json"
+      "    aws-inventory check --config /etc/aws-inventory/organization.conf --output json"
     })
 public final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -41,10 +41,16 @@ public final class CheckCommand implements Callable<Integer> {
     json
   }
 
+  /**
+   * Not {@code --format}: that key of a shared config file is the collected set's format ({@code
+   * format = csv}), which a check's report cannot be.
+   */
   @Option(
-      names = "--format",
+      names = "--output",
       paramLabel = "FORMAT",
-      description = "${COMPLETION-CANDIDATES} (default: table).")
+      description =
+          "How the findings are printed, as the AWS CLI's --output: ${COMPLETION-CANDIDATES}"
+              + " (default: table).")
   ReportFormat format = ReportFormat.table;
 
   @Mixin LoggingOptions logging = new LoggingOptions();

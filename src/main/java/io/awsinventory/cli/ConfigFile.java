@@ -29,9 +29,6 @@ import picocli.CommandLine.Model.OptionSpec;
 final class ConfigFile implements IDefaultValueProvider {
   static final String OPTION = "--config";
 
-  /** The command whose options name the keys a config file may hold. */
-  private static final String VOCABULARY = "collect";
-
   private final CommandSpec command;
   private final Set<OptionSpec> supplied = new java.util.HashSet<>();
   private Map<String, String> values;
@@ -118,7 +115,7 @@ final class ConfigFile implements IDefaultValueProvider {
       }
       values = Map.of();
       try {
-        values = ConfigFileReader.read(Path.of(file.toString()), vocabulary(command));
+        values = ConfigFileReader.read(Path.of(file.toString()), command);
       } catch (InventoryException e) {
         keep(e);
       } catch (java.nio.file.InvalidPathException e) {
@@ -134,8 +131,12 @@ final class ConfigFile implements IDefaultValueProvider {
     }
   }
 
-  /** Throws the first problem the config file of {@code command} had, if any. */
+  /**
+   * Throws the first problem the config file of {@code command} had, if any, or the command line's
+   * first empty value ({@link OptionValues}).
+   */
   static void check(CommandSpec command) {
+    OptionValues.refuseEmpty(command);
     if (command.defaultValueProvider() instanceof ConfigFile provider) {
       provider.values();
       if (provider.failure != null) {
@@ -143,11 +144,6 @@ final class ConfigFile implements IDefaultValueProvider {
       }
       provider.settleExclusiveGroups();
     }
-  }
-
-  private static CommandSpec vocabulary(CommandSpec command) {
-    CommandLine collect = command.root().subcommands().get(VOCABULARY);
-    return collect == null ? command : collect.getCommandSpec();
   }
 
   private static boolean parseBoolean(String key, String value) {

@@ -45,7 +45,7 @@ final class ConfigFileReader {
     } catch (IOException | SecurityException e) {
       throw invalidInput(OPTION, "cannot read " + file);
     }
-    Set<String> known = knownKeys(command);
+    Map<String, OptionSpec> known = knownKeys(command);
     Map<String, String> values = new LinkedHashMap<>();
     for (int n = 0; n < lines.size(); n++) {
       String line = lines.get(n);
@@ -64,14 +64,18 @@ final class ConfigFileReader {
       }
       String key = line.substring(0, eq).strip();
       String value = unquoted(line.substring(eq + 1).strip());
-      if (!known.contains(key)) {
+      if (!known.containsKey(key)) {
         throw invalidInput(
             OPTION,
             where
                 + ": unknown key '"
                 + Printable.escape(key)
                 + "'"
-                + NearestName.suggestion(key, known));
+                + NearestName.suggestion(key, known.keySet()));
+      }
+      OptionSpec option = known.get(key);
+      if (!option.typeInfo().isBoolean() && option.arity().max() > 0) {
+        OptionValues.refuseEmpty(option, value, OPTION + ": " + where + ": '" + key + "'");
       }
       if (values.containsKey(key)) {
         throw invalidInput(OPTION, where + ": '" + key + "' is set twice");
@@ -161,15 +165,24 @@ final class ConfigFileReader {
     return at > 0 && (slash < 0 || at < slash);
   }
 
-  private static Set<String> knownKeys(CommandSpec command) {
-    Set<String> keys = new java.util.TreeSet<>();
-    for (OptionSpec option : command.options()) {
-      String name = option.longestName();
-      if (name.startsWith("--")
-          && !option.usageHelp()
-          && !option.versionHelp()
-          && !name.equals(OPTION)) {
-        keys.add(name.substring(2));
+  /**
+   * The keys a config file may hold: the long options of every command that reads one, so one file
+   * serves them all; a command uses the keys it has options for and passes over the rest.
+   */
+  private static Map<String, OptionSpec> knownKeys(CommandSpec command) {
+    Map<String, OptionSpec> keys = new java.util.TreeMap<>();
+    for (picocli.CommandLine sub : command.root().subcommands().values()) {
+      if (sub.getCommandSpec().findOption(OPTION) == null) {
+        continue;
+      }
+      for (OptionSpec option : sub.getCommandSpec().options()) {
+        String name = option.longestName();
+        if (name.startsWith("--")
+            && !option.usageHelp()
+            && !option.versionHelp()
+            && !name.equals(OPTION)) {
+          keys.putIfAbsent(name.substring(2), option);
+        }
       }
     }
     return keys;

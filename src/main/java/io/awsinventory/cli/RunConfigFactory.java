@@ -122,7 +122,11 @@ final class RunConfigFactory {
     List<String> values = option;
     String source = "--regions";
     if (values == null && env.get("AWS_REGIONS") != null) {
-      values = Arrays.asList(env.get("AWS_REGIONS").split(",", -1));
+      String value = env.get("AWS_REGIONS");
+      if (value.isBlank()) {
+        throw invalidInput("AWS_REGIONS", "is empty; unset it to collect every enabled region");
+      }
+      values = Arrays.asList(value.split(",", -1));
       source = "AWS_REGIONS";
     }
     if (values == null) {
@@ -133,7 +137,7 @@ final class RunConfigFactory {
     for (String raw : values) {
       String region = raw.strip();
       if (region.isEmpty()) {
-        continue;
+        throw invalidInput(source, "has an empty entry in '" + String.join(",", values) + "'");
       }
       if (!Partitions.isWellFormedRegion(region)) {
         throw invalidInput(source, "'" + region + "' is not a region name (like eu-west-1)");

@@ -159,7 +159,27 @@ class BadInputTest {
             "@EMPTY",
             "--web-identity-role-arn",
             "arn:aws:iam::123456789012:role/ci"),
-        bad("--output-dir", "--output-dir", "/tmp/" + "deep/".repeat(800)));
+        bad("--output-dir", "--output-dir", "/tmp/" + "deep/".repeat(800)),
+        // an empty value never widens the scope to everything
+        bad("--regions", "--regions", ""),
+        bad("--regions", "--regions", ",,,"),
+        bad("--regions", "--regions", "eu-west-1,,us-east-1"),
+        bad("--accounts", "--accounts", ""),
+        bad("--resources", "--resources", ""),
+        bad("--exclude-accounts", "--exclude-accounts", " "),
+        bad("--profile", "--profile", ""),
+        bad(
+            "--assume-role-arn",
+            "--assume-role-arn",
+            "arn:aws:iam::123456789012:role/a,,arn:aws:iam::123456789012:role/b"),
+        // one rule for repeats: a single-valued option given twice is an error
+        bad("--format", "--format", "csv", "--format", "json"),
+        bad("--timeout", "--timeout", "5", "--timeout", "6"),
+        bad("--list-accounts", "--list-accounts", "--list-accounts"),
+        // a value cannot break the one line or add a warning
+        bad("--regions", "--regions", "eu-west-1\nus-east-1"),
+        bad("--regions", "--regions", "eu-west-1\""),
+        bad("--role-session-name", "--role-session-name", "a\u001b[2Jb"));
   }
 
   private static Arguments bad(String option, String... args) {
@@ -191,7 +211,12 @@ class BadInputTest {
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
-    assertThat(run.err()).contains(option).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.err())
+        .contains(option)
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("WARN")
+        .doesNotContain("\u001b");
     assertThat(run.out()).isEmpty();
     assertThat(simulator.calls()).isZero();
   }

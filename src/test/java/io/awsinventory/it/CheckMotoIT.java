@@ -46,7 +46,7 @@ class CheckMotoIT {
 
   @Test
   void check_json_reportsEveryProbe_andExit3WhenACallFails() throws Exception {
-    CliRun run = check("--format", "json", "--resources", "instances,reserved-instances");
+    CliRun run = check("--output", "json", "--resources", "instances,reserved-instances");
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
     JsonNode report = new ObjectMapper().readTree(run.out());
