@@ -5,18 +5,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
   static final String ROOT = "io.awsinventory";
-  static final int MAX_LINES = 300;
 
   private static JavaClasses main;
 
@@ -113,33 +104,6 @@ class LayeringTest {
         .resideInAPackage("picocli..");
   }
 
-  static ArchRule smallClasses() {
-    return classes()
-        .that()
-        .areTopLevelClasses()
-        .should(haveAtMostLines(MAX_LINES, Path.of("src/main/java")));
-  }
-
-  /** A top-level class's source file has at most {@code max} lines. */
-  static ArchCondition<JavaClass> haveAtMostLines(int max, Path sources) {
-    return new ArchCondition<>("have a source file of at most " + max + " lines") {
-      @Override
-      public void check(JavaClass type, ConditionEvents events) {
-        Path file = sources.resolve(type.getName().replace('.', '/') + ".java");
-        long lines;
-        try (var stream = Files.lines(file)) {
-          lines = stream.count();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        events.add(
-            new SimpleConditionEvent(
-                type,
-                lines <= max,
-                type.getName() + " has " + lines + " lines (at most " + max + ")"));
-      }
-    };
-  }
 
   @Test
   void everyImport_pointsDownTheLayers() {
@@ -164,10 +128,5 @@ class LayeringTest {
   @Test
   void onlyTheCommandLine_knowsPicocli() {
     onlyCliKnowsPicocli().check(main);
-  }
-
-  @Test
-  void noMainClass_isLongerThan300Lines() {
-    smallClasses().check(main);
   }
 }
