@@ -5,10 +5,13 @@ import io.awsinventory.InventoryException;
 import io.awsinventory.Printable;
 import io.awsinventory.Secrets;
 import io.awsinventory.Version;
+import io.awsinventory.collect.ResourceType;
+import io.awsinventory.collect.ResourceTypes;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -23,9 +26,6 @@ import picocli.CommandLine.ParseResult;
     name = "aws-inventory",
     mixinStandardHelpOptions = true,
     versionProvider = AwsInventory.VersionProvider.class,
-    description =
-        "Reads EC2 instances, reserved instances, images and RDS DB instances across AWS accounts"
-            + " and regions, and writes them as JSON, JSON Lines or CSV files.",
     subcommands = {
       CollectCommand.class,
       CheckCommand.class,
@@ -133,10 +133,30 @@ public final class AwsInventory implements Runnable {
     // no option value is quoted: a stray '"' is part of the value (and its error), not a warning
     commandLine.setSplitQuotedStrings(true);
     ConfigFile.install(commandLine);
+    commandLine.getCommandSpec().usageMessage().description(description());
     commandLine.getSubcommands().values().forEach(HelpSections::install);
     // wide enough that role ARN templates and file names are never cut in the middle
     commandLine.setUsageHelpWidth(110);
     return commandLine;
+  }
+
+  /** What the tool reads, every resource type named from the registry. */
+  static String[] description() {
+    List<String> defaults = ResourceTypes.defaults().stream().map(ResourceType::name).toList();
+    List<String> optIn =
+        ResourceTypes.all().stream()
+            .map(ResourceType::name)
+            .filter(name -> !defaults.contains(name))
+            .toList();
+    return new String[] {
+      "Reads what runs in AWS across the accounts of an organization and their enabled regions,"
+          + " and writes it as JSON, JSON Lines or CSV files.",
+      "Resource types (collect --resources): "
+          + String.join(", ", defaults)
+          + " (the default); "
+          + String.join(", ", optIn)
+          + " (opt-in, for licence counting); or all."
+    };
   }
 
   /** The innermost command the parse result reached: the one that runs. */

@@ -14,7 +14,6 @@ public final class LoggingOptions {
 
     @Option(
         names = {"-v", "--verbose"},
-        arity = "0..1",
         description = "Debug logging, and the stack trace of an internal error.")
     boolean verbose;
   }

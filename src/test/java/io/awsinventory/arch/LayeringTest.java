@@ -104,7 +104,6 @@ class LayeringTest {
         .resideInAPackage("picocli..");
   }
 
-
   @Test
   void everyImport_pointsDownTheLayers() {
     layers().check(main);

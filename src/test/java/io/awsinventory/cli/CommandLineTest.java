@@ -36,6 +36,19 @@ class CommandLineTest {
   }
 
   @Test
+  void topLevelHelp_namesEveryResourceTypeOfTheRegistry_andFlagsTakeNoValue() {
+    CliRun top = CliRun.of("--help");
+    CliRun collect = CliRun.of("collect", "--help");
+
+    assertThat(top.exitCode()).isZero();
+    for (String type : io.awsinventory.collect.ResourceTypes.names()) {
+      assertThat(top.out()).as(type).contains(type);
+    }
+    assertThat(io.awsinventory.collect.ResourceTypes.names()).hasSizeGreaterThanOrEqualTo(9);
+    assertThat(collect.out()).contains("-v, --verbose ").doesNotContain("[=");
+  }
+
+  @Test
   void collectHelp_groupsOptionsUnderHeadings_withExamples_andWholeArns() {
     String help = CliRun.of("collect", "--help").out();
 
