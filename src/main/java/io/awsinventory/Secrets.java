@@ -1,5 +1,8 @@
 package io.awsinventory;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -48,9 +51,35 @@ public final class Secrets {
 
   private Secrets() {}
 
-  /** Registers a secret; values shorter than 8 characters are too common to mask safely. */
+  /**
+   * Secrets shorter than {@value #MIN_LENGTH} characters: too common to mask inside records, masked
+   * in messages and logs where they stand as a token of their own.
+   */
+  private static final Set<String> SHORT = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Registers a secret, with the forms it is echoed back in: URL-encoded (a query string, a form
+   * body) and base64 (an {@code Authorization} or {@code Proxy-Authorization} header).
+   */
   public static void register(String secret) {
-    if (secret == null || secret.length() < MIN_LENGTH || !KNOWN.add(secret)) {
+    if (secret == null || secret.isEmpty() || KNOWN.contains(secret)) {
+      return;
+    }
+    if (secret.length() < MIN_LENGTH) {
+      SHORT.add(secret);
+      return;
+    }
+    add(secret);
+    add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+    add(
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void add(String secret) {
+    if (!KNOWN.add(secret)) {
       return;
     }
     long key = key(secret, 0);
@@ -62,8 +91,47 @@ public final class Secrets {
     FIRST_FOUR.getAndUpdate(bit >>> 6, word -> word | (1L << bit));
   }
 
-  /** {@code text} with every registered secret replaced by {@code ****}. */
+  /**
+   * {@code text} — a message, a log line, the summary — with every registered secret replaced by
+   * {@code ****}, short ones too where they stand as a token of their own.
+   */
   public static String redact(String text) {
+    String masked = redactRecord(text);
+    if (masked == null || SHORT.isEmpty()) {
+      return masked;
+    }
+    for (String secret : SHORT) {
+      masked = maskToken(masked, secret);
+    }
+    return masked;
+  }
+
+  /** {@code text} with each occurrence of {@code secret} that no letter or digit touches masked. */
+  private static String maskToken(String text, String secret) {
+    int at = text.indexOf(secret);
+    if (at < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    for (; at >= 0; at = text.indexOf(secret, at + 1)) {
+      int end = at + secret.length();
+      boolean alone =
+          (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+              && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+      if (alone && at >= copied) {
+        out.append(text, copied, at).append(MASK);
+        copied = end;
+      }
+    }
+    return out.append(text, copied, text.length()).toString();
+  }
+
+  /**
+   * {@code text} — a record's value — with every registered secret of at least {@value #MIN_LENGTH}
+   * characters replaced by {@code ****}.
+   */
+  public static String redactRecord(String text) {
     if (text == null || BY_PREFIX.isEmpty() || text.length() < MIN_LENGTH) {
       return text;
     }

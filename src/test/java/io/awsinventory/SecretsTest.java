@@ -13,7 +13,7 @@ class SecretsTest {
     Secrets.register(token);
     Secrets.register(password);
     Secrets.register(userAndPassword);
-    Secrets.register("short");
+    Secrets.register("sh0Rt");
 
     assertThat(Secrets.redact(token + " and " + token)).isEqualTo("**** and ****");
     assertThat(Secrets.redact("x" + token + token + "y")).isEqualTo("x********y");
@@ -22,7 +22,9 @@ class SecretsTest {
     assertThat(Secrets.redact("only " + password)).isEqualTo("only ****");
     assertThat(Secrets.redact(token + password + "z" + token)).isEqualTo("********z****");
     assertThat(Secrets.redact(token + "abc")).isEqualTo("****abc");
-    assertThat(Secrets.redact("a short word")).isEqualTo("a short word");
+    // a short secret is masked in messages where it stands alone, never inside a word
+    assertThat(Secrets.redact("a sh0Rt word")).isEqualTo("a **** word");
+    assertThat(Secrets.redact("ash0Rtword")).isEqualTo("ash0Rtword");
     assertThat(Secrets.redact("nothing here at all")).isEqualTo("nothing here at all");
   }
 
@@ -61,5 +63,31 @@ class SecretsTest {
     assertThat(redacted).endsWith("****").doesNotContain("session-token-19999");
     System.out.println(
         "redact of " + large.length() + " chars with 20,000 secrets: " + millis + " ms");
+  }
+
+  @Test
+  void redact_masksTheUrlEncodedAndBase64FormsASecretIsEchoedIn() {
+    String secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCY/1=b";
+    Secrets.register(secret);
+    String base64 =
+        java.util.Base64.getEncoder()
+            .encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String encoded = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(Secrets.redact("Proxy-Authorization: Basic " + base64))
+        .isEqualTo("Proxy-Authorization: Basic ****");
+    assertThat(Secrets.redact("token=" + encoded + "&x=1")).isEqualTo("token=****&x=1");
+    assertThat(Secrets.redactRecord("{\"Value\":\"" + secret + "\"}"))
+        .isEqualTo("{\"Value\":\"****\"}");
+  }
+
+  @Test
+  void aShortSecret_isMaskedInMessagesWhereItStandsAlone_butNotInsideRecords() {
+    Secrets.register("Pw7!x");
+
+    assertThat(Secrets.redact("proxy user:Pw7!x@proxy.corp refused"))
+        .isEqualTo("proxy user:****@proxy.corp refused");
+    assertThat(Secrets.redact("xPw7!xy")).isEqualTo("xPw7!xy");
+    assertThat(Secrets.redactRecord("{\"Value\":\"Pw7!x\"}")).isEqualTo("{\"Value\":\"Pw7!x\"}");
   }
 }

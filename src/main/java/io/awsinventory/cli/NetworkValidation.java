@@ -60,6 +60,8 @@ final class NetworkValidation {
       return null;
     }
     String noProxy = firstNonNull(env.get("NO_PROXY"), env.get("no_proxy"));
+    // its user and password are secrets before it is known to parse: no message may show them
+    ProxySettings.redact(value);
     ProxySettings proxy;
     try {
       proxy = ProxySettings.parse(value, noProxy);

@@ -2,6 +2,7 @@ package io.awsinventory.cli;
 
 import io.awsinventory.ExitCode;
 import io.awsinventory.Secrets;
+import io.awsinventory.fanout.ProxySettings;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,8 +50,8 @@ final class RunLine {
       return value.length() <= 8 ? "****" : value.substring(0, 4) + "****";
     }
     if (URL_OPTIONS.contains(name)) {
-      // user and password of a URL, however the URL is spelled
-      return value.replaceAll("(?<=//)[^/]*@", "****@");
+      // user and password of a URL, however the URL is spelled, parseable or not
+      return ProxySettings.redact(value);
     }
     return value;
   }

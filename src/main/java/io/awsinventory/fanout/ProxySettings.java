@@ -147,6 +147,14 @@ public record ProxySettings(URI url, String username, String password, List<Stri
     return describe();
   }
 
+  private static String decoded(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notEncoded) {
+      return text;
+    }
+  }
+
   /**
    * A URL as given, with whatever stands before its last {@code @} (a user and password, however
    * they are spelled: without a scheme, with a {@code /} or an {@code @} in the password) replaced
@@ -164,6 +172,8 @@ public record ProxySettings(URI url, String username, String password, List<Stri
     int colon = userInfo.indexOf(':');
     Secrets.register(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
     Secrets.register(userInfo);
+    // as a Basic Proxy-Authorization header carries it: base64 of the decoded user:password
+    Secrets.register(decoded(userInfo));
     String user = colon >= 0 ? userInfo.substring(0, colon) + ":" : "";
     return url.substring(0, start) + user + "****" + url.substring(at);
   }

@@ -3,6 +3,7 @@ package io.awsinventory.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awsinventory.Secrets;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -129,7 +130,8 @@ public final class SpillWriter implements AutoCloseable {
     }
     json.writeEndObject();
     json.flush();
-    return new Held(key(record), text.toString());
+    // a secret the answer echoed (a session token in a tag value) never reaches a file
+    return new Held(key(record), Secrets.redactRecord(text.toString()));
   }
 
   private static void context(JsonGenerator json, ObjectNode record, String field, String value)
