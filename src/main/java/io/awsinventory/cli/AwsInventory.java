@@ -55,10 +55,12 @@ public final class AwsInventory implements Runnable {
   }
 
   public static void main(String[] args) {
-    ReadAhead.start(System.getenv());
-    PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
     // writes to whatever System.err is at the time, so that the log file teed in later gets it too
     PrintWriter err = new PrintWriter(new CurrentStderr(), true, Charset.defaultCharset());
+    // first, before any slow start-up work: a stop at any instant from here on is exit 130
+    Interruption.install(err);
+    ReadAhead.start(System.getenv());
+    PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
     AtomicReference<ConsoleStreams> streams = new AtomicReference<>(ConsoleStreams.NONE);
     CommandLine commandLine = commandLine(streams::get);
     commandLine.setOut(out);
@@ -75,7 +77,6 @@ public final class AwsInventory implements Runnable {
             err.flush();
             return e.exitCode().code();
           }
-          Interruption.install(err);
           PrintStream log = streams.get().logFile();
           if (log != null) {
             log.println(RunLine.opening(Version.tool(), parseResult));

@@ -17,18 +17,26 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The POSIX launcher's class-data-sharing archive: recorded by the first collect that ends with
  * files written, not by a check or a collect stopped early, which load a fraction of the classes a
- * collect needs and would leave every later run loading the rest from the jar.
+ * collect needs and would leave every later run loading the rest from the jar; kept beside the jar,
+ * so a run in a fresh HOME maps it too. Each test installs the launcher and jar in a folder of its
+ * own, as a user would.
  */
 class LauncherArchiveIT {
   @TempDir Path dir;
 
-  private record Launched(int exitCode, String output) {}
-
-  /** Runs the launcher with its state folder in {@code dir}, and {@code env} added. */
-  private Launched launch(List<String> args, Map<String, String> env)
-      throws IOException, InterruptedException {
-    return launch(Path.of("scripts", "aws-inventory"), args, env);
+  /** The launcher of a fresh install: the script and a copy of the jar in a folder. */
+  private Path install(String name) throws IOException {
+    Path install = Files.createDirectories(dir.resolve(name));
+    Path launcher = install.resolve("aws-inventory");
+    Files.copy(Path.of("scripts", "aws-inventory"), launcher);
+    Files.copy(
+        Path.of("target", "aws-inventory.jar"),
+        install.resolve("aws-inventory.jar"),
+        StandardCopyOption.COPY_ATTRIBUTES);
+    return launcher;
   }
+
+  private record Launched(int exitCode, String output) {}
 
   /** Runs the launcher at {@code launcher}, which finds its jar beside it or in ../target. */
   private Launched launch(Path launcher, List<String> args, Map<String, String> env)
@@ -47,12 +55,13 @@ class LauncherArchiveIT {
     return new Launched(process.exitValue(), Files.readString(output));
   }
 
-  private int launch(List<String> args) throws IOException, InterruptedException {
-    return launch(args, Map.of()).exitCode();
+  private int launch(Path launcher, List<String> args) throws IOException, InterruptedException {
+    return launch(launcher, args, Map.of()).exitCode();
   }
 
-  private List<Path> archives() throws IOException {
-    Path folder = dir.resolve("state").resolve("aws-inventory");
+  /** The archives kept beside the jar of {@code launcher}. */
+  private static List<Path> archives(Path launcher) throws IOException {
+    Path folder = launcher.resolveSibling(".aws-inventory-cds");
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
@@ -81,46 +90,87 @@ class LauncherArchiveIT {
 
   @Test
   void aCheck_andACollectStoppedEarly_recordNothing_thenAWholeCollectRecords() throws Exception {
+    Path launcher = install("install");
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
       List<String> check = sim.commandFromManagement("check");
       check.addAll(List.of("--regions", "us-east-1", "--quiet"));
-      assertThat(launch(check)).isZero();
-      assertThat(archives()).as("after a check").isEmpty();
+      assertThat(launch(launcher, check)).isZero();
+      assertThat(archives(launcher)).as("after a check").isEmpty();
 
       List<String> refused = sim.commandFromManagement("collect");
       refused.addAll(List.of("--concurrency", "0", "--output-dir", dir.resolve("out").toString()));
-      assertThat(launch(refused)).isEqualTo(2);
-      assertThat(archives()).as("after a collect refused for bad input").isEmpty();
+      assertThat(launch(launcher, refused)).isEqualTo(2);
+      assertThat(archives(launcher)).as("after a collect refused for bad input").isEmpty();
 
       List<String> collect = wholeCollect(sim);
-      assertThat(launch(collect)).isZero();
-      assertThat(archives()).as("after a whole collect").hasSize(1);
-      assertThat(Files.size(archives().get(0))).isPositive();
+      assertThat(launch(launcher, collect)).isZero();
+      assertThat(archives(launcher)).as("after a whole collect").hasSize(1);
+      assertThat(Files.size(archives(launcher).get(0))).isPositive();
 
       // a later run maps it
-      assertMapsAnArchive(Path.of("scripts", "aws-inventory"), collect);
-      assertThat(archives()).hasSize(1);
+      assertMapsAnArchive(launcher, collect);
+      assertThat(archives(launcher)).hasSize(1);
     }
+  }
+
+  @Test
+  void aRunInAFreshHome_mapsTheArchiveAnEarlierRunKeptBesideTheJar() throws Exception {
+    Path launcher = install("install");
+    try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
+      List<String> collect = wholeCollect(sim);
+      Path firstHome = Files.createDirectories(dir.resolve("home-1"));
+      assertThat(launch(launcher, collect, home(firstHome)).exitCode()).isZero();
+      assertThat(archives(launcher)).hasSize(1);
+
+      // a container's or CI job's run: a HOME nobody ran in before, no state folder
+      Path freshHome = Files.createDirectories(dir.resolve("home-2"));
+      Map<String, String> env = new java.util.HashMap<>(home(freshHome));
+      env.put("AWS_INVENTORY_JAVA_OPTS", "-Xlog:class+load=info");
+      Launched fresh = launch(launcher, collect, env);
+      assertThat(fresh.exitCode()).isZero();
+      assertThat(fresh.output())
+          .contains("io.awsinventory.cli.AwsInventory source: shared objects file (top)");
+      try (Stream<Path> files = Files.walk(freshHome)) {
+        assertThat(files.filter(f -> f.toString().endsWith(".jsa"))).isEmpty();
+      }
+    }
+  }
+
+  /** A HOME of its own, with no state folder set apart from it. */
+  private static Map<String, String> home(Path home) {
+    return Map.of(
+        "HOME", home.toString(), "XDG_STATE_HOME", home.resolve(".local/state").toString());
   }
 
   @Test
   void theSameJarInTwoFolders_recordsAndMapsAnArchiveInEach() throws Exception {
     // a copy keeps the jar's size and time: only its place tells the two apart, and the JVM
     // refuses an archive recorded for a jar at another place
-    Path install = Files.createDirectories(dir.resolve("install"));
-    Path launcher = install.resolve("aws-inventory");
-    Files.copy(Path.of("scripts", "aws-inventory"), launcher);
-    Files.copy(
-        Path.of("target", "aws-inventory.jar"),
-        install.resolve("aws-inventory.jar"),
-        StandardCopyOption.COPY_ATTRIBUTES);
+    Path first = install("first");
+    Path second = install("second");
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
       List<String> collect = wholeCollect(sim);
-      assertThat(launch(collect)).isZero();
-      assertThat(archives()).as("after a collect from the build").hasSize(1);
+      assertThat(launch(first, collect)).isZero();
+      assertThat(archives(first)).as("after a collect from the first").hasSize(1);
 
-      assertThat(launch(launcher, collect, Map.of()).exitCode()).isZero();
-      assertThat(archives()).as("after a collect from the copy").hasSize(2);
+      assertThat(launch(second, collect)).isZero();
+      assertThat(archives(second)).as("after a collect from the second").hasSize(1);
+      assertMapsAnArchive(second, collect);
+      assertMapsAnArchive(first, collect);
+    }
+  }
+
+  @Test
+  void aJarFolderNobodyMayWrite_keepsTheArchiveInTheUsersStateFolder() throws Exception {
+    Path launcher = install("read-only");
+    Files.createFile(launcher.resolveSibling(".aws-inventory-cds"));
+    try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
+      List<String> collect = wholeCollect(sim);
+      assertThat(launch(launcher, collect)).isZero();
+
+      try (Stream<Path> files = Files.list(dir.resolve("state").resolve("aws-inventory"))) {
+        assertThat(files.filter(f -> f.toString().endsWith(".jsa"))).hasSize(1);
+      }
       assertMapsAnArchive(launcher, collect);
     }
   }
