@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A demo without AWS: builds if needed, starts the AWS simulator with a small organization (6 accounts
-# in nested OUs, one suspended, 2 regions + 1 opt-in region), runs `collect --list-accounts` against
-# it, prints the run summary and where the files are, and stops the simulator.
+# in nested OUs, one suspended, 2 regions + 1 opt-in region, Systems Manager nodes among which
+# on-premises mi- servers), runs `collect --list-accounts --resources all` against it, prints the run
+# summary and where the files are, and stops the simulator.
 #   scripts/demo.sh [OUTPUT_DIR]      (default: demo-output)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,8 @@ fi
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 sim_log=$(mktemp "${TMPDIR:-/tmp}/aws-simulator.XXXXXX.log")
 scripts/simulator.sh --port "$port" --accounts 6 --suspended-every 5 --instances 2000 \
-  --regions eu-west-1,us-east-1 --not-opted-in-regions af-south-1 >"$sim_log" 2>&1 &
+  --regions eu-west-1,us-east-1 --not-opted-in-regions af-south-1 --nodes-per-target 5 \
+  >"$sim_log" 2>&1 &
 sim_pid=$!
 stop_simulator() {
   kill "$sim_pid" 2>/dev/null || true
@@ -30,7 +32,7 @@ echo "demo: $(head -1 "$sim_log")" >&2
 set +e
 scripts/aws-inventory collect --endpoint-url "http://127.0.0.1:$port" \
   --access-key-id AKIASIM100000000000 --secret-access-key demo-secret \
-  --list-accounts --format csv --tag-columns Name --output-dir "$out"
+  --list-accounts --resources all --format csv --tag-columns Name --output-dir "$out"
 code=$?
 set -e
 python3 - "$out/run_summary.json" <<'PY'
@@ -42,6 +44,13 @@ for account in summary["accounts"]:
           f"{account.get('identity') or account.get('message', '')}")
 for f in summary["files"]:
     print(f"  {f['file']:<30} {f['records']:>6} records")
+import csv, os
+apps = os.path.join(os.path.dirname(sys.argv[1]), "ssm_applications.csv")
+if os.path.exists(apps):
+    with open(apps, newline="", encoding="utf-8") as f:
+        nodes = {row["InstanceId"] for row in csv.DictReader(f)}
+    on_premises = sorted(n for n in nodes if n.startswith("mi-"))
+    print(f"  managed nodes with software: {len(nodes)}, of which on-premises (mi-): {len(on_premises)}")
 PY
 echo "files in $(cd "$out" && pwd)"
 exit $code

@@ -384,6 +384,38 @@ public final class SimConfig {
     return reservedInstancesXml;
   }
 
+  /**
+   * The roles every account of the estate holds, as AWS accounts hold theirs: AssumeRole of any
+   * other role name is denied, so a misspelt role fails here as it fails in AWS. The management
+   * account's default member role, and the names the tests and the demo use.
+   */
+  private Set<String> roles =
+      new LinkedHashSet<>(
+          List.of(
+              "OrganizationAccountAccessRole",
+              "Reader",
+              "InventoryReader",
+              "InventoryOrgReader",
+              "Inventory",
+              "inventory",
+              "inventory-reader",
+              "inventory-hop",
+              "hop",
+              "hop-one",
+              "ci",
+              "ci-inventory",
+              "Auditor",
+              "ReadOnly"));
+
+  public SimConfig roles(String... value) {
+    roles = new LinkedHashSet<>(Arrays.asList(value));
+    return this;
+  }
+
+  public Set<String> roles() {
+    return roles;
+  }
+
   /** A raw answer: status, content type and body as sent, {@code trickle} between each byte. */
   public record RawAnswer(int status, String contentType, byte[] body, Duration trickle) {
     public RawAnswer(int status, String contentType, String body) {
@@ -456,6 +488,8 @@ public final class SimConfig {
           "  --hosts-per-target N      Dedicated Hosts per account x region (1)",
           "  --reserved-db-per-target N  reserved DB instances per account x region (1)",
           "  --nodes-per-target N      Systems Manager managed nodes per account x region (2)",
+          "  --roles A,B               the role names every account holds; AssumeRole of another"
+              + " is denied",
           "  --applications-per-node N installed applications per managed node (3)",
           "  --license-configurations-per-target N  License Manager configurations (2)",
           "  --sync-bucket B[/PREFIX]  serve an S3 bucket holding a Resource Data Sync of the nodes",
@@ -564,6 +598,7 @@ public final class SimConfig {
         case "--hosts-per-target" -> config.hostsPerTarget(Integer.parseInt(value));
         case "--reserved-db-per-target" -> config.reservedDbPerTarget(Integer.parseInt(value));
         case "--nodes-per-target" -> config.nodesPerTarget(Integer.parseInt(value));
+        case "--roles" -> config.roles(list(value));
         case "--applications-per-node" -> config.applicationsPerNode(Integer.parseInt(value));
         case "--license-configurations-per-target" ->
             config.licenseConfigurationsPerTarget(Integer.parseInt(value));

@@ -86,8 +86,11 @@ final class StsHandler {
     if (account == null && config.openAccount() != null && parts.length > 5) {
       account = new SimAccount(parts[4], "open", "ACTIVE", null);
     }
+    String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+    boolean held = config.openAccount() != null || config.roles().contains(roleName);
     if (account == null
         || !account.active()
+        || !held
         || config.deniedAccounts().contains("assume:" + parts[4])
         || config.deniedRoles().contains(roleArn)) {
       stats.denied.increment();
@@ -106,7 +109,6 @@ final class StsHandler {
                       : "")));
       return;
     }
-    String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
     String sessionName = form.getOrDefault("RoleSessionName", "session");
     String key = String.format("ASIASIM%013d", stats.issued.incrementAndGet());
     Instant expires = Instant.now().plus(config.tokenLifetime());
