@@ -59,14 +59,12 @@ public final class Secrets {
 
   /**
    * Registers a secret, with the forms it is echoed back in: URL-encoded (a query string, a form
-   * body) and base64 (an {@code Authorization} or {@code Proxy-Authorization} header).
+   * body) and base64 (an {@code Authorization} or {@code Proxy-Authorization} header). Values
+   * shorter than {@value #MIN_LENGTH} characters are too common to mask safely: see {@link
+   * #registerPassword}.
    */
   public static void register(String secret) {
-    if (secret == null || secret.isEmpty() || KNOWN.contains(secret)) {
-      return;
-    }
-    if (secret.length() < MIN_LENGTH) {
-      SHORT.add(secret);
+    if (secret == null || secret.length() < MIN_LENGTH || KNOWN.contains(secret)) {
       return;
     }
     add(secret);
@@ -76,6 +74,21 @@ public final class Secrets {
         Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Registers a password a person chose (a proxy's), which may be short: a short one is masked in
+   * messages and logs where it stands as a token of its own, though not inside records.
+   */
+  public static void registerPassword(String password) {
+    if (password == null || password.isEmpty()) {
+      return;
+    }
+    if (password.length() < MIN_LENGTH) {
+      SHORT.add(password);
+    } else {
+      register(password);
+    }
   }
 
   private static void add(String secret) {

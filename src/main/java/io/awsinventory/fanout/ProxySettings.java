@@ -170,7 +170,10 @@ public record ProxySettings(URI url, String username, String password, List<Stri
     int start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
     String userInfo = url.substring(start, at);
     int colon = userInfo.indexOf(':');
-    Secrets.register(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
+    if (colon >= 0) {
+      Secrets.registerPassword(userInfo.substring(colon + 1));
+      Secrets.registerPassword(decoded(userInfo.substring(colon + 1)));
+    }
     Secrets.register(userInfo);
     // as a Basic Proxy-Authorization header carries it: base64 of the decoded user:password
     Secrets.register(decoded(userInfo));

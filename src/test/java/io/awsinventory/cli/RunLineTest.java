@@ -15,7 +15,7 @@ class RunLineTest {
         "puser:PXSECRETa1@proxy.corp:3128/path|PXSECRETa1|proxy.corp:3128/path",
         "http://puser:PX/SECRETb2@proxy.corp:3128|SECRETb2|@proxy.corp:3128",
         "http://puser:PX@SECRETc3@proxy.corp:3128|SECRETc3|@proxy.corp:3128",
-        "http://puser:short@proxy.corp:3128|short|@proxy.corp:3128"
+        "http://puser:s4Qz@proxy.corp:3128|s4Qz|@proxy.corp:3128"
       })
   void opening_masksTheUserInfoOfAUrl_parseableOrNot(String proxy, String secret, String kept) {
     ParseResult parsed =

@@ -138,7 +138,7 @@ class FailureHandlingTest {
             SECRET,
             "--resources",
             "reserved-instances",
-            "--format",
+            "--output",
             "json");
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
