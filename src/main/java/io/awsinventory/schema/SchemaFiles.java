@@ -42,6 +42,17 @@ public final class SchemaFiles {
     return stem + SUFFIX;
   }
 
+  /** The reading pattern that sees one run's set, added to every file's description. */
+  static final String ATOMIC_READING =
+      " To read one run's set, resolve the output folder's .aws-inventory-data link once"
+          + " ('aws-inventory current DIR' prints the folder it names) and read every file inside"
+          + " that folder; files opened one by one by their plain names may come from two runs.";
+
+  /** {@code schema}'s description with {@link #ATOMIC_READING} after it. */
+  static void readingPattern(ObjectNode schema) {
+    schema.put("description", schema.path("description").asText("") + ATOMIC_READING);
+  }
+
   static ObjectNode header(String stem, String title) {
     ObjectNode schema = Json.MAPPER.createObjectNode();
     schema.put("$schema", DIALECT);
@@ -61,7 +72,9 @@ public final class SchemaFiles {
   }
 
   public static ObjectNode forResource(ResourceType type, OutputFormat format) {
-    return RecordSchemas.of(type, format);
+    ObjectNode schema = RecordSchemas.of(type, format);
+    readingPattern(schema);
+    return schema;
   }
 
   public static ObjectNode forSummary() {
@@ -78,6 +91,7 @@ public final class SchemaFiles {
       ObjectNode resource = (ObjectNode) schema.at(RESOURCE_PROPERTY);
       resource.removeAll();
       resource.set("enum", names);
+      readingPattern(schema);
       return schema;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
