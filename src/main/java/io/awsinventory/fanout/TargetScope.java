@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 
 /**
  * The target whose calls the current thread makes. The run builds one SDK client per service x
@@ -105,7 +107,15 @@ final class TargetScope implements AutoCloseable {
       this.maxAttempts = perTarget.get().maxAttempts();
     }
 
-    private record Token(RetryStrategy strategy, RetryToken inner) implements RetryToken {}
+    /**
+     * How many attempts of one call that ran out of time are retried: a server that answers a byte
+     * at a time would hold the target for every attempt the throttling retries allow.
+     */
+    static final int TIMED_OUT_RETRIES = 1;
+
+    /** The target's strategy, its token, and how many of the call's attempts ran out of time. */
+    private record Token(RetryStrategy strategy, RetryToken inner, int timedOut)
+        implements RetryToken {}
 
     @Override
     public AcquireInitialTokenResponse acquireInitialToken(AcquireInitialTokenRequest request) {
@@ -113,16 +123,22 @@ final class TargetScope implements AutoCloseable {
       RetryStrategy strategy = scope.retries.computeIfAbsent(this, shared -> perTarget.get());
       AcquireInitialTokenResponse response = strategy.acquireInitialToken(request);
       return AcquireInitialTokenResponse.create(
-          new Token(strategy, response.token()), response.delay());
+          new Token(strategy, response.token(), 0), response.delay());
     }
 
     @Override
     public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
       Token token = (Token) request.token();
+      int timedOut =
+          token.timedOut() + (request.failure() instanceof ApiCallAttemptTimeoutException ? 1 : 0);
+      if (timedOut > TIMED_OUT_RETRIES) {
+        throw new TokenAcquisitionFailedException(
+            "the call ran out of time " + timedOut + " times", request.failure());
+      }
       RefreshRetryTokenResponse response =
           token.strategy().refreshRetryToken(request.toBuilder().token(token.inner()).build());
       return RefreshRetryTokenResponse.create(
-          new Token(token.strategy(), response.token()), response.delay());
+          new Token(token.strategy(), response.token(), timedOut), response.delay());
     }
 
     @Override
@@ -130,7 +146,8 @@ final class TargetScope implements AutoCloseable {
       Token token = (Token) request.token();
       RecordSuccessResponse response =
           token.strategy().recordSuccess(RecordSuccessRequest.create(token.inner()));
-      return RecordSuccessResponse.create(new Token(token.strategy(), response.token()));
+      return RecordSuccessResponse.create(
+          new Token(token.strategy(), response.token(), token.timedOut()));
     }
 
     @Override
