@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -44,7 +42,6 @@ public final class AnswerCheck implements ExecutionInterceptor {
   }
 
   private static final int SHOWN = 200;
-  private static final XMLInputFactory XML = xmlFactory();
   private static final JsonFactory JSON = new JsonFactory();
 
   /** The protocol of an SDK service by its client's service name. */
@@ -96,51 +93,41 @@ public final class AnswerCheck implements ExecutionInterceptor {
     checkXmlType(type, bytes);
     String root = operation + "Response";
     String result = operation + "Result";
+    String fault = fault(protocol, bytes, root, result);
+    if (fault != null) {
+      throw refused(fault, bytes);
+    }
+  }
+
+  /** What is wrong with an XML answer's root and result elements; null when nothing is. */
+  private static String fault(Protocol protocol, byte[] bytes, String root, String result) {
+    XMLStreamReader reader = null;
     try {
-      XMLStreamReader reader = XML.createXMLStreamReader(new ByteArrayInputStream(bytes));
-      try {
-        if (!toStart(reader)) {
-          throw refused("an answer without a root element", bytes);
-        }
-        if (!reader.getLocalName().equals(root)) {
-          throw refused(
-              "the root element is <" + reader.getLocalName() + ">, not <" + root + ">", bytes);
-        }
-        if (protocol == Protocol.QUERY && !hasChild(reader, result)) {
-          throw refused("an answer without its <" + result + "> element", bytes);
-        }
-      } finally {
-        reader.close();
+      reader = XmlEvents.open(new ByteArrayInputStream(bytes));
+      if (!XmlEvents.toNextChild(reader)) {
+        return "an answer without a root element";
       }
-    } catch (XMLStreamException e) {
-      throw refused("an answer that is not well-formed XML", bytes);
+      if (!reader.getLocalName().equals(root)) {
+        return "the root element is <" + reader.getLocalName() + ">, not <" + root + ">";
+      }
+      if (protocol == Protocol.QUERY && !hasChild(reader, result)) {
+        return "an answer without its <" + result + "> element";
+      }
+      return null;
+    } catch (XMLStreamException | MalformedAnswerException e) {
+      return "an answer that is not well-formed XML";
+    } finally {
+      XmlEvents.close(reader);
     }
   }
 
   /** Whether the element whose start the reader is at holds a child named {@code name}. */
   private static boolean hasChild(XMLStreamReader reader, String name) throws XMLStreamException {
-    int depth = 0;
-    while (reader.hasNext()) {
-      int event = reader.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        if (depth == 0 && reader.getLocalName().equals(name)) {
-          return true;
-        }
-        depth++;
-      } else if (event == XMLStreamConstants.END_ELEMENT) {
-        if (depth-- == 0) {
-          return false;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean toStart(XMLStreamReader reader) throws XMLStreamException {
-    while (reader.hasNext()) {
-      if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+    while (XmlEvents.toNextChild(reader)) {
+      if (reader.getLocalName().equals(name)) {
         return true;
       }
+      XmlEvents.skipElement(reader);
     }
     return false;
   }
@@ -170,12 +157,5 @@ public final class AnswerCheck implements ExecutionInterceptor {
       text = text.substring(0, SHOWN) + "...";
     }
     return new MalformedAnswerException(what + "; it began: " + text);
-  }
-
-  private static XMLInputFactory xmlFactory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    return factory;
   }
 }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -25,28 +23,7 @@ import javax.xml.stream.XMLStreamReader;
 final class AnswerReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private static final XMLInputFactory FACTORY = factory();
-
-  /** Woodstox's switch for reading an event's text only when it is asked for. */
-  private static final String LAZY_PARSING = "com.ctc.wstx.lazyParsing";
-
-  /** How much of an offending value a message shows. */
-  private static final int SHOWN = 80;
-
   private AnswerReader() {}
-
-  private static XMLInputFactory factory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    // an answer has no use for a document type: nothing is resolved or fetched
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    // errors at the event that meets them, not later from a getter as an unchecked exception
-    if (factory.isPropertySupported(LAZY_PARSING)) {
-      factory.setProperty(LAZY_PARSING, false);
-    }
-    return factory;
-  }
 
   /**
    * The answer in {@code xml} to {@code operation}, read as {@code shape}.
@@ -55,15 +32,10 @@ final class AnswerReader {
    *     protocol: {@code <DescribeDBInstancesResult>}) rather than in the root itself (EC2)
    */
   static ObjectNode read(InputStream xml, String operation, AnswerShape shape, boolean wrapped) {
-    XMLStreamReader reader;
-    try {
-      reader = FACTORY.createXMLStreamReader(xml);
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
+    XMLStreamReader reader = XmlEvents.open(xml);
     try {
       String root = operation + "Response";
-      if (!toNextChild(reader)) {
+      if (!XmlEvents.toNextChild(reader)) {
         throw new MalformedAnswerException("an answer without a root element");
       }
       if (!reader.getLocalName().equals(root)) {
@@ -83,13 +55,9 @@ final class AnswerReader {
       }
       return answer;
     } catch (XMLStreamException e) {
-      throw malformed(e);
+      throw XmlEvents.malformed(e);
     } finally {
-      try {
-        reader.close();
-      } catch (XMLStreamException ignored) {
-        // the answer was read, or its failure is on its way
-      }
+      XmlEvents.close(reader);
     }
   }
 
@@ -97,13 +65,13 @@ final class AnswerReader {
   private static ObjectNode wrappedResult(XMLStreamReader reader, String result, AnswerShape shape)
       throws XMLStreamException {
     ObjectNode answer = null;
-    while (toNextChild(reader)) {
+    while (XmlEvents.toNextChild(reader)) {
       if (reader.getLocalName().equals(result) && answer == null) {
         answer = structure(reader, shape);
       } else if (reader.getLocalName().equals(result)) {
         throw new MalformedAnswerException("<" + result + "> appears twice");
       } else {
-        skipElement(reader);
+        XmlEvents.skipElement(reader);
       }
     }
     if (answer == null) {
@@ -116,10 +84,10 @@ final class AnswerReader {
   private static ObjectNode structure(XMLStreamReader reader, AnswerShape shape)
       throws XMLStreamException {
     JsonNode[] values = new JsonNode[shape.fields.length];
-    while (toNextChild(reader)) {
+    while (XmlEvents.toNextChild(reader)) {
       AnswerShape.Field field = shape.field(reader.getLocalName());
       if (field == null) {
-        skipElement(reader);
+        XmlEvents.skipElement(reader);
       } else if (field.flattened) {
         if (values[field.index] == null) {
           values[field.index] =
@@ -151,29 +119,29 @@ final class AnswerReader {
       throws XMLStreamException {
     switch (field.kind) {
       case TEXT:
-        return NODES.textNode(text(reader));
+        return NODES.textNode(XmlEvents.text(reader));
       case VALUE:
-        return converted(field, text(reader));
+        return converted(field, XmlEvents.text(reader));
       case STRUCTURE:
         return structure(reader, field.structure);
       case LIST:
         ArrayNode list = NODES.arrayNode();
-        while (toNextChild(reader)) {
+        while (XmlEvents.toNextChild(reader)) {
           list.add(orNull(value(reader, field.item)));
         }
         return list;
       case MAP:
         Map<String, JsonNode> map = new LinkedHashMap<>();
-        while (toNextChild(reader)) {
+        while (XmlEvents.toNextChild(reader)) {
           if (reader.getLocalName().equals("entry")) {
             entry(reader, field, map);
           } else {
-            skipElement(reader);
+            XmlEvents.skipElement(reader);
           }
         }
         return mapNode(map);
       default:
-        skipElement(reader);
+        XmlEvents.skipElement(reader);
         return null;
     }
   }
@@ -184,12 +152,21 @@ final class AnswerReader {
       value = field.converter.convert(text, field.sdkField);
     } catch (RuntimeException e) {
       throw new MalformedAnswerException(
-          "member " + field.member + " holds '" + shown(text) + "', not " + field.expected());
+          "member "
+              + field.member
+              + " holds '"
+              + XmlEvents.shown(text)
+              + "', not "
+              + field.expected());
     }
     if ((value instanceof Double d && !Double.isFinite(d))
         || (value instanceof Float f && !Float.isFinite(f))) {
       throw new MalformedAnswerException(
-          "member " + field.member + " holds '" + shown(text) + "', beyond a finite number");
+          "member "
+              + field.member
+              + " holds '"
+              + XmlEvents.shown(text)
+              + "', beyond a finite number");
     }
     return SdkRecords.valueToJson(value);
   }
@@ -211,13 +188,13 @@ final class AnswerReader {
       throws XMLStreamException {
     String key = null;
     JsonNode value = null;
-    while (toNextChild(reader)) {
+    while (XmlEvents.toNextChild(reader)) {
       if (key == null && reader.getLocalName().equals(field.keyName)) {
-        key = text(reader);
+        key = XmlEvents.text(reader);
       } else if (value == null && reader.getLocalName().equals(field.valueName)) {
         value = orNull(value(reader, field.item));
       } else {
-        skipElement(reader);
+        XmlEvents.skipElement(reader);
       }
     }
     if (key == null) {
@@ -225,97 +202,6 @@ final class AnswerReader {
           "a map entry of " + field.member + " without its key element " + field.keyName);
     }
     map.put(key, value == null ? NODES.nullNode() : value);
-  }
-
-  /**
-   * The text of the element whose start the reader is at, ending at its end: its characters, CDATA
-   * sections and references joined, comments and processing instructions left out. A leaf holds no
-   * elements: one inside it fails the answer.
-   */
-  private static String text(XMLStreamReader reader) throws XMLStreamException {
-    String first = null;
-    StringBuilder joined = null;
-    while (true) {
-      int event = reader.next();
-      switch (event) {
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (first == null) {
-            first = reader.getText();
-          } else {
-            if (joined == null) {
-              joined = new StringBuilder(first);
-            }
-            joined.append(reader.getText());
-          }
-        }
-        case XMLStreamConstants.END_ELEMENT -> {
-          return joined != null ? joined.toString() : first == null ? "" : first;
-        }
-        case XMLStreamConstants.START_ELEMENT ->
-            throw new MalformedAnswerException(
-                "an element <" + reader.getLocalName() + "> inside a value");
-        default -> {
-          // a comment or processing instruction: not part of the value
-        }
-      }
-    }
-  }
-
-  /** Moves to the next child element's start; false, at the current element's end, if none. */
-  private static boolean toNextChild(XMLStreamReader reader) throws XMLStreamException {
-    while (reader.hasNext()) {
-      int event = reader.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        return true;
-      }
-      if (event == XMLStreamConstants.END_ELEMENT) {
-        return false;
-      }
-      if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-        throw new MalformedAnswerException(
-            "a document type declaration or entity, which answers do not hold");
-      }
-    }
-    return false;
-  }
-
-  /** Passes over the element whose start the reader is at, ending at its end. */
-  private static void skipElement(XMLStreamReader reader) throws XMLStreamException {
-    int level = 1;
-    while (level > 0) {
-      int event = reader.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        level++;
-      } else if (event == XMLStreamConstants.END_ELEMENT) {
-        level--;
-      } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-        throw new MalformedAnswerException("an entity, which answers do not hold");
-      }
-    }
-  }
-
-  private static MalformedAnswerException malformed(XMLStreamException e) {
-    String where =
-        e.getLocation() == null
-            ? ""
-            : " (line "
-                + e.getLocation().getLineNumber()
-                + ", column "
-                + e.getLocation().getColumnNumber()
-                + ")";
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    // StAX puts its location on a line of its own before the words
-    message =
-        message
-            .replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "")
-            .replaceFirst("(?s)\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\].*$", "");
-    return new MalformedAnswerException("not well-formed XML" + where + ": " + shown(message));
-  }
-
-  /** A text as a message shows it: on one line, cut to 80 characters. */
-  static String shown(String text) {
-    String line = text.replaceAll("[\\r\\n\\t]+", " ").strip();
-    return line.length() <= SHOWN ? line : line.substring(0, SHOWN) + "...";
   }
 
   private static ObjectNode mapNode(Map<String, JsonNode> map) {
