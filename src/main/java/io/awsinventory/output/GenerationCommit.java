@@ -54,10 +54,15 @@ final class GenerationCommit {
     }
     Path target = Files.readSymbolicLink(data);
     Path generation = outputDir.resolve(target).normalize();
-    if (target.isAbsolute()
-        || target.getNameCount() != 1
-        || !target.toString().startsWith(GENERATION)
-        || !Files.isDirectory(generation, LinkOption.NOFOLLOW_LINKS)) {
+    boolean ownName =
+        !target.isAbsolute()
+            && target.getNameCount() == 1
+            && target.toString().startsWith(GENERATION);
+    if (ownName && !Files.exists(generation, LinkOption.NOFOLLOW_LINKS)) {
+      // its generation was removed by hand: no set is current, the next commit replaces the link
+      return Optional.empty();
+    }
+    if (!ownName || !Files.isDirectory(generation, LinkOption.NOFOLLOW_LINKS)) {
       throw new FolderLock.UnsafeException(
           data
               + " points to "

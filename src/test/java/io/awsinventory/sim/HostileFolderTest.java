@@ -70,6 +70,32 @@ class HostileFolderTest {
   }
 
   @Test
+  void aGenerationNamedLikeTheToolsButALinkOutside_isRefused_exit2() throws Exception {
+    Files.createSymbolicLink(out.resolve(".aws-inventory-gen-1"), elsewhere);
+    Files.createSymbolicLink(out.resolve(".aws-inventory-data"), Path.of(".aws-inventory-gen-1"));
+    try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1).instances(5))) {
+      CliRun run = SimulatedCollectTest.collect(sim, out);
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+      assertThat(sim.calls("DescribeInstances")).isZero();
+    }
+    try (var files = Files.list(elsewhere)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void aDataLinkWhoseGenerationWasRemovedByHand_isReplacedByTheNextSet() throws Exception {
+    Files.createSymbolicLink(out.resolve(".aws-inventory-data"), Path.of(".aws-inventory-gen-9"));
+    try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1).instances(5))) {
+      CliRun run = SimulatedCollectTest.collect(sim, out);
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+    assertThat(Files.readString(out.resolve("ec2_instances.jsonl"))).contains("\"InstanceId\"");
+  }
+
+  @Test
   void current_printsTheGenerationOfTheSet_whichHoldsOneRunsFiles() throws Exception {
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1).instances(5))) {
       assertThat(SimulatedCollectTest.collect(sim, out).exitCode()).isZero();
