@@ -59,7 +59,6 @@ public final class AwsInventory implements Runnable {
     PrintWriter err = new PrintWriter(new CurrentStderr(), true, Charset.defaultCharset());
     // first, before any slow start-up work: a stop at any instant from here on is exit 130
     Interruption.install(err);
-    ReadAhead.start(System.getenv());
     PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
     AtomicReference<ConsoleStreams> streams = new AtomicReference<>(ConsoleStreams.NONE);
     CommandLine commandLine = commandLine(streams::get);

@@ -84,7 +84,7 @@ final class NetworkValidation {
       return null;
     }
     try {
-      return ReadAhead.caBundle(file);
+      return CaBundle.read(file);
     } catch (IllegalArgumentException e) {
       throw invalidInput(source, e.getMessage());
     }

@@ -1,4 +1,4 @@
-package io.awsinventory.cli;
+package io.awsinventory.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReadAheadTest {
+/** A PEM bundle is read whole, and a file without a certificate says so. */
+class CaBundleTest {
   @TempDir Path dir;
 
   /** Two certificates of the JDK's own trust store, written as a PEM bundle. */
@@ -42,37 +43,14 @@ class ReadAheadTest {
   void read_ofAPemFile_hasEveryCertificate() throws Exception {
     Path file = Files.writeString(dir.resolve("ca.pem"), pem());
 
-    assertThat(ReadAhead.caBundle(file).certificates()).hasSize(2);
+    assertThat(CaBundle.read(file).certificates()).hasSize(2);
   }
 
   @Test
-  void readAhead_thenRead_takesWhatWasReadAhead_once() throws Exception {
-    Path file = Files.writeString(dir.resolve("ahead.pem"), pem());
-
-    ReadAhead.readBundle(file);
-    Files.delete(file);
-
-    assertThat(ReadAhead.caBundle(file).certificates()).hasSize(2);
-    assertThatThrownBy(() -> ReadAhead.caBundle(file)).hasMessage("no such file: " + file);
-  }
-
-  @Test
-  void readAhead_thatFailed_isReadAgain_asTheFileIsNow() throws Exception {
-    Path file = dir.resolve("later.pem");
-
-    ReadAhead.readBundle(file);
-    Files.writeString(file, pem());
-
-    assertThat(ReadAhead.caBundle(file).certificates()).hasSize(2);
-  }
-
-  @Test
-  void readAhead_ofAFileWithNoCertificate_failsTheReadWithItsReason() throws Exception {
+  void read_ofAFileWithNoCertificate_failsWithItsReason() throws Exception {
     Path file = Files.writeString(dir.resolve("not.pem"), "just text\n");
 
-    ReadAhead.readBundle(file);
-
-    assertThatThrownBy(() -> ReadAhead.caBundle(file))
+    assertThatThrownBy(() -> CaBundle.read(file))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(file + " holds no PEM certificate");
   }
