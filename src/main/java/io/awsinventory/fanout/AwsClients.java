@@ -298,6 +298,5 @@ public final class AwsClients implements AutoCloseable {
     targetClients.values().forEach(SharedClient::close);
     http.close();
     timers.shutdownNow();
-    sharedFiles.close();
   }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.profiles.ProfileFile;
 
 class SharedConfigFilesTest {
   private static final String CONFIG = "aws.configFile";
@@ -42,46 +41,25 @@ class SharedConfigFilesTest {
   }
 
   @Test
-  void readsBothFiles_andTheSdksOwnLookUpFindsNoneWhileOpen() {
-    try (SharedConfigFiles files = SharedConfigFiles.readOnce()) {
-      assertThat(files.snapshot().profile("prod").flatMap(p -> p.property("region")))
-          .contains("eu-west-1");
-      assertThat(files.snapshot().profile("prod").flatMap(p -> p.property("aws_access_key_id")))
-          .contains("AKIAPROD");
-      assertThat(files.live().get().profile("prod").flatMap(p -> p.property("aws_access_key_id")))
-          .contains("AKIAPROD");
-      assertThat(ProfileFile.defaultProfileFile().profiles()).isEmpty();
-    }
-    assertThat(System.getProperty(CONFIG)).isEqualTo(config.toString());
-    assertThat(System.getProperty(CREDENTIALS)).isEqualTo(credentials.toString());
-    assertThat(ProfileFile.defaultProfileFile().profile("prod")).isPresent();
+  void readsBothFiles_forTheClientsAndTheCredentialProviders() {
+    SharedConfigFiles files = SharedConfigFiles.readOnce();
+
+    assertThat(files.snapshot().profile("prod").flatMap(p -> p.property("region")))
+        .contains("eu-west-1");
+    assertThat(files.snapshot().profile("prod").flatMap(p -> p.property("aws_access_key_id")))
+        .contains("AKIAPROD");
+    assertThat(files.live().get().profile("prod").flatMap(p -> p.property("aws_access_key_id")))
+        .contains("AKIAPROD");
   }
 
   @Test
-  void theLookUpComesBackWhenTheLastOpenOneCloses_andAnUnsetPlaceStaysUnset() {
-    System.clearProperty(CONFIG);
-    SharedConfigFiles first = SharedConfigFiles.readOnce();
-    SharedConfigFiles second = SharedConfigFiles.readOnce();
-    first.close();
-    first.close();
-    assertThat(ProfileFile.defaultProfileFile().profiles()).isEmpty();
-
-    second.close();
-
-    assertThat(System.getProperty(CONFIG)).isNull();
-    assertThat(System.getProperty(CREDENTIALS)).isEqualTo(credentials.toString());
-    assertThat(ProfileFile.defaultProfileFile().profile("prod")).isPresent();
-  }
-
-  @Test
-  void aFileTheSdkCannotParse_isBadInputNamingIt_andNothingIsPointedAway() throws Exception {
+  void aFileTheSdkCannotParse_isBadInputNamingIt() throws Exception {
     Files.writeString(config, "region = us-east-1\n[profile prod\n");
 
     assertThatThrownBy(SharedConfigFiles::readOnce)
         .isInstanceOfSatisfying(
             InventoryException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
         .hasMessage(config + ": cannot be read: Expected a profile definition on line 1");
-    assertThat(System.getProperty(CONFIG)).isEqualTo(config.toString());
     assertThatThrownBy(SharedConfigFiles::current)
         .hasMessageStartingWith(config + ": cannot be read: ");
   }

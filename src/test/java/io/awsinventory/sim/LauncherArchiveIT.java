@@ -116,11 +116,14 @@ class LauncherArchiveIT {
   @Test
   void aRunInAFreshHome_mapsTheArchiveAnEarlierRunKeptBesideTheJar() throws Exception {
     Path launcher = install("install");
+    // an earlier jar's archive at this place, which the new one replaces
+    Path stale = Files.createDirectories(launcher.resolveSibling(".aws-inventory-cds"));
+    Files.writeString(stale.resolve("classes-1.jsa"), "an earlier jar's");
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1))) {
       List<String> collect = wholeCollect(sim);
       Path firstHome = Files.createDirectories(dir.resolve("home-1"));
       assertThat(launch(launcher, collect, home(firstHome)).exitCode()).isZero();
-      assertThat(archives(launcher)).hasSize(1);
+      assertThat(archives(launcher)).hasSize(1).noneMatch(a -> a.endsWith("classes-1.jsa"));
 
       // a container's or CI job's run: a HOME nobody ran in before, no state folder
       Path freshHome = Files.createDirectories(dir.resolve("home-2"));
