@@ -11,8 +11,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.net.ssl.TrustManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -44,7 +42,6 @@ import software.amazon.awssdk.services.sts.StsClient;
  * config files as they were read when this object was made ({@link SharedConfigFiles}).
  */
 public final class AwsClients implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
 
   /** Attempts of a call: retries for throttling and transient faults (see retryStrategy). */
   static final int MAX_ATTEMPTS = 8;
@@ -78,7 +75,6 @@ public final class AwsClients implements AutoCloseable {
    *     {@value #MAX_ATTEMPTS} attempts plus a minute of backoff
    * @param proxy the proxy every call goes through, or null for direct connections
    * @param caBundle the certificates TLS is verified against, or null for the JVM's trust store
-   * @param manyTargets whether the run is large enough for {@link NativeCrypto} to pay off
    */
   public AwsClients(
       int maxConnections,
@@ -87,14 +83,9 @@ public final class AwsClients implements AutoCloseable {
       ProxySettings proxy,
       CaBundle caBundle,
       RateLimits rateLimits,
-      AdaptiveLimits adaptiveLimits,
-      boolean manyTargets) {
+      AdaptiveLimits adaptiveLimits) {
     // first: a config file that cannot be read is bad input, before any thread or pool exists
     this.sharedFiles = SharedConfigFiles.readOnce();
-    if (manyTargets && (endpoint == null || !"http".equalsIgnoreCase(endpoint.getScheme()))) {
-      // before the pool's first connection: a connection keeps the ciphers it started with
-      LOG.debug("TLS ciphers: {}", NativeCrypto.enable(System.getenv()));
-    }
     this.endpoint = endpoint;
     this.rateLimits = rateLimits;
     this.adaptiveLimits = adaptiveLimits;

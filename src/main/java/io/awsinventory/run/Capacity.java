@@ -35,7 +35,6 @@ record Capacity(int workers) {
         config.proxy(),
         config.caBundle(),
         new RateLimits(config.maxRate()),
-        new AdaptiveLimits(workers, config.endpointUrl()),
-        config.access().reachesOtherAccounts());
+        new AdaptiveLimits(workers, config.endpointUrl()));
   }
 }

@@ -162,8 +162,7 @@ class TargetScopeTest {
             null,
             null,
             new RateLimits(0),
-            new AdaptiveLimits(4, endpoint),
-            false)) {
+            new AdaptiveLimits(4, endpoint))) {
       Map<String, String> answered = new ConcurrentHashMap<>();
       List<Future<?>> runs = new ArrayList<>();
       for (String account : List.of("111111111111", "222222222222")) {

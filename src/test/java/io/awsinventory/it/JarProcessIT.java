@@ -143,20 +143,6 @@ class JarProcessIT {
   }
 
   @Test
-  void jar_manifest_letsTheNativeCryptoProviderLoadWithoutWarnings() throws Exception {
-    // Java 22 and later print four WARNING lines on stderr for a library loaded without it
-    try (java.util.jar.JarFile jar =
-        new java.util.jar.JarFile(System.getProperty("aws.inventory.jar"))) {
-      assertThat(jar.getManifest().getMainAttributes().getValue("Enable-Native-Access"))
-          .isEqualTo("ALL-UNNAMED");
-      assertThat(
-              jar.getEntry(
-                  "com/amazon/corretto/crypto/provider/libamazonCorrettoCryptoProvider.so"))
-          .isNotNull();
-    }
-  }
-
-  @Test
   void jar_policy_isValidJsonWithTheCallsCollectMakes() throws Exception {
     Result result = jar(Map.of(), "policy");
 

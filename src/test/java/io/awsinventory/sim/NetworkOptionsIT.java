@@ -103,48 +103,7 @@ class NetworkOptionsIT {
       assertThat(options.get("ca-bundle").asText()).isEqualTo(https.certificatePem().toString());
       assertThat(Files.readString(dir.resolve("out/run_summary.json"))).doesNotContain(password);
       assertThat(run.err()).doesNotContain(password);
-      // an organization's run over HTTPS takes the native ciphers where the jar carries them
-      assertThat(run.err())
-          .contains(
-              nativeCiphersCarriedHere()
-                  ? "TLS ciphers: AmazonCorrettoCryptoProvider "
-                  : "TLS ciphers: not carried for ");
     }
-  }
-
-  /** Linux on x86-64, the one platform whose native library the jar carries. */
-  private static boolean nativeCiphersCarriedHere() {
-    return System.getProperty("os.name").startsWith("Linux")
-        && Set.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
-  }
-
-  @Test
-  void nativeCiphersSwitchedOffOrNotLoadable_theRunKeepsTheJdkCiphers() throws Exception {
-    List<String> args =
-        collect(
-            https.endpoint().toString(),
-            "--ca-bundle",
-            https.certificatePem().toString(),
-            "--verbose");
-    args.remove("--quiet");
-
-    JarRun off = JarRun.start(args, Map.of("AWS_INVENTORY_NATIVE_CRYPTO", "off"));
-    assertComplete(off);
-    assertThat(off.err()).contains("TLS ciphers: off (AWS_INVENTORY_NATIVE_CRYPTO)");
-
-    // no folder to unpack the native library into: the provider reports it and is left out
-    Path file = Files.writeString(dir.resolve("a-file"), "");
-    JarRun unloadable =
-        JarRun.start(
-            List.of("-Dcom.amazon.corretto.crypto.provider.tmpdir=" + file.resolve("unpack")),
-            args,
-            Map.of());
-    assertComplete(unloadable);
-    assertThat(unloadable.err())
-        .contains(
-            nativeCiphersCarriedHere()
-                ? "TLS ciphers: not loaded: "
-                : "TLS ciphers: not carried for ");
   }
 
   @Test
