@@ -1,6 +1,6 @@
 package io.awsinventory.auth;
 
-import io.awsinventory.fanout.SharedConfigFiles;
+import io.awsinventory.transport.SharedConfigFiles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

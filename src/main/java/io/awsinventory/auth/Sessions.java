@@ -3,7 +3,7 @@ package io.awsinventory.auth;
 import io.awsinventory.Account;
 import io.awsinventory.InventoryException;
 import io.awsinventory.discovery.Partitions;
-import io.awsinventory.fanout.ErrorClassifier;
+import io.awsinventory.transport.ErrorClassifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

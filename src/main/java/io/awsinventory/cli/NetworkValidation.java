@@ -3,8 +3,8 @@ package io.awsinventory.cli;
 import static io.awsinventory.InventoryException.invalidInput;
 
 import io.awsinventory.Secrets;
-import io.awsinventory.fanout.CaBundle;
-import io.awsinventory.fanout.ProxySettings;
+import io.awsinventory.transport.CaBundle;
+import io.awsinventory.transport.ProxySettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

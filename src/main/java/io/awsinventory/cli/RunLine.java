@@ -2,7 +2,7 @@ package io.awsinventory.cli;
 
 import io.awsinventory.ExitCode;
 import io.awsinventory.Secrets;
-import io.awsinventory.fanout.ProxySettings;
+import io.awsinventory.transport.ProxySettings;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package io.awsinventory.cli;
 
-import io.awsinventory.fanout.RateLimits;
+import io.awsinventory.transport.RateLimits;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Mixin;

@@ -3,6 +3,7 @@ package io.awsinventory.fanout;
 import io.awsinventory.Status;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.output.Spill;
+import io.awsinventory.transport.ErrorClassifier;
 
 /**
  * The result of one account x region x resource: its status, how many records were stored (also

@@ -8,6 +8,8 @@ import io.awsinventory.collect.TargetFact;
 import io.awsinventory.output.SpillSorter;
 import io.awsinventory.output.SpillWriter;
 import io.awsinventory.output.Workspace;
+import io.awsinventory.transport.AwsClients;
+import io.awsinventory.transport.ErrorClassifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

@@ -7,11 +7,11 @@ import io.awsinventory.auth.Sessions;
 import io.awsinventory.discovery.AccountSelection;
 import io.awsinventory.discovery.ListedAccount;
 import io.awsinventory.discovery.RegionPlan;
-import io.awsinventory.fanout.AwsClients;
-import io.awsinventory.fanout.ErrorClassifier;
 import io.awsinventory.fanout.Target;
 import io.awsinventory.fanout.TargetCalls;
 import io.awsinventory.output.RunSummary.AccountReport;
+import io.awsinventory.transport.AwsClients;
+import io.awsinventory.transport.ErrorClassifier;
 import java.io.PrintWriter;
 import software.amazon.awssdk.core.exception.SdkException;
 

@@ -1,9 +1,9 @@
 package io.awsinventory.run;
 
-import io.awsinventory.fanout.AdaptiveLimits;
-import io.awsinventory.fanout.AwsClients;
-import io.awsinventory.fanout.RateLimits;
 import io.awsinventory.output.SpillSorter;
+import io.awsinventory.transport.AdaptiveLimits;
+import io.awsinventory.transport.AwsClients;
+import io.awsinventory.transport.RateLimits;
 
 /**
  * What the one {@code --concurrency} option sets, and everything derived from it, in one place: the

@@ -1,7 +1,7 @@
 package io.awsinventory.run;
 
 import io.awsinventory.InventoryException;
-import io.awsinventory.fanout.ErrorClassifier;
+import io.awsinventory.transport.ErrorClassifier;
 import java.net.URI;
 import java.util.Optional;
 

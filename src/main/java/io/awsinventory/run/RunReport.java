@@ -2,10 +2,10 @@ package io.awsinventory.run;
 
 import io.awsinventory.Status;
 import io.awsinventory.collect.ResourceType;
-import io.awsinventory.fanout.AdaptiveLimits;
 import io.awsinventory.fanout.Outcome;
 import io.awsinventory.output.RunSummary;
 import io.awsinventory.output.RunSummary.AccountReport;
+import io.awsinventory.transport.AdaptiveLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

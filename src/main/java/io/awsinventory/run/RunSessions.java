@@ -1,7 +1,7 @@
 package io.awsinventory.run;
 
 import io.awsinventory.auth.Sessions;
-import io.awsinventory.fanout.AwsClients;
+import io.awsinventory.transport.AwsClients;
 
 /**
  * The role sessions of a {@code collect} or {@code check} run, over the run's clients and the

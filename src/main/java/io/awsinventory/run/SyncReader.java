@@ -2,7 +2,7 @@ package io.awsinventory.run;
 
 import io.awsinventory.auth.Sessions;
 import io.awsinventory.collect.ResourceDataSync;
-import io.awsinventory.fanout.AwsClients;
+import io.awsinventory.transport.AwsClients;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages read as the pipeline: cli, run, schema, auth, discovery, fanout, collect, output,
- * and the kernel (the root package) at the bottom. Every import points down this list.
+ * The packages read as the pipeline: cli, run, schema, auth, discovery, fanout (what is called and
+ * when), transport (how one call is made), collect, output, and the kernel (the root package) at
+ * the bottom. Every import points down this list.
  */
 class LayeringTest {
   static final String ROOT = "io.awsinventory";
@@ -45,6 +46,8 @@ class LayeringTest {
         .definedBy(ROOT + ".discovery..")
         .layer("fanout")
         .definedBy(ROOT + ".fanout..")
+        .layer("transport")
+        .definedBy(ROOT + ".transport..")
         .layer("collect")
         .definedBy(ROOT + ".collect..")
         .layer("output")
@@ -63,10 +66,14 @@ class LayeringTest {
         .mayOnlyBeAccessedByLayers("cli", "run", "schema", "auth")
         .whereLayer("fanout")
         .mayOnlyBeAccessedByLayers("cli", "run", "schema", "auth", "discovery")
-        .whereLayer("collect")
+        .whereLayer("transport")
         .mayOnlyBeAccessedByLayers("cli", "run", "schema", "auth", "discovery", "fanout")
+        .whereLayer("collect")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "run", "schema", "auth", "discovery", "fanout", "transport")
         .whereLayer("output")
-        .mayOnlyBeAccessedByLayers("cli", "run", "schema", "auth", "discovery", "fanout", "collect")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "run", "schema", "auth", "discovery", "fanout", "transport", "collect")
         .whereLayer("kernel")
         .mayNotAccessAnyLayer();
   }

@@ -7,9 +7,9 @@ import io.awsinventory.ExitCode;
 import io.awsinventory.InventoryException;
 import io.awsinventory.Status;
 import io.awsinventory.TestTypes;
-import io.awsinventory.fanout.ErrorClassifier;
 import io.awsinventory.fanout.Outcome;
 import io.awsinventory.fanout.Target;
+import io.awsinventory.transport.ErrorClassifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.awsinventory.fanout;
+package io.awsinventory.transport;
 
 import io.awsinventory.collect.AnswerCheck;
 import io.awsinventory.collect.Answers;
@@ -150,19 +150,19 @@ public final class AwsClients implements AutoCloseable {
    * the calling thread ({@link TargetScope}, opened by {@link TargetCalls}); its round trip feeds
    * the adaptive limit of the region's host. Callers do not close them: this object does.
    */
-  Ec2Client targetEc2(String region) {
+  public Ec2Client targetEc2(String region) {
     return targetClient(Ec2Client.class, Ec2Client::builder, "ec2", region);
   }
 
-  RdsClient targetRds(String region) {
+  public RdsClient targetRds(String region) {
     return targetClient(RdsClient.class, RdsClient::builder, "rds", region);
   }
 
-  SsmClient targetSsm(String region) {
+  public SsmClient targetSsm(String region) {
     return targetClient(SsmClient.class, SsmClient::builder, "ssm", region);
   }
 
-  LicenseManagerClient targetLicenseManager(String region) {
+  public LicenseManagerClient targetLicenseManager(String region) {
     return targetClient(
         LicenseManagerClient.class, LicenseManagerClient::builder, "license-manager", region);
   }

@@ -1,4 +1,4 @@
-package io.awsinventory.fanout;
+package io.awsinventory.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

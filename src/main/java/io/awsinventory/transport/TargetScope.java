@@ -1,4 +1,4 @@
-package io.awsinventory.fanout;
+package io.awsinventory.transport;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
  * each call, retries and credential refreshes included, on the calling thread. A call on a shared
  * client outside any scope fails; it never falls back to other credentials.
  */
-final class TargetScope implements AutoCloseable {
+public final class TargetScope implements AutoCloseable {
   private static final ThreadLocal<TargetScope> CURRENT = new ThreadLocal<>();
 
   private final TargetScope outer;
@@ -54,7 +54,7 @@ final class TargetScope implements AutoCloseable {
    *
    * @param key "account/region" of the target's calls
    */
-  static TargetScope enter(AwsCredentialsProvider credentials, String key) {
+  public static TargetScope enter(AwsCredentialsProvider credentials, String key) {
     TargetScope scope = new TargetScope(credentials, key);
     CURRENT.set(scope);
     return scope;

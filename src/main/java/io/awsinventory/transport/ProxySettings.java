@@ -1,4 +1,4 @@
-package io.awsinventory.fanout;
+package io.awsinventory.transport;
 
 import io.awsinventory.Secrets;
 import java.net.URI;

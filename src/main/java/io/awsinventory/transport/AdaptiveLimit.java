@@ -1,4 +1,4 @@
-package io.awsinventory.fanout;
+package io.awsinventory.transport;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.awsinventory.fanout;
+package io.awsinventory.transport;
 
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.interceptor.Context;

@@ -1,10 +1,12 @@
-package io.awsinventory.fanout;
+package io.awsinventory.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.awsinventory.Account;
+import io.awsinventory.fanout.Target;
+import io.awsinventory.fanout.TargetCalls;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
-package io.awsinventory.fanout;
+package io.awsinventory.transport;
 
 /** A resource could not be completed because another resource of the same target failed. */
-final class DependencyFailedException extends RuntimeException {
+public final class DependencyFailedException extends RuntimeException {
   static final String CODE = "DependencyFailed";
 
-  DependencyFailedException(String message) {
+  public DependencyFailedException(String message) {
     super(message);
   }
 }
