@@ -92,6 +92,10 @@ final class AccountPlanner {
       ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
       if (failure.status() != Status.DENIED || config.regions().isEmpty()) {
         session.close();
+        String why =
+            failure.status() == Status.DENIED
+                ? " was denied; give --regions to collect the regions you name without it"
+                : "";
         return unreachable(
             account,
             e,
@@ -99,6 +103,7 @@ final class AccountPlanner {
                 + account.id()
                 + " (ec2:DescribeRegions in "
                 + config.homeRegion()
+                + why
                 + ")");
       }
       err.println(

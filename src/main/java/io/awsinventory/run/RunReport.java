@@ -75,8 +75,13 @@ final class RunReport {
     return lines;
   }
 
+  /**
+   * The action a denied target lacks. A row of a whole account (region {@code *}) was denied before
+   * any of its type's calls (its role, or the listing of its regions): its message names that call.
+   */
   private static String missingAction(Outcome outcome) {
-    if (outcome.status() != Status.DENIED) {
+    if (outcome.status() != Status.DENIED
+        || RunSummary.ALL_REGIONS.equals(outcome.target().region())) {
       return "";
     }
     ResourceType type = outcome.resource();

@@ -120,7 +120,10 @@ class FailureHandlingTest {
     CliRun run = collect();
 
     assertThat(run.exitCode()).isEqualTo(4);
-    assertThat(run.err()).contains("ec2:DescribeRegions").contains("UnauthorizedOperation");
+    assertThat(run.err())
+        .contains("ec2:DescribeRegions")
+        .contains("UnauthorizedOperation")
+        .contains("give --regions to collect the regions you name without it");
   }
 
   @Test

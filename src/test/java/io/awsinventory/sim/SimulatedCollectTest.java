@@ -176,6 +176,10 @@ class SimulatedCollectTest {
       }
       Set<String> unhealthy = Truth.unhealthyRows(out);
       assertThat(unhealthy).isEqualTo(expected);
+      // the denied account's rows name the call that was denied, not each type's own action
+      assertThat(run.err().lines().filter(l -> l.contains("account " + denied)))
+          .isNotEmpty()
+          .noneMatch(l -> l.contains("(missing "));
       Truth.assertHealthyTargetsComplete(sim, out, unhealthy, ALL);
     }
   }
