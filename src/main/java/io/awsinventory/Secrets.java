@@ -59,12 +59,16 @@ public final class Secrets {
 
   /**
    * Registers a secret, with the forms it is echoed back in: URL-encoded (a query string, a form
-   * body) and base64 (an {@code Authorization} or {@code Proxy-Authorization} header). Values
-   * shorter than {@value #MIN_LENGTH} characters are too common to mask safely: see {@link
-   * #registerPassword}.
+   * body) and base64 (an {@code Authorization} or {@code Proxy-Authorization} header). A secret
+   * shorter than {@value #MIN_LENGTH} characters is too common to mask inside records: it is masked
+   * in messages and logs where it stands as a token of its own.
    */
   public static void register(String secret) {
-    if (secret == null || secret.length() < MIN_LENGTH || KNOWN.contains(secret)) {
+    if (secret == null || secret.isEmpty() || KNOWN.contains(secret)) {
+      return;
+    }
+    if (secret.length() < MIN_LENGTH) {
+      SHORT.add(secret);
       return;
     }
     add(secret);
@@ -77,17 +81,16 @@ public final class Secrets {
   }
 
   /**
-   * Registers a password a person chose (a proxy's), which may be short: a short one is masked in
-   * messages and logs where it stands as a token of its own, though not inside records.
+   * Forgets every secret: a run's secrets are its own, so a caller that runs the tool again in the
+   * same process (tests, a warm benchmark) starts with none, and a short secret of one run never
+   * masks a word of the next run's messages.
    */
-  public static void registerPassword(String password) {
-    if (password == null || password.isEmpty()) {
-      return;
-    }
-    if (password.length() < MIN_LENGTH) {
-      SHORT.add(password);
-    } else {
-      register(password);
+  public static void forgetAll() {
+    SHORT.clear();
+    KNOWN.clear();
+    BY_PREFIX.clear();
+    for (int i = 0; i < FIRST_FOUR.length(); i++) {
+      FIRST_FOUR.set(i, 0);
     }
   }
 

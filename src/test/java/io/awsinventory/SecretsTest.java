@@ -13,7 +13,7 @@ class SecretsTest {
     Secrets.register(token);
     Secrets.register(password);
     Secrets.register(userAndPassword);
-    Secrets.registerPassword("sh0Rt");
+    Secrets.register("sh0Rt");
 
     assertThat(Secrets.redact(token + " and " + token)).isEqualTo("**** and ****");
     assertThat(Secrets.redact("x" + token + token + "y")).isEqualTo("x********y");
@@ -83,7 +83,7 @@ class SecretsTest {
 
   @Test
   void aShortSecret_isMaskedInMessagesWhereItStandsAlone_butNotInsideRecords() {
-    Secrets.registerPassword("Pw7!x");
+    Secrets.register("Pw7!x");
 
     assertThat(Secrets.redact("proxy user:Pw7!x@proxy.corp refused"))
         .isEqualTo("proxy user:****@proxy.corp refused");

@@ -99,12 +99,21 @@ public final class AwsInventory implements Runnable {
     System.exit(code);
   }
 
-  /** Runs one command line in-process, as {@code main} does but without logging set-up. */
+  /**
+   * Runs one command line in-process, as {@code main} does but without logging set-up; the run's
+   * secrets are forgotten once it has printed all it prints.
+   */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = commandLine();
     commandLine.setOut(out);
     commandLine.setErr(err);
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+      Secrets.forgetAll();
+    }
   }
 
   /**

@@ -171,8 +171,8 @@ public record ProxySettings(URI url, String username, String password, List<Stri
     String userInfo = url.substring(start, at);
     int colon = userInfo.indexOf(':');
     if (colon >= 0) {
-      Secrets.registerPassword(userInfo.substring(colon + 1));
-      Secrets.registerPassword(decoded(userInfo.substring(colon + 1)));
+      Secrets.register(userInfo.substring(colon + 1));
+      Secrets.register(decoded(userInfo.substring(colon + 1)));
     }
     Secrets.register(userInfo);
     // as a Basic Proxy-Authorization header carries it: base64 of the decoded user:password

@@ -47,8 +47,8 @@ class SessionsTest {
           .credentials(
               Credentials.builder()
                   .accessKeyId("AK" + account)
-                  .secretAccessKey("secret")
-                  .sessionToken("token")
+                  .secretAccessKey("master-secret-access-key")
+                  .sessionToken("master-session-token")
                   .expiration(Instant.now().plusSeconds(3600))
                   .build())
           .assumedRoleUser(
@@ -121,7 +121,7 @@ class SessionsTest {
             3600,
             new AccountScope(true, List.of(), Set.of(), Set.of(), Shard.ALL));
     return Sessions.open(
-        new CredentialsSpec("AK" + MASTER, "secret", null, null, null, null),
+        new CredentialsSpec("AK" + MASTER, "master-secret-access-key", null, null, null, null),
         access,
         "eu-west-1",
         clients,
