@@ -151,11 +151,8 @@ public final class AnswerCheck implements ExecutionInterceptor {
   }
 
   static MalformedAnswerException refused(String what, byte[] bytes) {
+    // at most four bytes a character: enough bytes for the characters shown
     String text = new String(bytes, 0, Math.min(bytes.length, SHOWN * 4), StandardCharsets.UTF_8);
-    text = text.replaceAll("\\s+", " ").strip();
-    if (text.length() > SHOWN) {
-      text = text.substring(0, SHOWN) + "...";
-    }
-    return new MalformedAnswerException(what + "; it began: " + text);
+    return new MalformedAnswerException(what + "; it began: " + XmlEvents.shown(text, SHOWN));
   }
 }

@@ -144,7 +144,12 @@ final class XmlEvents {
 
   /** A text as a message shows it: on one line, cut to 80 characters. */
   static String shown(String text) {
+    return shown(text, SHOWN);
+  }
+
+  /** A text as a message shows it: on one line, cut to {@code max} characters. */
+  static String shown(String text, int max) {
     String line = text.replaceAll("[\\r\\n\\t]+", " ").strip();
-    return line.length() <= SHOWN ? line : line.substring(0, SHOWN) + "...";
+    return line.length() <= max ? line : line.substring(0, max) + "...";
   }
 }
