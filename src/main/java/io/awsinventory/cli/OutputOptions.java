@@ -39,6 +39,17 @@ public final class OutputOptions {
   boolean csvEscapeFormulas;
 
   @Option(
+      names = "--carry-forward-days",
+      paramLabel = "N",
+      description =
+          "When an account, region or resource cannot be read, write its records from the"
+              + " previous set again, marked Stale, for up to N days after they were last read"
+              + " (default: "
+              + io.awsinventory.run.RunConfig.DEFAULT_CARRY_FORWARD_DAYS
+              + "; 0 carries nothing; environment AWS_INVENTORY_CARRY_FORWARD_DAYS).")
+  String carryForwardDays;
+
+  @Option(
       names = "--csv-bom",
       description =
           "Start CSV files with a UTF-8 byte-order mark, so Excel shows non-ASCII text right when"

@@ -1,6 +1,5 @@
 package io.awsinventory.cli;
 
-import io.awsinventory.Status;
 import io.awsinventory.fanout.Outcome;
 import io.awsinventory.run.RunProgress;
 import java.io.PrintStream;
@@ -117,7 +116,7 @@ public final class Progress implements RunProgress {
   public void finished(Outcome outcome) {
     done.incrementAndGet();
     records.addAndGet(outcome.records());
-    if (outcome.status() == Status.DENIED || outcome.status() == Status.FAILED) {
+    if (outcome.status().incomplete()) {
       notOk.incrementAndGet();
     }
   }

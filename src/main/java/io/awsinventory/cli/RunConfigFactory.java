@@ -65,7 +65,8 @@ final class RunConfigFactory {
             outputDir(output.outputDir),
             tagColumns(output.tagColumns),
             new CsvStyle(output.csvEscapeFormulas, output.csvBom),
-            logging.quiet());
+            logging.quiet(),
+            carryForwardDays(output.carryForwardDays));
   }
 
   /** The options of {@code check}: no output folder or file format. */
@@ -89,7 +90,30 @@ final class RunConfigFactory {
         maxRate(scope.maxRate),
         timeout(scope.timeoutSeconds),
         CsvStyle.PLAIN,
-        true);
+        true,
+        0);
+  }
+
+  /**
+   * {@code --carry-forward-days}, else {@code AWS_INVENTORY_CARRY_FORWARD_DAYS}, else 7: a whole
+   * number of days from 0 (carry nothing) to 3650.
+   */
+  int carryForwardDays(String option) {
+    String source = "--carry-forward-days";
+    String value = option;
+    if (value == null) {
+      value = env.get("AWS_INVENTORY_CARRY_FORWARD_DAYS");
+      source = "AWS_INVENTORY_CARRY_FORWARD_DAYS";
+    }
+    if (value == null) {
+      return RunConfig.DEFAULT_CARRY_FORWARD_DAYS;
+    }
+    String days = value.strip();
+    if (!days.matches("[0-9]{1,4}") || Integer.parseInt(days) > 3650) {
+      throw invalidInput(
+          source, "'" + value + "' is not a number of days from 0 (carry nothing) to 3650");
+    }
+    return Integer.parseInt(days);
   }
 
   /**

@@ -91,8 +91,13 @@ public final class ApplicationsCollector implements ResourceType {
   }
 
   @Override
-  public List<String> sortMembers() {
-    return List.of("InstanceId", "Name", "Version", "Architecture", "PackageId");
+  public List<String> keyMembers() {
+    return List.of("InstanceId", "Name", "Version", "Publisher", "Architecture");
+  }
+
+  @Override
+  public String newestMember() {
+    return "CaptureTime";
   }
 
   @Override

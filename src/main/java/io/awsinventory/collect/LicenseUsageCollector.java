@@ -52,7 +52,7 @@ public final class LicenseUsageCollector implements ResourceType {
   }
 
   @Override
-  public List<String> sortMembers() {
+  public List<String> keyMembers() {
     return List.of("LicenseConfigurationArn", "ResourceArn");
   }
 

@@ -56,11 +56,19 @@ public interface ResourceType extends Comparable<ResourceType> {
   List<String> columns();
 
   /**
-   * The members a record is sorted by within its target: the id, and more when one resource has
-   * several records (an application per node).
+   * The members that, after AccountId and Region, identify a record: the file's primary key.
+   * Records are sorted by them within a target, and two records of one key are written as one.
    */
-  default List<String> sortMembers() {
+  default List<String> keyMembers() {
     return List.of(idMember());
+  }
+
+  /**
+   * Where two records share a key, the one whose member of this name is the greatest is kept
+   * (applications: the newest {@code CaptureTime}); null keeps the first in key order.
+   */
+  default String newestMember() {
+    return null;
   }
 
   /**

@@ -8,10 +8,13 @@ import java.util.TreeSet;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
- * The regions of one account: those to collect, and those skipped with the reason (not enabled for
- * the account, or not offered to it).
+ * The regions of one account: those to collect, and those that cannot be, with the reason (not
+ * enabled for the account, or not offered to it).
+ *
+ * @param checked whether DescribeRegions said which regions are enabled (false when it was denied
+ *     and the regions asked for are taken as they are)
  */
-public record RegionPlan(List<String> enabled, Map<String, String> skipped) {
+public record RegionPlan(List<String> enabled, Map<String, String> notEnabled, boolean checked) {
 
   /**
    * Plans from DescribeRegions in the home region.
@@ -25,22 +28,23 @@ public record RegionPlan(List<String> enabled, Map<String, String> skipped) {
       known.putIfAbsent(status.name(), status);
     }
     List<String> enabled = new ArrayList<>();
-    Map<String, String> skipped = new LinkedHashMap<>();
+    Map<String, String> notEnabled = new LinkedHashMap<>();
     for (String region : new TreeSet<>(wanted.isEmpty() ? known.keySet() : wanted)) {
       RegionStatus status = known.get(region);
       if (status == null) {
-        skipped.put(region, "region not offered to this account by ec2:DescribeRegions");
+        notEnabled.put(region, "region not offered to this account by ec2:DescribeRegions");
       } else if (!status.enabled()) {
-        skipped.put(region, "region not enabled for this account (" + status.optInStatus() + ")");
+        notEnabled.put(
+            region, "region not enabled for this account (" + status.optInStatus() + ")");
       } else {
         enabled.add(region);
       }
     }
-    return new RegionPlan(enabled, skipped);
+    return new RegionPlan(enabled, notEnabled, true);
   }
 
   /** The regions asked for, taken as they are (when DescribeRegions is denied). */
   public static RegionPlan unchecked(List<String> wanted) {
-    return new RegionPlan(new ArrayList<>(new TreeSet<>(wanted)), Map.of());
+    return new RegionPlan(new ArrayList<>(new TreeSet<>(wanted)), Map.of(), false);
   }
 }

@@ -19,14 +19,23 @@ public record Outcome(
     String message,
     Spill spill) {
 
-  public static Outcome skipped(Target target, ResourceType resource, String reason) {
-    return new Outcome(target, resource, Status.SKIPPED, 0, 0, null, reason, null);
+  /** A target that was not worked on ({@code skipped}, {@code not-enabled}, ...), and why. */
+  public static Outcome notRead(
+      Target target, ResourceType resource, Status status, String code, String reason) {
+    return new Outcome(target, resource, status, 0, 0, code, reason, null);
   }
 
-  /** This outcome with its records stored at {@code where}. */
+  /** This outcome with its records stored at {@code where}, as many as are stored there. */
   public Outcome withSpill(Spill where) {
     return new Outcome(
-        target, resource, status, records, durationMillis, errorCode, message, where);
+        target,
+        resource,
+        status,
+        where == null ? records : where.records(),
+        durationMillis,
+        errorCode,
+        message,
+        where);
   }
 
   public boolean isInternalError() {

@@ -5,6 +5,7 @@ import io.awsinventory.collect.RecordSink;
 import io.awsinventory.collect.ResourceDataSync;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.TargetFact;
+import io.awsinventory.output.Duplicates;
 import io.awsinventory.output.SpillSorter;
 import io.awsinventory.output.SpillWriter;
 import io.awsinventory.output.Workspace;
@@ -93,9 +94,10 @@ public final class TargetRunner {
             target.account().id(),
             target.account().name(),
             target.region(),
-            type.sortMembers(),
+            type.keyMembers(),
             clock,
-            sorter);
+            sorter,
+            new Duplicates(type.newestMember()));
     Outcome outcome;
     try (writer) {
       RecordSink sink = apis.gathering(type, needed, writer::accept);

@@ -82,10 +82,7 @@ public final class CheckReport {
     out.println();
     printRow(out, header, widths);
     rows.values().forEach(row -> printRow(out, row, widths));
-    List<Probe> notOk =
-        result.probes().stream()
-            .filter(p -> p.status() == Status.DENIED || p.status() == Status.FAILED)
-            .toList();
+    List<Probe> notOk = result.probes().stream().filter(p -> p.status().incomplete()).toList();
     if (!notOk.isEmpty()) {
       out.println();
     }

@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The CSV column list of one resource type: the context columns, the type's declared columns, then
- * one {@code Tag:KEY} column per requested tag key. Knows how to read each cell from a record.
+ * The CSV column list of one resource type: the context columns, the type's declared columns, the
+ * carry columns ({@code Stale}, {@code LastSeenAt}), then one {@code Tag:KEY} column per requested
+ * tag key. Knows how to read each cell from a record.
  */
 public final class CsvColumns {
   public static final List<String> CONTEXT =
@@ -22,6 +23,9 @@ public final class CsvColumns {
           SpillWriter.REGION,
           SpillWriter.COLLECTED_AT);
   public static final String TAG_PREFIX = "Tag:";
+
+  /** After the type's columns: columns added later go after the existing ones. */
+  public static final List<String> CARRY = List.of(SpillWriter.STALE, SpillWriter.LAST_SEEN_AT);
 
   /** The column of every resource type that holds its tags, as one JSON object. */
   public static final String TAGS_COLUMN = "Tags";
@@ -35,6 +39,7 @@ public final class CsvColumns {
   private CsvColumns(List<String> columns, String tagsMember, List<String> tagKeys) {
     this.header = new ArrayList<>(CONTEXT);
     this.header.addAll(columns);
+    this.header.addAll(CARRY);
     this.paths = new ArrayList<>();
     for (String column : header) {
       paths.add(column.split("\\."));

@@ -27,7 +27,7 @@ final class CsvFileWriter implements RecordFileWriter {
     this.out = out;
     this.columns = columns;
     this.escapeFormulas = escapeFormulas;
-    writeRow(columns.header().toArray(String[]::new));
+    writeRow(out, columns.header().toArray(String[]::new));
   }
 
   /** Writes one record, given as the UTF-8 bytes of its JSON text. */
@@ -38,20 +38,21 @@ final class CsvFileWriter implements RecordFileWriter {
         cells[i] = neutralizeFormula(cells[i]);
       }
     }
-    writeRow(cells);
+    writeRow(out, cells);
   }
 
-  private void writeRow(String[] cells) throws IOException {
+  /** Writes one row of cells, as they are. */
+  static void writeRow(Writer out, String[] cells) throws IOException {
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) {
         out.write(',');
       }
-      writeCell(cells[i]);
+      writeCell(out, cells[i]);
     }
     out.write(LINE_END);
   }
 
-  private void writeCell(String cell) throws IOException {
+  private static void writeCell(Writer out, String cell) throws IOException {
     if (!needsQuotes(cell)) {
       out.write(cell);
       return;

@@ -79,6 +79,7 @@ public final class RunSummary {
       String resource,
       String status,
       long records,
+      long carriedRecords,
       long durationMillis,
       String errorCode,
       String message) {}
@@ -102,6 +103,9 @@ public final class RunSummary {
     row.put("resource", resource);
     row.put("status", status);
     row.put("records", records);
+    if (target.carriedRecords() > 0) {
+      row.put("carriedRecords", target.carriedRecords());
+    }
     row.put("durationMs", durationMillis);
     if (errorCode != null) {
       row.put("errorCode", errorCode);
@@ -127,8 +131,41 @@ public final class RunSummary {
     names.forEach(removed::add);
   }
 
-  public void file(String fileName, String resource, long records) {
-    files.addObject().put("file", fileName).put("resource", resource).put("records", records);
+  /**
+   * One data file: its records, how many of them were carried from the previous set, how many were
+   * dropped as last seen before the carry window, how many repeated a key, and why nothing was
+   * carried when the previous file could not be read back.
+   */
+  public record FileRow(
+      String file,
+      String resource,
+      long records,
+      long carriedRecords,
+      long expiredRecords,
+      long duplicateRecords,
+      String notCarried) {}
+
+  public void file(FileRow file) {
+    ObjectNode row =
+        files
+            .addObject()
+            .put("file", file.file())
+            .put("resource", file.resource())
+            .put("records", file.records())
+            .put("carriedRecords", file.carriedRecords())
+            .put("expiredRecords", file.expiredRecords())
+            .put("duplicateRecords", file.duplicateRecords());
+    putIfPresent(row, "notCarried", file.notCarried());
+  }
+
+  /** The coverage file written beside the data files. */
+  public void coverage(String fileName, long rows) {
+    root.putObject("coverage").put("file", fileName).put("rows", rows);
+  }
+
+  /** How many days a record not read again is carried (0: none). */
+  public void carryForwardDays(int days) {
+    root.put("carryForwardDays", days);
   }
 
   /**

@@ -16,8 +16,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Sorts a spill file of {@code key TAB json} lines by their keys into a file of the records alone,
- * one JSON text a line. A file that fits the memory budget is sorted in memory as bytes; a larger
- * one is cut into sorted runs on disk and merged, so memory stays flat however large a target is.
+ * one JSON text a line, one record a key (the others are dropped as {@link Duplicates} says). A
+ * file that fits the memory budget is sorted in memory as bytes; a larger one is cut into sorted
+ * runs on disk and merged, so memory stays flat however large a target is.
  */
 public final class SpillSorter {
   /** Lines compare by key, then by the whole line, so equal keys still order the same every run. */
@@ -58,11 +59,15 @@ public final class SpillSorter {
     return smallFileBytes;
   }
 
-  /** Sorts {@code spill} into place. */
-  public void sort(Path spill) throws IOException {
+  /** Sorts {@code spill} into place, keeping the first record of a key; returns the records. */
+  public long sort(Path spill) throws IOException {
+    return sort(spill, new Duplicates(null));
+  }
+
+  /** Sorts {@code spill} into place, one record a key; returns the records written. */
+  public long sort(Path spill, Duplicates duplicates) throws IOException {
     if (Files.size(spill) <= smallFileBytes) {
-      sortWithin(spill);
-      return;
+      return sortWithin(spill, duplicates);
     }
     try {
       LARGE_SORT.acquire();
@@ -71,16 +76,15 @@ public final class SpillSorter {
       throw new java.io.InterruptedIOException("interrupted while waiting to sort " + spill);
     }
     try {
-      sortWithin(spill);
+      return sortWithin(spill, duplicates);
     } finally {
       LARGE_SORT.release();
     }
   }
 
-  private void sortWithin(Path spill) throws IOException {
+  private long sortWithin(Path spill, Duplicates duplicates) throws IOException {
     if (Files.size(spill) <= memoryBudgetChars) {
-      sortBytes(spill);
-      return;
+      return sortBytes(spill, duplicates);
     }
     List<Path> runs = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
@@ -109,7 +113,7 @@ public final class SpillSorter {
         List<Path> group = runs.subList(from, Math.min(runs.size(), from + MAX_FAN_IN));
         Path target =
             spill.resolveSibling(spill.getFileName() + ".pass" + pass + "-" + merged.size());
-        merge(group, target, true);
+        merge(group, target, null);
         for (Path run : group) {
           Files.deleteIfExists(run);
         }
@@ -118,10 +122,11 @@ public final class SpillSorter {
       runs = merged;
       pass++;
     }
-    merge(runs, spill, false);
+    long records = merge(runs, spill, duplicates);
     for (Path run : runs) {
       Files.deleteIfExists(run);
     }
+    return records;
   }
 
   /** A line of a spill read whole: its key, and where its record's text lies in the bytes. */
@@ -131,7 +136,7 @@ public final class SpillSorter {
    * Sorts a spill that fits the budget as its bytes: only the keys become strings, and a record's
    * text is compared as text only against another of the same key, in the order of {@link #ORDER}.
    */
-  private static void sortBytes(Path spill) throws IOException {
+  private static long sortBytes(Path spill, Duplicates duplicates) throws IOException {
     byte[] bytes = Files.readAllBytes(spill);
     List<Line> lines = new ArrayList<>();
     int start = 0;
@@ -156,12 +161,28 @@ public final class SpillSorter {
                         .compareTo(
                             new String(
                                 bytes, b.from(), b.to() - b.from(), StandardCharsets.UTF_8))));
+    long records = 0;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16)) {
-      for (Line line : lines) {
-        out.write(bytes, line.from(), line.to() - line.from());
+      for (int i = 0; i < lines.size(); i++) {
+        Line line = lines.get(i);
+        if (i + 1 < lines.size() && lines.get(i + 1).key().equals(line.key())) {
+          String kept = text(bytes, line);
+          while (i + 1 < lines.size() && lines.get(i + 1).key().equals(line.key())) {
+            kept = duplicates.pick(kept, text(bytes, lines.get(++i)));
+          }
+          out.write(kept.getBytes(StandardCharsets.UTF_8));
+        } else {
+          out.write(bytes, line.from(), line.to() - line.from());
+        }
         out.write('\n');
+        records++;
       }
     }
+    return records;
+  }
+
+  private static String text(byte[] bytes, Line line) {
+    return new String(bytes, line.from(), line.to() - line.from(), StandardCharsets.UTF_8);
   }
 
   private static Path writeRun(Path spill, int index, List<String> chunk) throws IOException {
@@ -187,10 +208,16 @@ public final class SpillSorter {
     out.write('\n');
   }
 
-  private static void merge(List<Path> runs, Path target, boolean withKeys) throws IOException {
+  /**
+   * Merges sorted runs into {@code target}: with their keys for a later pass when {@code
+   * duplicates} is null, else as the records, one a key. Returns the lines written.
+   */
+  private static long merge(List<Path> runs, Path target, Duplicates duplicates)
+      throws IOException {
     record Head(String line, BufferedReader reader) {}
     PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::line, ORDER));
     List<BufferedReader> readers = new ArrayList<>();
+    long written = 0;
     try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       for (Path run : runs) {
         BufferedReader reader = Files.newBufferedReader(run, StandardCharsets.UTF_8);
@@ -200,19 +227,41 @@ public final class SpillSorter {
           heads.add(new Head(first, reader));
         }
       }
+      String pending = null;
       while (!heads.isEmpty()) {
         Head head = heads.poll();
-        writeLine(out, head.line(), withKeys);
+        String line = head.line();
+        if (duplicates == null) {
+          writeLine(out, line, true);
+          written++;
+        } else if (pending != null && key(pending).equals(key(line))) {
+          pending = key(line) + '\t' + duplicates.pick(json(pending), json(line));
+        } else {
+          if (pending != null) {
+            writeLine(out, pending, false);
+            written++;
+          }
+          pending = line;
+        }
         String next = head.reader().readLine();
         if (next != null) {
           heads.add(new Head(next, head.reader()));
         }
+      }
+      if (pending != null) {
+        writeLine(out, pending, false);
+        written++;
       }
     } finally {
       for (BufferedReader reader : readers) {
         reader.close();
       }
     }
+    return written;
+  }
+
+  private static String json(String line) {
+    return line.substring(line.indexOf('\t') + 1);
   }
 
   static String key(String line) {

@@ -33,7 +33,14 @@ public final class SpillWriter implements AutoCloseable {
   public static final String REGION = "Region";
   public static final String COLLECTED_AT = "CollectedAt";
 
-  private static final Set<String> CONTEXT = Set.of(ACCOUNT_ID, ACCOUNT_NAME, REGION, COLLECTED_AT);
+  /** Whether the record was carried from the previous set because its target was not read now. */
+  public static final String STALE = "Stale";
+
+  /** When a run last read the record: its {@code CollectedAt}, kept as it is when carried. */
+  public static final String LAST_SEEN_AT = "LastSeenAt";
+
+  private static final Set<String> CONTEXT =
+      Set.of(ACCOUNT_ID, ACCOUNT_NAME, REGION, COLLECTED_AT, STALE, LAST_SEEN_AT);
 
   /** Between the values of a key: it sorts before every character a value keeps. */
   private static final char KEY_SEPARATOR = '\u001f';
@@ -43,9 +50,10 @@ public final class SpillWriter implements AutoCloseable {
   private final String accountId;
   private final String accountName;
   private final String region;
-  private final List<String> sortMembers;
+  private final List<String> keyMembers;
   private final Clock clock;
   private final SpillSorter sorter;
+  private final Duplicates duplicates;
 
   /** A held record: its sort key and its JSON text. */
   private record Held(String key, String json) {}
@@ -68,6 +76,7 @@ public final class SpillWriter implements AutoCloseable {
   /**
    * @param name the name of the target's own spill file, should it outgrow the hold
    * @param sorter the sorter of a large target's file, which also sets how much a small one holds
+   * @param duplicates which record of a key is kept, and how many were not
    */
   public SpillWriter(
       Workspace workspace,
@@ -75,17 +84,19 @@ public final class SpillWriter implements AutoCloseable {
       String accountId,
       String accountName,
       String region,
-      List<String> sortMembers,
+      List<String> keyMembers,
       Clock clock,
-      SpillSorter sorter) {
+      SpillSorter sorter,
+      Duplicates duplicates) {
     this.workspace = workspace;
     this.name = name;
     this.accountId = accountId;
     this.accountName = accountName;
     this.region = region;
-    this.sortMembers = List.copyOf(sortMembers);
+    this.keyMembers = List.copyOf(keyMembers);
     this.clock = clock;
     this.sorter = sorter;
+    this.duplicates = duplicates;
     try {
       this.json = Json.MAPPER.createGenerator(text).setRootValueSeparator(null);
     } catch (IOException e) {
@@ -121,7 +132,17 @@ public final class SpillWriter implements AutoCloseable {
       context(json, record, ACCOUNT_NAME, accountName);
     }
     context(json, record, REGION, region);
-    context(json, record, COLLECTED_AT, collectedAt());
+    String readAt = collectedAt();
+    JsonNode ownCollectedAt = record.get(COLLECTED_AT);
+    context(json, record, COLLECTED_AT, readAt);
+    JsonNode stale = record.get(STALE);
+    json.writeBooleanField(STALE, stale != null && stale.asBoolean(false));
+    // a record carried from a set that had no LastSeenAt was last seen when it was collected
+    context(
+        json,
+        record,
+        LAST_SEEN_AT,
+        ownCollectedAt != null && ownCollectedAt.isTextual() ? ownCollectedAt.asText() : readAt);
     for (Map.Entry<String, JsonNode> member : record.properties()) {
       if (!CONTEXT.contains(member.getKey())) {
         json.writeFieldName(member.getKey());
@@ -161,15 +182,15 @@ public final class SpillWriter implements AutoCloseable {
    * comes before ("a b", "a").
    */
   private String key(ObjectNode record) {
-    if (sortMembers.size() == 1) {
-      return sortKey(text(record.get(sortMembers.get(0))));
+    if (keyMembers.size() == 1) {
+      return sortKey(text(record.get(keyMembers.get(0))));
     }
     StringBuilder key = new StringBuilder();
-    for (int i = 0; i < sortMembers.size(); i++) {
+    for (int i = 0; i < keyMembers.size(); i++) {
       if (i > 0) {
         key.append(KEY_SEPARATOR);
       }
-      key.append(sortKey(text(record.get(sortMembers.get(i)))));
+      key.append(sortKey(text(record.get(keyMembers.get(i)))));
     }
     return key.toString();
   }
@@ -207,6 +228,22 @@ public final class SpillWriter implements AutoCloseable {
     out.write('\n');
   }
 
+  /** The records of sorted lines, one a key. */
+  private List<String> oneByKey(List<Held> sorted) {
+    List<String> records = new ArrayList<>(sorted.size());
+    String lastKey = null;
+    for (Held line : sorted) {
+      if (line.key().equals(lastKey)) {
+        records.set(
+            records.size() - 1, duplicates.pick(records.get(records.size() - 1), line.json()));
+      } else {
+        records.add(line.json());
+        lastKey = line.key();
+      }
+    }
+    return records;
+  }
+
   /** Keys never hold the tab or newline that frame a spill line. */
   static String sortKey(String id) {
     return id.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ').replace(KEY_SEPARATOR, ' ');
@@ -227,14 +264,14 @@ public final class SpillWriter implements AutoCloseable {
     if (held != null) {
       if (!held.isEmpty()) {
         held.sort(HELD_ORDER);
-        spill = workspace.spillSegment().append(held.stream().map(Held::json).toList());
+        spill = workspace.spillSegment().append(oneByKey(held)).withDuplicates(duplicates.count());
       }
       held = null;
     } else if (out != null) {
       out.close();
       out = null;
-      sorter.sort(file);
-      spill = new Spill(file, 0, Files.size(file), records);
+      long kept = sorter.sort(file, duplicates);
+      spill = new Spill(file, 0, Files.size(file), kept, duplicates.count());
     }
   }
 }

@@ -49,6 +49,7 @@ final class AccountFanOut {
   private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
   private final Queue<AccountReport> accounts = new ConcurrentLinkedQueue<>();
   private final AtomicInteger targetsPlanned = new AtomicInteger();
+  private final Set<String> enabledSomewhere = ConcurrentHashMap.newKeySet();
   private AccountSelection selection;
 
   /** Accounts the network kept the run from, rather than AWS refusing them. */
@@ -108,10 +109,10 @@ final class AccountFanOut {
     selection.skipped().forEach(s -> accounts.add(AccountPlanner.report(s)));
     for (String id : selection.notFound()) {
       String message = "account " + id + " is not in the organization's account list";
-      accounts.add(new AccountReport(id, null, null, null, Status.FAILED.label(), message));
+      accounts.add(new AccountReport(id, null, null, null, Status.NOT_FOUND.label(), message));
       Target target = new Target(new Account(id, null), null, RunSummary.ALL_REGIONS);
       for (ResourceType type : config.resources()) {
-        outcomes.add(new Outcome(target, type, Status.FAILED, 0, 0, NOT_FOUND, message, null));
+        outcomes.add(Outcome.notRead(target, type, Status.NOT_FOUND, NOT_FOUND, message));
       }
     }
     selection.toCollect().forEach(start);
@@ -151,15 +152,16 @@ final class AccountFanOut {
     accounts.add(reached.report());
     reached
         .regions()
-        .skipped()
+        .notEnabled()
         .forEach(
             (region, reason) -> {
               Target target = new Target(account, session.credentials(), region);
               for (ResourceType type : config.resources()) {
-                outcomes.add(Outcome.skipped(target, type, reason));
+                outcomes.add(Outcome.notRead(target, type, Status.NOT_ENABLED, null, reason));
               }
             });
     List<String> regions = reached.regions().enabled();
+    enabledSomewhere.addAll(regions);
     if (regions.isEmpty()) {
       session.close();
       return;
@@ -269,6 +271,56 @@ final class AccountFanOut {
     String more = reasons.size() > shown ? "; and " + (reasons.size() - shown) + " more" : "";
     return Optional.of(String.join("; ", reasons.subList(0, shown)) + more);
   }
+
+  /**
+   * What the run says of each region named in {@code --regions} that some reached account has not
+   * enabled: one warning line per region naming those accounts, or, where no account reached has it
+   * enabled, a failure line (nothing was collected there, so the run is not complete).
+   */
+  NamedRegions namedRegions() {
+    java.util.Map<String, List<String>> notEnabledIn = new java.util.TreeMap<>();
+    for (Outcome o : outcomes) {
+      if (o.status() == Status.NOT_ENABLED && o.resource() == config.resources().get(0)) {
+        notEnabledIn
+            .computeIfAbsent(o.target().region(), r -> new ArrayList<>())
+            .add(o.target().account().id());
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    notEnabledIn.forEach(
+        (region, ids) -> {
+          if (!config.regions().contains(region)) {
+            return;
+          }
+          ids.sort(Comparator.naturalOrder());
+          String accountsText =
+              ids.size() <= 3
+                  ? String.join(", ", ids)
+                  : String.join(", ", ids.subList(0, 3)) + " and " + (ids.size() - 3) + " more";
+          if (enabledSomewhere.contains(region)) {
+            warnings.add(
+                "warning: --regions: "
+                    + region
+                    + " is not enabled in "
+                    + ids.size()
+                    + (ids.size() == 1 ? " account (" : " accounts (")
+                    + accountsText
+                    + "); nothing was collected there for them");
+          } else {
+            failures.add(
+                "failed: --regions: "
+                    + region
+                    + " is enabled in none of the accounts reached ("
+                    + accountsText
+                    + "); nothing was collected there");
+          }
+        });
+    return new NamedRegions(warnings, failures);
+  }
+
+  /** What {@link #namedRegions} says: warnings, and failures that make the run partial. */
+  record NamedRegions(List<String> warnings, List<String> failures) {}
 
   /** Ids the organization listed that are not account ids, as listed; they were passed over. */
   List<String> rejected() {

@@ -10,6 +10,7 @@ import io.awsinventory.fanout.Outcome;
 import io.awsinventory.fanout.Target;
 import io.awsinventory.fanout.TargetCalls;
 import io.awsinventory.output.CheckReport;
+import io.awsinventory.output.RunSummary;
 import io.awsinventory.transport.AwsClients;
 import io.awsinventory.transport.ErrorClassifier;
 import java.io.PrintWriter;
@@ -51,8 +52,15 @@ public final class CheckRun {
                   hops.add(
                       new CheckReport.Identity(
                           h.hop(), h.roleArn(), h.identity().accountId(), h.identity().arn())));
-      return new CheckReport.Result(
-          hops, accounts.accounts(), probes, exitCode(accounts, sorted).code());
+      AccountFanOut.NamedRegions named = accounts.namedRegions();
+      named.warnings().forEach(err::println);
+      named.failures().forEach(err::println);
+      err.flush();
+      ExitCode code = exitCode(accounts, sorted);
+      if (code == ExitCode.OK && !named.failures().isEmpty()) {
+        code = ExitCode.PARTIAL;
+      }
+      return new CheckReport.Result(hops, accounts.accounts(), probes, code.code());
     }
   }
 
@@ -61,8 +69,7 @@ public final class CheckRun {
       // no account x region could be probed: nothing is reachable, whatever the reason
       return ExitCode.AUTHENTICATION;
     }
-    boolean notOk =
-        sorted.stream().anyMatch(p -> p.status() == Status.DENIED || p.status() == Status.FAILED);
+    boolean notOk = sorted.stream().anyMatch(p -> p.status().incomplete());
     return notOk ? ExitCode.PARTIAL : ExitCode.OK;
   }
 
@@ -103,6 +110,11 @@ public final class CheckRun {
         outcome.status(),
         outcome.errorCode(),
         outcome.message(),
-        outcome.status() == Status.DENIED ? type.iamActions().get(0) : null);
+        // a whole account's row was denied before any of its type's calls: its message names the
+        // call (its role, or ec2:DescribeRegions)
+        outcome.status() == Status.DENIED
+                && !RunSummary.ALL_REGIONS.equals(outcome.target().region())
+            ? type.iamActions().get(0)
+            : null);
   }
 }

@@ -12,9 +12,11 @@ import io.awsinventory.fanout.FanOut;
 import io.awsinventory.fanout.Outcome;
 import io.awsinventory.fanout.Target;
 import io.awsinventory.fanout.TargetRunner;
+import io.awsinventory.output.Coverage;
 import io.awsinventory.output.FileAssembler;
 import io.awsinventory.output.FolderLock;
 import io.awsinventory.output.OutputFormat;
+import io.awsinventory.output.PreviousSet;
 import io.awsinventory.output.RunSummary;
 import io.awsinventory.output.RunSummary.AccountReport;
 import io.awsinventory.output.Spill;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -44,8 +47,12 @@ public final class InventoryRun {
   private final RunProgress progress;
   private List<AccountReport> accountReports = List.of();
   private volatile String totals;
+  private List<String> carried = List.of();
+  private long carriedTotal;
   private volatile Workspace workspace;
   private List<String> rejectedAccounts = List.of();
+  private AccountFanOut.NamedRegions namedRegionLines =
+      new AccountFanOut.NamedRegions(List.of(), List.of());
 
   /**
    * @param progress how the run shows its progress while it works; closed by the run
@@ -94,16 +101,39 @@ public final class InventoryRun {
       failIfNothingWasCollected(accounts);
 
       List<Outcome> sorted = accounts.outcomes();
-      List<String> fileNames = writeFiles(workspace, sorted, summary);
+      Optional<PreviousSet> previous = PreviousSet.in(config.outputDir());
+      CarryForward carry =
+          new CarryForward(
+              workspace, capacity.spillSorter(), clock, startedAt, config.carryForwardDays());
+      if (previous.isPresent() && config.carryForwardDays() > 0) {
+        carry.carry(previous.get(), config.resources(), sorted);
+      }
+      List<String> fileNames = writeFiles(workspace, sorted, carry, summary);
+      String coverage = Coverage.fileName(config.format());
+      List<Coverage.Row> coverageRows =
+          CoverageRows.of(sorted, carry, previous.orElse(null), startedAt);
+      Coverage.write(workspace.staged(coverage), config.format(), config.csv(), coverageRows);
+      summary.coverage(coverage, coverageRows.size());
+      fileNames.add(coverage);
+      carried = RunReport.carryLines(carry.byType());
+      carriedTotal =
+          carry.byType().values().stream().mapToLong(CarryForward.TypeResult::carried).sum();
       List<String> newSet = new ArrayList<>(fileNames);
       newSet.add(RunSummary.FILE_NAME);
       List<String> strays = workspace.strays(ownFileNames(), newSet);
       summary.removedFiles(strays);
       summary.rejectedAccounts(accounts.rejected());
-      ExitCode exitCode = accounts.rejected().isEmpty() ? exitCode(sorted) : ExitCode.PARTIAL;
+      AccountFanOut.NamedRegions named = accounts.namedRegions();
+      ExitCode exitCode = exitCode(sorted);
+      if (exitCode == ExitCode.OK
+          && !(accounts.rejected().isEmpty() && named.failures().isEmpty())) {
+        exitCode = ExitCode.PARTIAL;
+      }
+      namedRegionLines = named;
       accountReports.forEach(summary::account);
       RunReport.concurrency(summary, clients.adaptiveLimits());
-      sorted.forEach(o -> summary.target(RunReport.row(o)));
+      sorted.forEach(o -> summary.target(RunReport.row(o, carry.of(o))));
+      summary.carryForwardDays(config.carryForwardDays());
       summary.finish(clock.instant(), exitCode.code(), totals(sorted));
       summary.write(workspace.staged(RunSummary.FILE_NAME));
       fileNames.add(RunSummary.FILE_NAME);
@@ -147,6 +177,9 @@ public final class InventoryRun {
       for (OutputFormat format : OutputFormat.values()) {
         names.add(type.layout().fileName(format));
       }
+    }
+    for (OutputFormat format : OutputFormat.values()) {
+      names.add(Coverage.fileName(format));
     }
     names.add(RunSummary.FILE_NAME);
     return names;
@@ -209,7 +242,8 @@ public final class InventoryRun {
             });
   }
 
-  private List<String> writeFiles(Workspace workspace, List<Outcome> sorted, RunSummary summary)
+  private List<String> writeFiles(
+      Workspace workspace, List<Outcome> sorted, CarryForward carry, RunSummary summary)
       throws IOException {
     FileAssembler assembler = new FileAssembler(config.format(), config.tagColumns(), config.csv());
     List<String> names = new ArrayList<>();
@@ -220,14 +254,36 @@ public final class InventoryRun {
               + " records keep every tag in their tags member");
     }
     for (ResourceType type : config.resources()) {
-      List<Spill> spills =
-          sorted.stream()
-              .filter(o -> o.resource() == type && o.spill() != null)
-              .map(Outcome::spill)
-              .toList();
+      List<Spill> spills = new ArrayList<>();
+      long duplicates = 0;
+      for (Outcome o : sorted) {
+        if (o.resource() != type) {
+          continue;
+        }
+        List<CarryForward.Carried> carried = carry.of(o);
+        if (carried.isEmpty() && o.spill() != null) {
+          spills.add(o.spill());
+        }
+        carried.stream()
+            .sorted(java.util.Comparator.comparing(CarryForward.Carried::region))
+            .filter(c -> c.spill() != null)
+            .forEach(c -> spills.add(c.spill()));
+        duplicates += o.spill() == null ? 0 : o.spill().duplicates();
+        duplicates += carried.stream().mapToLong(CarryForward.Carried::duplicates).sum();
+      }
       String name = assembler.fileName(type.layout());
       long records = assembler.assemble(type.layout(), spills, workspace.staged(name));
-      summary.file(name, type.name(), records);
+      CarryForward.TypeResult typeCarry =
+          carry.byType().getOrDefault(type, new CarryForward.TypeResult(0, 0, null));
+      summary.file(
+          new RunSummary.FileRow(
+              name,
+              type.name(),
+              records,
+              typeCarry.carried(),
+              typeCarry.expired(),
+              duplicates,
+              typeCarry.notCarried()));
       names.add(name);
     }
     if (config.format() == OutputFormat.CSV) {
@@ -241,8 +297,7 @@ public final class InventoryRun {
     if (outcomes.stream().anyMatch(Outcome::isInternalError)) {
       return ExitCode.INTERNAL;
     }
-    boolean notOk =
-        outcomes.stream().anyMatch(o -> o.status() == Status.DENIED || o.status() == Status.FAILED);
+    boolean notOk = outcomes.stream().anyMatch(o -> o.status().incomplete());
     return notOk ? ExitCode.PARTIAL : ExitCode.OK;
   }
 
@@ -255,14 +310,23 @@ public final class InventoryRun {
   }
 
   private void report(List<Outcome> sorted, List<String> fileNames, Instant startedAt) {
+    namedRegionLines.warnings().forEach(err::println);
     RunReport.failureLines(sorted).forEach(err::println);
+    carried.forEach(err::println);
+    namedRegionLines.failures().forEach(err::println);
     for (String id : rejectedAccounts) {
       err.println(
           "failed: the organization listed '"
               + Printable.escape(id)
               + "', which is not an account id (12 digits); it was passed over");
     }
-    totals = RunReport.records(sorted) + " records; " + RunReport.counts(sorted, accountReports);
+    String alsoCarried = carriedTotal == 0 ? "" : " and carried " + carriedTotal;
+    totals =
+        RunReport.records(sorted)
+            + " records"
+            + alsoCarried
+            + "; "
+            + RunReport.counts(sorted, accountReports);
     if (!config.quiet()) {
       for (AccountReport skipped : accountReports) {
         if (skipped.status().equals(Status.SKIPPED.label())) {
@@ -270,8 +334,9 @@ public final class InventoryRun {
         }
       }
       err.printf(
-          "collected %d records in %ds: %s; files in %s: %s%n",
+          "collected %d records%s in %ds: %s; files in %s: %s%n",
           RunReport.records(sorted),
+          alsoCarried,
           Duration.between(startedAt, clock.instant()).toSeconds(),
           RunReport.counts(sorted, accountReports),
           config.outputDir(),

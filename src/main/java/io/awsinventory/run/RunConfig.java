@@ -58,7 +58,11 @@ public record RunConfig(
     int maxRate,
     Duration attemptTimeout,
     CsvStyle csv,
-    boolean quiet) {
+    boolean quiet,
+    int carryForwardDays) {
+
+  /** The days a record not read again is carried forward, unless given. */
+  public static final int DEFAULT_CARRY_FORWARD_DAYS = 7;
 
   public RunConfig {
     regions = List.copyOf(regions);
@@ -68,7 +72,12 @@ public record RunConfig(
 
   /** This configuration with where and how the files are written. */
   public RunConfig withOutput(
-      OutputFormat format, Path outputDir, List<String> tagColumns, CsvStyle csv, boolean quiet) {
+      OutputFormat format,
+      Path outputDir,
+      List<String> tagColumns,
+      CsvStyle csv,
+      boolean quiet,
+      int carryForwardDays) {
     return new RunConfig(
         credentials,
         access,
@@ -86,7 +95,8 @@ public record RunConfig(
         maxRate,
         attemptTimeout,
         csv,
-        quiet);
+        quiet,
+        carryForwardDays);
   }
 
   /** The options as recorded in the run summary: secrets replaced, the access key id shortened. */
@@ -149,6 +159,9 @@ public record RunConfig(
     options.put("timeout", attemptTimeout.toSeconds());
     options.put("csv-escape-formulas", csv.escapeFormulas());
     options.put("csv-bom", csv.byteOrderMark());
+    if (format != null) {
+      options.put("carry-forward-days", carryForwardDays);
+    }
     return options;
   }
 

@@ -36,7 +36,7 @@ final class RunReport {
   static List<String> failureLines(List<Outcome> sorted) {
     Map<String, List<Outcome>> groups = new LinkedHashMap<>();
     for (Outcome outcome : sorted) {
-      if (outcome.status() == Status.DENIED || outcome.status() == Status.FAILED) {
+      if (outcome.status().incomplete()) {
         String key =
             outcome.status()
                 + "/"
@@ -101,11 +101,19 @@ final class RunReport {
         + counts.getOrDefault(Status.FAILED, 0L)
         + " failed, "
         + counts.getOrDefault(Status.SKIPPED, 0L)
-        + " skipped; "
+        + " skipped"
+        + ifAny(counts, Status.NOT_ENABLED)
+        + ifAny(counts, Status.NOT_FOUND)
+        + "; "
         + accounts.size()
         + " accounts ("
         + skippedAccounts
         + " skipped)";
+  }
+
+  private static String ifAny(Map<Status, Long> counts, Status status) {
+    long count = counts.getOrDefault(status, 0L);
+    return count == 0 ? "" : ", " + count + " " + status.label();
   }
 
   static long records(List<Outcome> sorted) {
@@ -133,8 +141,33 @@ final class RunReport {
     return warnings;
   }
 
+  /**
+   * What the run says of carrying: per type, the records carried and those too old to carry, or why
+   * nothing could be carried.
+   */
+  static List<String> carryLines(Map<ResourceType, CarryForward.TypeResult> byType) {
+    List<String> lines = new ArrayList<>();
+    byType.forEach(
+        (type, result) -> {
+          if (result.notCarried() != null) {
+            lines.add("warning: " + type.name() + ": " + result.notCarried());
+          } else if (result.carried() > 0 || result.expired() > 0) {
+            lines.add(
+                "carried: "
+                    + type.name()
+                    + ": "
+                    + result.carried()
+                    + " records of targets not read, from the previous set, marked Stale"
+                    + (result.expired() > 0
+                        ? "; " + result.expired() + " last read before the carry window dropped"
+                        : ""));
+          }
+        });
+    return lines;
+  }
+
   /** The summary row of an outcome. */
-  static RunSummary.TargetRow row(Outcome o) {
+  static RunSummary.TargetRow row(Outcome o, List<CarryForward.Carried> carried) {
     return new RunSummary.TargetRow(
         o.target().account().id(),
         o.target().account().name(),
@@ -142,6 +175,7 @@ final class RunReport {
         o.resource().name(),
         o.status().label(),
         o.records(),
+        carried.stream().mapToLong(CarryForward.Carried::carried).sum(),
         o.durationMillis(),
         o.errorCode(),
         o.message());

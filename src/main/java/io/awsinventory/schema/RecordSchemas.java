@@ -31,7 +31,18 @@ public final class RecordSchemas {
 
   private final ObjectNode defs = NODES.objectNode();
 
+  /** The schema member that lists the columns that identify a record, unique in the file. */
+  public static final String PRIMARY_KEY = "x-primary-key";
+
   private RecordSchemas() {}
+
+  /** The columns that identify a record of {@code type}: AccountId, Region and its key members. */
+  public static List<String> primaryKey(ResourceType type) {
+    List<String> key =
+        new java.util.ArrayList<>(List.of(SpillWriter.ACCOUNT_ID, SpillWriter.REGION));
+    key.addAll(type.keyMembers());
+    return key;
+  }
 
   /** The schema of the file {@code collect --format FORMAT} writes for this resource type. */
   public static ObjectNode of(ResourceType collector, OutputFormat format) {
@@ -39,14 +50,17 @@ public final class RecordSchemas {
     ObjectNode schema = SchemaFiles.header(collector.fileStem(), file);
     RecordSchemas walker = new RecordSchemas();
     ObjectNode record = walker.record(collector);
+    ArrayNode key = schema.putArray(PRIMARY_KEY);
+    primaryKey(collector).forEach(key::add);
+    String order = String.join(", ", primaryKey(collector));
     switch (format) {
       case JSON -> {
         schema.put(
             "description",
             "A JSON array of "
                 + collector.name()
-                + " records, ordered by AccountId, Region and "
-                + collector.idMember()
+                + " records, ordered by their key: "
+                + order
                 + ".");
         schema.put("type", "array");
         schema.putObject("items").put("$ref", "#/$defs/record");
@@ -56,8 +70,8 @@ public final class RecordSchemas {
             "description",
             "One line of the JSON Lines file: one "
                 + collector.name()
-                + " record. Lines are ordered by AccountId, Region and "
-                + collector.idMember()
+                + " record. Lines are ordered by their key: "
+                + order
                 + ".");
         schema.put("$ref", "#/$defs/record");
       }
@@ -66,7 +80,10 @@ public final class RecordSchemas {
             "description",
             "One row of the CSV file as an object keyed by the header row. Every cell is text:"
                 + " absent members are empty, lists and objects are compact JSON, Tags is a JSON"
-                + " object of tag keys and values, and each Tag:KEY column holds one tag's value.");
+                + " object of tag keys and values, and each Tag:KEY column holds one tag's value."
+                + " Rows are ordered by their key: "
+                + order
+                + ".");
         schema.setAll(walker.csvRow(collector, record));
       }
       default -> throw new IllegalArgumentException("no schema for " + format);
@@ -74,6 +91,27 @@ public final class RecordSchemas {
     walker.defs.set("record", record);
     schema.set("$defs", walker.sortedDefs());
     return schema;
+  }
+
+  /**
+   * The JSON type ({@code string}, {@code integer}, {@code number}, {@code boolean}, {@code array}
+   * or {@code object}) of each CSV column of {@code type}: what a cell is read back as.
+   */
+  public static Map<String, String> csvColumnTypes(ResourceType type) {
+    RecordSchemas walker = new RecordSchemas();
+    ObjectNode record = walker.record(type);
+    Map<String, String> types = new java.util.HashMap<>();
+    for (String column : CsvColumns.of(type.layout(), List.of()).header()) {
+      if (column.equals(CsvColumns.TAGS_COLUMN)) {
+        continue;
+      }
+      JsonNode node = record;
+      for (String member : column.split("\\.")) {
+        node = walker.resolve(node).path("properties").path(member);
+      }
+      types.put(column, walker.resolve(node).path("type").asText("string"));
+    }
+    return types;
   }
 
   /** The definitions by name, so the file reads the same from one release to the next. */
@@ -113,6 +151,22 @@ public final class RecordSchemas {
     properties.set(
         SpillWriter.COLLECTED_AT,
         string("When the record was read, ISO-8601 UTC.").put("format", "date-time"));
+    properties.set(
+        SpillWriter.STALE,
+        NODES
+            .objectNode()
+            .put("type", "boolean")
+            .put(
+                "description",
+                "true when the record was not read by this run but carried from the previous set,"
+                    + " because its account, region and resource could not be read now (see the"
+                    + " coverage file); false when read now."));
+    properties.set(
+        SpillWriter.LAST_SEEN_AT,
+        string(
+                "When a run last read the record, ISO-8601 UTC: CollectedAt for a record read now,"
+                    + " kept from the run that read it for a carried one.")
+            .put("format", "date-time"));
     for (SdkField<?> field : collector.model().map(SdkPojo::sdkFields).orElse(List.of())) {
       properties.set(field.memberName(), field(field));
     }
@@ -128,7 +182,9 @@ public final class RecordSchemas {
             .putArray("required")
             .add(SpillWriter.ACCOUNT_ID)
             .add(SpillWriter.REGION)
-            .add(SpillWriter.COLLECTED_AT);
+            .add(SpillWriter.COLLECTED_AT)
+            .add(SpillWriter.STALE)
+            .add(SpillWriter.LAST_SEEN_AT);
     required.add(collector.idMember());
     record.put("additionalProperties", false);
     return record;

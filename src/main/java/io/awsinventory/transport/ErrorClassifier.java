@@ -110,7 +110,7 @@ public final class ErrorClassifier {
       return Status.DENIED;
     }
     if (NOT_ENABLED_CODES.contains(code)) {
-      return Status.SKIPPED;
+      return Status.NOT_ENABLED;
     }
     return Status.FAILED;
   }

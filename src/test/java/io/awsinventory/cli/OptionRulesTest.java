@@ -28,6 +28,23 @@ class OptionRulesTest {
   }
 
   @Test
+  void carryForwardDays_optionOverEnvironmentOverSeven_andABadVariableNamesItself() {
+    RunConfigFactory fromEnv =
+        new RunConfigFactory(Map.of("AWS_INVENTORY_CARRY_FORWARD_DAYS", "30"), null);
+
+    assertThat(new RunConfigFactory(Map.of(), null).carryForwardDays(null)).isEqualTo(7);
+    assertThat(fromEnv.carryForwardDays(null)).isEqualTo(30);
+    assertThat(fromEnv.carryForwardDays("0")).isZero();
+    assertThatThrownBy(
+            () ->
+                new RunConfigFactory(Map.of("AWS_INVENTORY_CARRY_FORWARD_DAYS", "7d"), null)
+                    .carryForwardDays(null))
+        .isInstanceOf(InventoryException.class)
+        .hasMessageStartingWith("AWS_INVENTORY_CARRY_FORWARD_DAYS: '7d' is not a number of days")
+        .matches(e -> ((InventoryException) e).exitCode() == ExitCode.USAGE);
+  }
+
+  @Test
   void awsRegionsEmpty_isAUsageError_notEveryRegion() {
     RunConfigFactory factory = new RunConfigFactory(Map.of("AWS_REGIONS", ""), null);
 

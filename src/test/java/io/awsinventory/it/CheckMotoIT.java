@@ -27,10 +27,13 @@ class CheckMotoIT {
   }
 
   @Test
-  void check_table_printsTheMatrix_andExit0WhenEveryCallIsAllowed() {
+  void check_table_printsTheMatrix_everyCallAllowed_exit3ForARegionNamedButEnabledNowhere() {
     CliRun run = check("--resources", "instances,images,db-instances");
 
-    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    // ap-east-1 is named in --regions and enabled in no account: as collect, check says so
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+    assertThat(run.err())
+        .contains("failed: --regions: ap-east-1 is enabled in none of the accounts reached");
     assertThat(run.out()).contains("identity  base   arn:aws:sts::123456789012:user/moto");
     assertThat(run.out()).containsPattern("ACCOUNT +NAME +REGION +instances +images +db-instances");
     for (String id : org.names.keySet()) {
@@ -39,7 +42,8 @@ class CheckMotoIT {
             .containsPattern("account +" + id + " skipped +closed-1 +account is SUSPENDED");
       } else {
         assertThat(run.out()).containsPattern(id + " .* us-east-1 +ok +ok +ok");
-        assertThat(run.out()).containsPattern(id + " .* ap-east-1 +skipped +skipped +skipped");
+        assertThat(run.out())
+            .containsPattern(id + " .* ap-east-1 +not-enabled +not-enabled +not-enabled");
       }
     }
   }
@@ -56,7 +60,7 @@ class CheckMotoIT {
     for (JsonNode probe : report.get("checks")) {
       String expected =
           probe.get("region").asText().equals("ap-east-1")
-              ? "skipped"
+              ? "not-enabled"
               : probe.get("resource").asText().equals("instances") ? "ok" : "failed";
       assertThat(probe.get("status").asText()).as(probe.toString()).isEqualTo(expected);
     }

@@ -125,6 +125,7 @@ class CollectMotoIT {
               "ec2_reserved_instances.json",
               "ec2_images.json",
               "rds_db_instances.json",
+              "coverage.json",
               "run_summary.json");
     }
   }

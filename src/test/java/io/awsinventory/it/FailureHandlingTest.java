@@ -98,17 +98,24 @@ class FailureHandlingTest {
         new ObjectMapper().readTree(out.resolve("run_summary.json").toFile()).get("targets").get(0);
     assertThat(row.get("status").asText()).isEqualTo("denied");
     assertThat(row.get("errorCode").asText()).isEqualTo("UnauthorizedOperation");
-    assertThat(listing()).containsExactly("ec2_reserved_instances.json", "run_summary.json");
+    assertThat(listing())
+        .containsExactly("coverage.json", "ec2_reserved_instances.json", "run_summary.json");
   }
 
   @Test
-  void collect_regionsNotEnabled_areSkippedWithoutACall() throws Exception {
+  void collect_aRegionNamedButEnabledNowhere_isNotEnabled_withoutACall_andExits3()
+      throws Exception {
     CliRun run = collect("--regions", "af-south-1");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    // nothing collected where the user asked is not a complete run
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.err())
+        .contains(
+            "failed: --regions: af-south-1 is enabled in none of the accounts reached"
+                + " (111122223333)");
     JsonNode row =
         new ObjectMapper().readTree(out.resolve("run_summary.json").toFile()).get("targets").get(0);
-    assertThat(row.get("status").asText()).isEqualTo("skipped");
+    assertThat(row.get("status").asText()).isEqualTo("not-enabled");
     assertThat(row.get("message").asText()).contains("not-opted-in");
     assertThat(fake.requests("DescribeReservedInstances")).isZero();
   }
@@ -146,7 +153,8 @@ class FailureHandlingTest {
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
     JsonNode checks = new ObjectMapper().readTree(run.out()).get("checks");
-    assertThat(checks.findValuesAsText("status")).containsExactly("skipped", "denied", "denied");
+    assertThat(checks.findValuesAsText("status"))
+        .containsExactly("not-enabled", "denied", "denied");
     assertThat(checks.get(1).get("missingAction").asText())
         .isEqualTo("ec2:DescribeReservedInstances");
     assertThat(run.out() + run.err()).doesNotContain(SECRET);

@@ -25,6 +25,19 @@ final class SeededMoto {
     return get("licence", () -> new LicenceSeed(new MotoSeed(MotoServer.endpoint())).seed());
   }
 
+  /** Data a test class changes as it goes: made afresh, so no other class reads it. */
+  static <T> T changing(String name, Callable<T> seeder) throws Exception {
+    synchronized (SeededMoto.class) {
+      current = null;
+    }
+    T made = get(name, seeder);
+    synchronized (SeededMoto.class) {
+      // whoever asks next gets its own seed again
+      current = null;
+    }
+    return made;
+  }
+
   @SuppressWarnings("unchecked")
   private static synchronized <T> T get(String name, Callable<T> seeder) throws Exception {
     if (!name.equals(current)) {

@@ -20,7 +20,7 @@ class RunSummaryTest {
     RunSummary summary = new RunSummary("0.1.0", Instant.EPOCH, Map.of("note", "x" + secret));
     summary.target(
         new RunSummary.TargetRow(
-            "123456789012", null, "eu-west-1", "instances", "failed", 0, 1, "Echo", secret));
+            "123456789012", null, "eu-west-1", "instances", "failed", 0, 0, 1, "Echo", secret));
 
     summary.write(dir.resolve("run_summary.json"));
 

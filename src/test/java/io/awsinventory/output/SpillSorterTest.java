@@ -24,15 +24,23 @@ class SpillSorterTest {
     return lines;
   }
 
-  /** The records of {@code lines} in key order, without their keys. */
+  /** The records of {@code lines} in key order, without their keys, the first of a key alone. */
   private static List<String> sortedRecords(List<String> lines) {
     List<String> sorted = new ArrayList<>(lines);
     Collections.sort(sorted, SpillSorter.ORDER);
-    return sorted.stream().map(line -> line.substring(line.indexOf('\t') + 1)).toList();
+    List<String> records = new ArrayList<>();
+    String lastKey = null;
+    for (String line : sorted) {
+      if (!SpillSorter.key(line).equals(lastKey)) {
+        records.add(line.substring(line.indexOf('\t') + 1));
+        lastKey = SpillSorter.key(line);
+      }
+    }
+    return records;
   }
 
   @Test
-  void sort_smallFile_inMemory_recordsOfOneKeyByTheirTextAsTheMergeOrdersThem() throws Exception {
+  void sort_smallFile_inMemory_keepsTheFirstRecordOfAKeyInTheOrderTheMergeKeeps() throws Exception {
     List<String> lines = lines(500);
     // one key, texts whose order as characters differs from their bytes' order
     for (String name : List.of("z\u00e9", "ab", "\uD83D\uDE00", "\uFF21", "ab")) {
@@ -40,20 +48,23 @@ class SpillSorterTest {
     }
     Path spill = Files.write(dir.resolve("a.spill"), lines);
 
-    new SpillSorter(1 << 20).sort(spill);
+    long kept = new SpillSorter(1 << 20).sort(spill);
 
-    assertThat(Files.readAllLines(spill)).isEqualTo(sortedRecords(lines));
+    assertThat(Files.readAllLines(spill)).isEqualTo(sortedRecords(lines)).hasSize(501);
+    assertThat(kept).isEqualTo(501);
+    assertThat(Files.readAllLines(spill)).contains("{\"Name\":\"ab\"}");
   }
 
   @Test
   void sort_largerThanBudget_mergesRunsFromDiskToTheSameOrder() throws Exception {
     List<String> lines = lines(20_000);
-    lines.add(lines.get(7)); // a duplicate key keeps a stable, total order
+    lines.add(lines.get(7)); // a key twice is written once
     Path spill = Files.write(dir.resolve("b.spill"), lines);
 
-    new SpillSorter(64 * 1024).sort(spill);
+    long kept = new SpillSorter(64 * 1024).sort(spill);
 
-    assertThat(Files.readAllLines(spill)).isEqualTo(sortedRecords(lines));
+    assertThat(Files.readAllLines(spill)).isEqualTo(sortedRecords(lines)).hasSize(20_000);
+    assertThat(kept).isEqualTo(20_000);
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(spill);
     }
@@ -88,6 +99,36 @@ class SpillSorterTest {
     assertThat(Files.readAllLines(spill)).isEqualTo(sortedRecords(lines));
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(spill);
+    }
+  }
+
+  /** Records of one key: a read one beats a carried one; then the newest CaptureTime wins. */
+  private static List<String> sameKeyLines() {
+    return List.of(
+        "k1\t{\"Id\":\"k1\",\"Stale\":true,\"CaptureTime\":\"2024-09-01T00:00:00Z\"}",
+        "k1\t{\"Id\":\"k1\",\"Stale\":false,\"CaptureTime\":\"2024-01-01T00:00:00Z\"}",
+        "k2\t{\"Id\":\"k2\",\"Stale\":false,\"CaptureTime\":\"2024-01-01T00:00:00Z\"}",
+        "k2\t{\"Id\":\"k2\",\"Stale\":false,\"CaptureTime\":\"2024-03-01T00:00:00Z\"}",
+        "k2\t{\"Id\":\"k2\",\"Stale\":false,\"CaptureTime\":\"2024-02-01T00:00:00Z\"}");
+  }
+
+  @Test
+  void sort_recordsOfOneKey_readBeatsCarried_thenTheNewestWins_inMemoryAndThroughTheDisk()
+      throws Exception {
+    for (long budget : new long[] {1 << 20, 64}) {
+      Path spill = Files.write(dir.resolve("dup-" + budget + ".spill"), sameKeyLines());
+      Duplicates duplicates = new Duplicates("CaptureTime");
+
+      long kept = new SpillSorter(budget, 0).sort(spill, duplicates);
+
+      assertThat(Files.readAllLines(spill))
+          .as("budget " + budget)
+          .containsExactly(
+              "{\"Id\":\"k1\",\"Stale\":false,\"CaptureTime\":\"2024-01-01T00:00:00Z\"}",
+              "{\"Id\":\"k2\",\"Stale\":false,\"CaptureTime\":\"2024-03-01T00:00:00Z\"}");
+      assertThat(kept).isEqualTo(2);
+      // the carried k1 is not a duplicate of the read one; two k2 are
+      assertThat(duplicates.count()).isEqualTo(2);
     }
   }
 

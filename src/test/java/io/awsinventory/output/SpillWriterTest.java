@@ -44,7 +44,8 @@ class SpillWriterTest {
             "eu-west-1",
             List.of("Id"),
             CLOCK,
-            new SpillSorter(holdChars));
+            new SpillSorter(holdChars),
+            new Duplicates(null));
     try (writer) {
       for (ObjectNode record : records) {
         writer.accept(record);
@@ -116,7 +117,7 @@ class SpillWriterTest {
   }
 
   @Test
-  void recordsOfOneKey_orderByTheirText_heldAsTheSorterOrdersThem_charactersAsTheyAre()
+  void recordsOfOneKey_areWrittenOnce_theFirstInTextOrder_heldAsTheSorterKeepsIt()
       throws Exception {
     ObjectNode[] records = {
       JsonNodeFactory.instance.objectNode().put("Id", "i-1").put("Name", "zé"),
@@ -124,12 +125,15 @@ class SpillWriterTest {
       JsonNodeFactory.instance.objectNode().put("Id", "i-0").put("Name", "\uD83D\uDE00")
     };
 
-    List<String> held = lines(write("held", 1 << 20, records));
+    Spill spill = write("held", 1 << 20, records);
+    List<String> held = lines(spill);
 
     assertThat(held).isEqualTo(lines(write("sorted", 10, records)));
+    assertThat(held).hasSize(2);
+    assertThat(spill.records()).isEqualTo(2);
+    assertThat(spill.duplicates()).isEqualTo(1);
     assertThat(held.get(0)).contains("\uD83D\uDE00");
     assertThat(held.get(1)).contains("\"ab\"");
-    assertThat(held.get(2)).contains("\"zé\"");
   }
 
   @Test
@@ -156,9 +160,34 @@ class SpillWriterTest {
     assertThat(lines)
         .containsExactly(
             "{\"AccountId\":\"111122223333\",\"Region\":\"eu-west-1\","
-                + "\"CollectedAt\":\"2026-01-01T00:00:00.123Z\",\"Id\":\"i-1\",\"Name\":\"web\"}",
+                + "\"CollectedAt\":\"2026-01-01T00:00:00.123Z\",\"Stale\":false,"
+                + "\"LastSeenAt\":\"2026-01-01T00:00:00.123Z\",\"Id\":\"i-1\",\"Name\":\"web\"}",
             "{\"AccountId\":\"111122223333\",\"Region\":\"own\","
-                + "\"CollectedAt\":\"2026-01-01T00:00:00.123Z\",\"Id\":\"i-2\"}");
+                + "\"CollectedAt\":\"2026-01-01T00:00:00.123Z\",\"Stale\":false,"
+                + "\"LastSeenAt\":\"2026-01-01T00:00:00.123Z\",\"Id\":\"i-2\"}");
+  }
+
+  @Test
+  void aCarriedRecord_keepsItsTimes_andStaysStale() throws Exception {
+    ObjectNode carried =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("AccountId", "111122223333")
+            .put("Region", "eu-west-1")
+            .put("CollectedAt", "2025-12-30T10:00:00Z")
+            .put("Stale", true)
+            .put("Id", "i-1");
+    ObjectNode carriedTwice = carried.deepCopy().put("Id", "i-2");
+    carriedTwice.put("LastSeenAt", "2025-12-20T10:00:00Z");
+
+    assertThat(lines(write("carried", 1 << 20, carried, carriedTwice)))
+        .containsExactly(
+            "{\"AccountId\":\"111122223333\",\"Region\":\"eu-west-1\","
+                + "\"CollectedAt\":\"2025-12-30T10:00:00Z\",\"Stale\":true,"
+                + "\"LastSeenAt\":\"2025-12-30T10:00:00Z\",\"Id\":\"i-1\"}",
+            "{\"AccountId\":\"111122223333\",\"Region\":\"eu-west-1\","
+                + "\"CollectedAt\":\"2025-12-30T10:00:00Z\",\"Stale\":true,"
+                + "\"LastSeenAt\":\"2025-12-20T10:00:00Z\",\"Id\":\"i-2\"}");
   }
 
   @Test

@@ -73,6 +73,15 @@ public final class SchemaCheck {
             case CSV -> check.assertValidCsvRows(file);
           };
     }
+    SchemaCheck coverage = of(schemas.resolve(SchemaFiles.fileName("coverage")));
+    Path coverageFile = out.resolve("coverage." + format.extension());
+    int rows =
+        switch (format) {
+          case JSON -> coverage.assertValidJson(coverageFile);
+          case JSONL -> coverage.assertValidJsonLines(coverageFile);
+          case CSV -> coverage.assertValidCsvRows(coverageFile);
+        };
+    assertThat(rows).as("coverage rows").isPositive();
     of(schemas.resolve(SchemaFiles.fileName("run_summary")))
         .assertValidJson(out.resolve(RunSummary.FILE_NAME));
     return records;

@@ -82,7 +82,7 @@ class EmptyScopeTest {
   }
 
   @Test
-  void collect_oneAccountNotInTheOrganization_isAFailedRow_theOthersAreCollected()
+  void collect_oneAccountNotInTheOrganization_isANotFoundRow_theOthersAreCollected()
       throws Exception {
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(3))) {
       String member = SimEstate.accountId(1);
@@ -103,7 +103,7 @@ class EmptyScopeTest {
               }
             });
     assertThat(rows).hasSize(1);
-    assertThat(rows.get(0).get("status").asText()).isEqualTo("failed");
+    assertThat(rows.get(0).get("status").asText()).isEqualTo("not-found");
     assertThat(rows.get(0).get("errorCode").asText()).isEqualTo("not-found");
     assertThat(Files.readAllLines(out.resolve("ec2_instances.jsonl"))).isNotEmpty();
   }
@@ -132,7 +132,7 @@ class EmptyScopeTest {
       CliRun run = CliRun.of(args.toArray(String[]::new));
 
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(4);
-      assertThat(run.out()).contains(NOT_IN_ORG).contains("failed");
+      assertThat(run.out()).contains(NOT_IN_ORG).contains("not-found");
     }
   }
 }

@@ -44,11 +44,16 @@ class OutputFolderTest {
     }
     assertThat(listing())
         .containsExactly(
-            Workspace.LOCK_FILE, "README.txt", "ec2_instances.json", "run_summary.json");
+            Workspace.LOCK_FILE,
+            "README.txt",
+            "coverage.json",
+            "ec2_instances.json",
+            "run_summary.json");
     JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
     assertThat(summary.get("removedFiles"))
         .extracting(JsonNode::asText)
         .containsExactly(
+            "coverage.csv",
             "ec2_images.csv",
             "ec2_instances.csv",
             "ec2_reserved_instances.csv",

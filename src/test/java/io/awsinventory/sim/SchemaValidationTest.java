@@ -60,6 +60,7 @@ class SchemaValidationTest {
             "rds_reserved_db_instances.schema.json",
             "ssm_applications.schema.json",
             "license_manager_usage.schema.json",
+            "coverage.schema.json",
             "run_summary.schema.json");
     return schemas;
   }
@@ -84,7 +85,7 @@ class SchemaValidationTest {
     assertThat(records).isGreaterThan(600);
     JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
     assertThat(summary.get("targets").findValuesAsText("status"))
-        .contains("ok", "denied", "skipped");
+        .contains("ok", "denied", "not-enabled");
   }
 
   @Test

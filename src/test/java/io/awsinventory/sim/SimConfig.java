@@ -35,10 +35,10 @@ public final class SimConfig {
   private int bucketBurst = 100;
   private double bucketRefillPerSecond = 0;
   private double serverErrorRate = 0;
-  private Set<String> hangingRegions = Set.of();
+  private volatile Set<String> hangingRegions = Set.of();
   private Duration hangFor = Duration.ofMinutes(10);
-  private Set<String> deniedAccounts = Set.of();
-  private Set<String> deniedRegions = Set.of();
+  private volatile Set<String> deniedAccounts = Set.of();
+  private volatile Set<String> deniedRegions = Set.of();
   private volatile Set<String> deniedApis = Set.of();
   private volatile Duration tokenLifetime = Duration.ofHours(1);
   private volatile String openAccount;

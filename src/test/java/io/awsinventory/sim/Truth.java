@@ -25,7 +25,7 @@ final class Truth {
     Set<String> rows = new TreeSet<>();
     for (JsonNode row : JSON.readTree(out.resolve("run_summary.json").toFile()).get("targets")) {
       String status = row.get("status").asText();
-      if (!status.equals("ok") && !status.equals("skipped")) {
+      if (!status.equals("ok") && !status.equals("skipped") && !status.equals("not-enabled")) {
         rows.add(
             row.get("accountId").asText()
                 + "/"
@@ -42,7 +42,7 @@ final class Truth {
     StringBuilder reasons = new StringBuilder("unhealthy targets in the run summary:");
     for (JsonNode row : JSON.readTree(out.resolve("run_summary.json").toFile()).get("targets")) {
       String status = row.get("status").asText();
-      if (!status.equals("ok") && !status.equals("skipped")) {
+      if (!status.equals("ok") && !status.equals("skipped") && !status.equals("not-enabled")) {
         reasons.append(System.lineSeparator()).append(row);
       }
     }

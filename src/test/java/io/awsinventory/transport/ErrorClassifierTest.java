@@ -23,7 +23,7 @@ class ErrorClassifierTest {
     "UnauthorizedOperation, DENIED",
     "AccessDenied, DENIED",
     "AccessDeniedException, DENIED",
-    "OptInRequired, SKIPPED",
+    "OptInRequired, NOT_ENABLED",
     "RequestLimitExceeded, FAILED",
     "InternalError, FAILED",
     "InvalidParameterValue, FAILED"
