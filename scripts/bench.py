@@ -21,6 +21,9 @@ Scenarios (all with the simulator on loopback):
   sweep        the org scenario at several --concurrency values
   moto         an organization of 4 accounts in moto (1,080 instances, every region moto serves):
                the launcher, java -jar and the boto3 reference, run in turn three times, medians
+  carry        10 accounts x 10 regions x 1,000,000 instances, collected once, then again with 5 of
+               the 10 regions denied in every account (half the targets carried from the first
+               set); collector runs with -Xmx256m, JSON Lines
   applications 10 accounts x 2 regions x 200 managed nodes x 150 applications (600,000 records),
                read through the Systems Manager API and through a Resource Data Sync bucket,
                50 ms per call, collector run with -Xmx256m
@@ -461,6 +464,43 @@ def scenario_million():
     print(f"bench: scenario=million wall_s={wall:.1f} records={records} peak_rss_mb={rss}")
 
 
+CARRY_REGIONS = ("ap-northeast-1,ap-south-1,ca-central-1,eu-central-1,eu-west-1,"
+                 "sa-east-1,us-east-1,us-east-2,us-west-1,us-west-2")
+
+
+def scenario_carry():
+    """A plain million-instance run over 100 targets, then the same estate with half the targets
+    denied: what carrying their records from the previous set costs in time and memory."""
+    work = tempfile.mkdtemp(prefix="bench-carry-")
+    out = os.path.join(work, "out")
+    knobs = ["--accounts", "10", "--regions", CARRY_REGIONS, "--instances", "1000000",
+             "--skew", "false", "--reserved-per-target", "0", "--images-per-target", "0",
+             "--db-per-target", "0", *LATENCY_KNOBS]
+    denied = ",".join(CARRY_REGIONS.split(",")[:5])
+    lines = []
+    try:
+        for name, extra in (("plain", []), ("carry", ["--denied-regions", denied])):
+            sim = Simulator(knobs + extra)
+            try:
+                wall, rss, code, cpu = run_collector(sim, out, heap="256m",
+                                                     extra=["--resources", "instances"])
+            finally:
+                sim.stop()
+            summary = json.load(open(os.path.join(out, "run_summary.json")))
+            files = {f["file"]: f for f in summary["files"]}
+            instances = files["ec2_instances.jsonl"]
+            lines.append(f"bench: scenario=carry run={name} exit={code} wall_s={wall:.1f} cpu_s={cpu:.1f} "
+                         f"peak_rss_mb={rss} records={instances['records']} "
+                         f"carried={instances['carriedRecords']}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for line in lines:
+        print(line)
+    plain = float(lines[0].split("wall_s=")[1].split()[0])
+    carry = float(lines[1].split("wall_s=")[1].split()[0])
+    print(f"bench: scenario=carry ratio={carry / plain:.2f}")
+
+
 def scenario_accounts10k():
     work = tempfile.mkdtemp(prefix="bench-10k-")
     knobs = ["--accounts", "10000", "--regions", "us-east-1", "--not-opted-in-regions", "af-south-1",
@@ -654,6 +694,8 @@ def main():
             scenario_moto()
         elif name == "applications":
             scenario_applications()
+        elif name == "carry":
+            scenario_carry()
         elif name == "sweep":
             for c in (16, 32, 64, 128, 256):
                 scenario_org(c, with_boto3=False)
