@@ -70,7 +70,7 @@ public final class CollectCommand implements Callable<Integer> {
             err,
             Clock.systemUTC(),
             console.progress(config.quiet(), logging.verbose(), err));
-    Interruption.watch(run::newFilesInPlace);
+    Interruption.watch(run::exitCodeOnceInPlace);
     int code = run.execute().code();
     console.totals().set(run.totals());
     return code;

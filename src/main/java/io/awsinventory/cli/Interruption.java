@@ -2,8 +2,9 @@ package io.awsinventory.cli;
 
 import io.awsinventory.ExitCode;
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import sun.misc.Signal;
 
 /**
@@ -15,24 +16,26 @@ final class Interruption {
   private static final AtomicReference<String> SIGNAL = new AtomicReference<>();
 
   /**
-   * Whether the running collect's new files are in place, waiting for a commit under way to end;
-   * set when a collect starts. The signal handler is the process's, so this is too.
+   * The running collect's exit code once its new files are in place (waiting for a commit under way
+   * to end), empty before; set when a collect starts. The signal handler is the process's, so this
+   * is too.
    */
-  private static volatile BooleanSupplier newFilesInPlace = () -> false;
+  private static volatile Supplier<OptionalInt> codeOnceInPlace = OptionalInt::empty;
 
   private Interruption() {}
 
-  /** Tells the signal handler how to find out whether the run's new files are in place. */
-  static void watch(BooleanSupplier filesInPlace) {
-    newFilesInPlace = filesInPlace;
+  /** Tells the signal handler how to find out whether, and with what code, the run's set is in. */
+  static void watch(Supplier<OptionalInt> collectionCodeOnceInPlace) {
+    codeOnceInPlace = collectionCodeOnceInPlace;
   }
 
   /**
-   * A signal after the new set was swapped in ends the run with 0 (the files are complete and in
-   * place); before, with 130 and the previous set untouched. A commit under way is waited for.
+   * A signal after the new set was swapped in ends the run with the collection's code (0, or 3 for
+   * a partial set: the files are in place and say what they hold), never 130; before the swap, with
+   * 130 and the previous set untouched. A commit under way is waited for.
    */
-  static int exitCodeOnSignal(BooleanSupplier filesInPlace) {
-    return filesInPlace.getAsBoolean() ? ExitCode.OK.code() : ExitCode.INTERRUPTED.code();
+  static int exitCodeOnSignal(Supplier<OptionalInt> collectionCodeOnceInPlace) {
+    return collectionCodeOnceInPlace.get().orElse(ExitCode.INTERRUPTED.code());
   }
 
   static void install(PrintWriter err) {
@@ -45,7 +48,7 @@ final class Interruption {
                 err.println("aws-inventory: SIG" + signal.getName() + " received, stopping");
                 err.flush();
                 new Thread(
-                        () -> System.exit(exitCodeOnSignal(newFilesInPlace)), "aws-inventory-stop")
+                        () -> System.exit(exitCodeOnSignal(codeOnceInPlace)), "aws-inventory-stop")
                     .start();
               }
             });

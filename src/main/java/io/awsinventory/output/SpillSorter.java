@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,7 +138,7 @@ public final class SpillSorter {
    * text is compared as text only against another of the same key, in the order of {@link #ORDER}.
    */
   private static long sortBytes(Path spill, Duplicates duplicates) throws IOException {
-    byte[] bytes = Files.readAllBytes(spill);
+    byte[] bytes = readInSlices(spill);
     List<Line> lines = new ArrayList<>();
     int start = 0;
     while (start < bytes.length) {
@@ -180,6 +181,29 @@ public final class SpillSorter {
     }
     return records;
   }
+
+  /**
+   * The bytes of {@code spill}, read a slice at a time: a read of the whole file at once goes
+   * through a native buffer of the file's size, which each sorting thread keeps (16 threads sorting
+   * spills of several megabytes held 132 MB outside the heap in the carry benchmark).
+   */
+  private static byte[] readInSlices(Path spill) throws IOException {
+    byte[] bytes = new byte[Math.toIntExact(Files.size(spill))];
+    try (InputStream in = Files.newInputStream(spill)) {
+      int filled = 0;
+      while (filled < bytes.length) {
+        int read = in.read(bytes, filled, Math.min(READ_SLICE, bytes.length - filled));
+        if (read < 0) {
+          throw new IOException(spill + " ended before its size");
+        }
+        filled += read;
+      }
+    }
+    return bytes;
+  }
+
+  /** The most read from a file at once, so the native buffer under a read stays small. */
+  private static final int READ_SLICE = 1 << 16;
 
   private static String text(byte[] bytes, Line line) {
     return new String(bytes, line.from(), line.to() - line.from(), StandardCharsets.UTF_8);

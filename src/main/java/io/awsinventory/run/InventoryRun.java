@@ -50,6 +50,7 @@ public final class InventoryRun {
   private List<String> carried = List.of();
   private long carriedTotal;
   private volatile Workspace workspace;
+  private volatile ExitCode collectionCode;
   private List<String> rejectedAccounts = List.of();
   private AccountFanOut.NamedRegions namedRegionLines =
       new AccountFanOut.NamedRegions(List.of(), List.of());
@@ -137,6 +138,7 @@ public final class InventoryRun {
       summary.finish(clock.instant(), exitCode.code(), totals(sorted));
       summary.write(workspace.staged(RunSummary.FILE_NAME));
       fileNames.add(RunSummary.FILE_NAME);
+      collectionCode = exitCode;
       workspace.commit(fileNames, strays);
       progress.close();
       report(sorted, fileNames, startedAt);
@@ -345,10 +347,16 @@ public final class InventoryRun {
     err.flush();
   }
 
-  /** Whether this run's new files are in place, waiting for a commit under way to end. */
-  public boolean newFilesInPlace() {
+  /**
+   * This run's exit code once its new files are in place (waiting for a commit under way to end);
+   * empty before.
+   */
+  public java.util.OptionalInt exitCodeOnceInPlace() {
     Workspace current = workspace;
-    return current != null && current.awaitCommitted();
+    ExitCode code = collectionCode;
+    return current != null && current.awaitCommitted() && code != null
+        ? java.util.OptionalInt.of(code.code())
+        : java.util.OptionalInt.empty();
   }
 
   /** The run's totals for the log's closing line, once it has ended; null before. */

@@ -6,6 +6,8 @@ import io.awsinventory.output.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,12 +15,14 @@ class InterruptionTest {
   @TempDir Path out;
 
   @Test
-  void signal_beforeTheSwap_is130_afterIt_is0() throws Exception {
+  void signal_beforeTheSwap_is130_afterIt_theCollectionsCode() throws Exception {
     try (Workspace workspace = Workspace.open(out)) {
-      assertThat(Interruption.exitCodeOnSignal(workspace::awaitCommitted)).isEqualTo(130);
+      Supplier<OptionalInt> partialOnceInPlace =
+          () -> workspace.awaitCommitted() ? OptionalInt.of(3) : OptionalInt.empty();
+      assertThat(Interruption.exitCodeOnSignal(partialOnceInPlace)).isEqualTo(130);
       Files.writeString(workspace.staged("run_summary.json"), "{}");
       workspace.commit(List.of("run_summary.json"), List.of());
-      assertThat(Interruption.exitCodeOnSignal(workspace::awaitCommitted)).isZero();
+      assertThat(Interruption.exitCodeOnSignal(partialOnceInPlace)).isEqualTo(3);
     }
   }
 }
