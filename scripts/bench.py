@@ -24,6 +24,9 @@ Scenarios (all with the simulator on loopback):
   carry        10 accounts x 10 regions x 1,000,000 instances, collected once, then again with 5 of
                the 10 regions denied in every account (half the targets carried from the first
                set); collector runs with -Xmx256m and --concurrency 16, JSON Lines
+  push         the carry scenario's 1,000,000 instances collected as CSV, then the set uploaded to
+               the Data Hub double (scripts/bench.py starts it from the test classes) with
+               'aws-inventory deliver': wall, peak RSS and throughput of the upload alone
   applications 10 accounts x 2 regions x 200 managed nodes x 150 applications (600,000 records),
                read through the Systems Manager API and through a Resource Data Sync bucket,
                50 ms per call, collector run with -Xmx256m
@@ -520,6 +523,61 @@ def scenario_carry():
     print(f"bench: scenario=carry ratio={carry / plain:.2f}")
 
 
+def scenario_push():
+    """The million-instance set uploaded to the Data Hub double by 'deliver', timed alone."""
+    work = tempfile.mkdtemp(prefix="bench-push-")
+    out = os.path.join(work, "out")
+    knobs = ["--accounts", "10", "--regions", CARRY_REGIONS, "--instances", "1000000",
+             "--skew", "false", "--reserved-per-target", "0", "--images-per-target", "0",
+             "--db-per-target", "0", *LATENCY_KNOBS]
+    key_file = os.path.join(work, "key")
+    with open(key_file, "w") as f:
+        f.write("bench-datahub-key-0123456789\n")
+    os.chmod(key_file, 0o600)
+    port = free_port()
+    classpath = "target/test-classes:target/classes:" + open(os.path.join(ROOT, "target", "test-classpath.txt")).read().strip()
+    hub = subprocess.Popen(["java", "-Xmx256m", "-cp", classpath, "io.awsinventory.datahub.DataHubDouble", str(port),
+                            "instances-task=bench-datahub-key-0123456789",
+                            "coverage-task=bench-datahub-key-0123456789"],
+                           cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        if "listening" not in hub.stdout.readline():
+            raise SystemExit("the Data Hub double did not start")
+        sim = Simulator(knobs)
+        try:
+            os.environ["AWS_INVENTORY_JAVA_OPTS"] = "-Xmx256m"
+            command = ([os.path.join(ROOT, "scripts", "aws-inventory")] + org_collect_args(sim, out)
+                       + ["--concurrency", "16", "--resources", "instances"])
+            command[command.index("jsonl")] = "csv"
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        finally:
+            sim.stop()
+        size = os.path.getsize(os.path.join(out, "ec2_instances.csv"))
+        deliver = [os.path.join(ROOT, "scripts", "aws-inventory"), "deliver", out,
+                   "--datahub-url", f"http://127.0.0.1:{port}/",
+                   "--datahub-task", "ec2_instances=instances-task,coverage=coverage-task",
+                   "--datahub-api-key-file", key_file]
+        start = time.monotonic()
+        process = subprocess.Popen(deliver, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        rss = [0]
+        watcher = threading.Thread(target=peak_rss_watch, args=(process.pid, rss), daemon=True)
+        watcher.start()
+        _, stderr = process.communicate()
+        wall = time.monotonic() - start
+        watcher.join(timeout=1)
+        if process.returncode != 0:
+            print(f"deliver exit {process.returncode}: {stderr.strip()[:2000]}")
+        rows = json.load(open(os.path.join(out, "delivery.json")))["uploads"]
+        instances = [u for u in rows if u["file"] == "ec2_instances.csv"][0]
+        print(f"bench: scenario=push exit={process.returncode} wall_s={wall:.1f} peak_rss_mb={rss[0]} "
+              f"file_mb={size / (1 << 20):.0f} rows={instances['rows']} "
+              f"throughput_mb_s={size / (1 << 20) / wall:.0f}")
+    finally:
+        hub.terminate()
+        hub.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def scenario_accounts10k():
     work = tempfile.mkdtemp(prefix="bench-10k-")
     knobs = ["--accounts", "10000", "--regions", "us-east-1", "--not-opted-in-regions", "af-south-1",
@@ -715,6 +773,8 @@ def main():
             scenario_applications()
         elif name == "carry":
             scenario_carry()
+        elif name == "push":
+            scenario_push()
         elif name == "sweep":
             for c in (16, 32, 64, 128, 256):
                 scenario_org(c, with_boto3=False)

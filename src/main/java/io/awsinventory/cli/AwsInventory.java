@@ -32,6 +32,7 @@ import picocli.CommandLine.ParseResult;
       PolicyCommand.class,
       SchemaCommand.class,
       CurrentCommand.class,
+      DeliverCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -43,6 +44,7 @@ import picocli.CommandLine.ParseResult;
       "  3  partial: some targets failed or were denied; files were written for the rest",
       "  4  authentication failed before any target could be collected",
       "  5  AWS could not be reached (connection refused, DNS, proxy, TLS, time-out)",
+      "  6  the set was committed, but an upload to the Data Hub failed (see delivery.json)",
       "130  interrupted (SIGINT, SIGTERM); the previous set of files is untouched"
     })
 public final class AwsInventory implements Runnable {

@@ -1,10 +1,14 @@
 package io.awsinventory.cli;
 
+import io.awsinventory.ExitCode;
 import io.awsinventory.collect.ResourceType;
+import io.awsinventory.delivery.DataHubSettings;
+import io.awsinventory.delivery.Delivery;
 import io.awsinventory.output.CheckReport;
 import io.awsinventory.run.CheckRun;
 import io.awsinventory.run.RunConfig;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,6 +57,7 @@ public final class CheckCommand implements Callable<Integer> {
               + " (default: table).")
   ReportFormat format = ReportFormat.table;
 
+  @Mixin DataHubOptions datahub = new DataHubOptions();
   @Mixin LoggingOptions logging = new LoggingOptions();
 
   private final RunConfigFactory factory;
@@ -70,6 +75,8 @@ public final class CheckCommand implements Callable<Integer> {
     ConfigFile.check(spec);
     boolean json = format == ReportFormat.json;
     RunConfig config = factory.buildForCheck(credentials, roles, scope);
+    java.util.Optional<DataHubSettings> delivery =
+        new DataHubValidation(factory.env()).settings(datahub, null, config.resources());
     PrintWriter out = spec.commandLine().getOut();
     CheckReport.Result result = new CheckRun(config, spec.commandLine().getErr()).run();
     if (json) {
@@ -78,6 +85,19 @@ public final class CheckCommand implements Callable<Integer> {
     } else {
       CheckReport.table(result, config.resources().stream().map(ResourceType::name).toList(), out);
     }
-    return result.exitCode();
+    int code = result.exitCode();
+    if (delivery.isPresent()) {
+      // never an upload: the API's default mode would empty the task's table
+      List<String> lines =
+          new Delivery(config.outputDir(), delivery.get(), spec.commandLine().getErr(), null)
+              .probe();
+      PrintWriter err = spec.commandLine().getErr();
+      lines.forEach(err::println);
+      err.flush();
+      if (!Delivery.allOk(lines) && code == ExitCode.OK.code()) {
+        code = ExitCode.PARTIAL.code();
+      }
+    }
+    return code;
   }
 }

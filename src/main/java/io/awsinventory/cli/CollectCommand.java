@@ -1,9 +1,12 @@
 package io.awsinventory.cli;
 
+import io.awsinventory.ExitCode;
+import io.awsinventory.delivery.DataHubSettings;
 import io.awsinventory.run.InventoryRun;
 import io.awsinventory.run.RunConfig;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -32,7 +35,7 @@ import picocli.CommandLine.Spec;
       "    aws-inventory check --profile org-reader --list-accounts",
       "",
       "Exit codes: 0 all collected, 2 bad option, 3 partial, 4 authentication, 5 AWS not reachable,"
-          + " 130 interrupted."
+          + " 6 committed but a Data Hub upload failed, 130 interrupted."
     })
 public final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,6 +45,7 @@ public final class CollectCommand implements Callable<Integer> {
   @Mixin RoleOptions roles = new RoleOptions();
   @Mixin ScopeOptions scope = new ScopeOptions();
   @Mixin OutputOptions output = new OutputOptions();
+  @Mixin DataHubOptions datahub = new DataHubOptions();
   @Mixin LoggingOptions logging = new LoggingOptions();
 
   private final RunConfigFactory factory;
@@ -62,6 +66,8 @@ public final class CollectCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ConfigFile.check(spec);
     RunConfig config = factory.build(credentials, roles, scope, output, logging);
+    Optional<DataHubSettings> delivery =
+        new DataHubValidation(factory.env()).settings(datahub, config.format(), config.resources());
     PrintWriter err = spec.commandLine().getErr();
     ConsoleStreams console = streams.get();
     InventoryRun run =
@@ -73,6 +79,13 @@ public final class CollectCommand implements Callable<Integer> {
     Interruption.watch(run::exitCodeOnceInPlace);
     int code = run.execute().code();
     console.totals().set(run.totals());
+    if (delivery.isPresent()) {
+      // after the commit, from the committed set: a failed upload never costs the files
+      boolean delivered = DeliverCommand.deliver(config.outputDir(), delivery.get(), false, err);
+      if (!delivered) {
+        return ExitCode.DELIVERY.code();
+      }
+    }
     return code;
   }
 }

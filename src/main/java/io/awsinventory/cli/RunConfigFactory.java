@@ -52,6 +52,11 @@ final class RunConfigFactory {
     this.network = new NetworkValidation(env);
   }
 
+  /** The environment options are read from where the command line leaves them out. */
+  Map<String, String> env() {
+    return env;
+  }
+
   RunConfig build(
       CredentialOptions credentials,
       RoleOptions roles,

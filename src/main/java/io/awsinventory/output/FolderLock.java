@@ -51,7 +51,7 @@ public final class FolderLock implements AutoCloseable {
    * Takes the lock. The file is opened without following a link: a lock file that is a link (to
    * anything, inside the folder or out) or not a regular file is refused, never written through.
    */
-  static FolderLock acquire(Path file) throws IOException {
+  public static FolderLock acquire(Path file) throws IOException {
     if (Files.isSymbolicLink(file)
         || (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
             && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))) {

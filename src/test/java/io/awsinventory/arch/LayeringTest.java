@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages read as the pipeline: cli, run, schema, auth, discovery, fanout (what is called and
- * when), transport (how one call is made), collect, output, and the kernel (the root package) at
- * the bottom. Every import points down this list.
+ * The packages read as the pipeline: cli, run, delivery (the set to the Data Hub), schema, auth,
+ * discovery, fanout (what is called and when), transport (how one call is made), collect, output,
+ * and the kernel (the root package) at the bottom. Every import points down this list.
  */
 class LayeringTest {
   static final String ROOT = "io.awsinventory";
@@ -38,6 +38,8 @@ class LayeringTest {
         .definedBy(ROOT + ".cli..")
         .layer("run")
         .definedBy(ROOT + ".run..")
+        .layer("delivery")
+        .definedBy(ROOT + ".delivery..")
         .layer("schema")
         .definedBy(ROOT + ".schema..")
         .layer("auth")
@@ -58,22 +60,33 @@ class LayeringTest {
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("run")
         .mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("schema")
+        .whereLayer("delivery")
         .mayOnlyBeAccessedByLayers("cli", "run")
+        .whereLayer("schema")
+        .mayOnlyBeAccessedByLayers("cli", "run", "delivery")
         .whereLayer("auth")
-        .mayOnlyBeAccessedByLayers("cli", "run", "schema")
+        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "schema")
         .whereLayer("discovery")
-        .mayOnlyBeAccessedByLayers("cli", "run", "schema", "auth")
+        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "schema", "auth")
         .whereLayer("fanout")
-        .mayOnlyBeAccessedByLayers("cli", "run", "schema", "auth", "discovery")
+        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "schema", "auth", "discovery")
         .whereLayer("transport")
-        .mayOnlyBeAccessedByLayers("cli", "run", "schema", "auth", "discovery", "fanout")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "run", "delivery", "schema", "auth", "discovery", "fanout")
         .whereLayer("collect")
         .mayOnlyBeAccessedByLayers(
-            "cli", "run", "schema", "auth", "discovery", "fanout", "transport")
+            "cli", "run", "delivery", "schema", "auth", "discovery", "fanout", "transport")
         .whereLayer("output")
         .mayOnlyBeAccessedByLayers(
-            "cli", "run", "schema", "auth", "discovery", "fanout", "transport", "collect")
+            "cli",
+            "run",
+            "delivery",
+            "schema",
+            "auth",
+            "discovery",
+            "fanout",
+            "transport",
+            "collect")
         .whereLayer("kernel")
         .mayNotAccessAnyLayer();
   }
