@@ -73,11 +73,11 @@ class DataHubDeliveryTest {
   }
 
   @Test
-  void twoServerErrors_thenOk_isDeliveredOnTheThirdAttempt() throws Exception {
+  void twoServerErrors_thenOk_isDeliveredOnTheThirdAttempt_aSlowDownOnTheSecond() throws Exception {
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1).instances(50));
         DataHubDouble hub = DataHubDouble.start()) {
       hub.task(INSTANCES, "Container", KEY).task(COVERAGE, "Container", KEY);
-      hub.fail(INSTANCES, 500, 429);
+      hub.fail(INSTANCES, 500, 500).fail(COVERAGE, 429);
 
       CliRun run = collect(sim, hub, "--datahub-mode", "append");
 
@@ -87,6 +87,8 @@ class DataHubDeliveryTest {
       JsonNode upload = delivery().get("uploads").get(1);
       assertThat(upload.get("attempts").asInt()).isEqualTo(3);
       assertThat(upload.get("status").asInt()).isEqualTo(200);
+      assertThat(delivery().get("uploads").get(0).get("attempts").asInt()).isEqualTo(2);
+      assertThat(hub.task(COVERAGE).uploads()).isEqualTo(1);
     }
   }
 
