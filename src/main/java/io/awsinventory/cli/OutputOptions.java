@@ -19,7 +19,7 @@ public final class OutputOptions {
       paramLabel = "DIR",
       description =
           "Folder the files are written to; created if missing (default: "
-              + RunConfigFactory.DEFAULT_OUTPUT_DIR
+              + OutputValidation.DEFAULT_OUTPUT_DIR
               + ").")
   String outputDir;
 

@@ -10,10 +10,6 @@ import io.awsinventory.output.CsvStyle;
 import io.awsinventory.output.OutputFormat;
 import io.awsinventory.run.RunConfig;
 import io.awsinventory.transport.RateLimits;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -21,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Validates the options and the environment into a {@link RunConfig}. Every problem is reported as
@@ -31,16 +26,7 @@ final class RunConfigFactory {
   static final int DEFAULT_CONCURRENCY = 64;
   static final int MAX_CONCURRENCY = 256;
   static final int DEFAULT_TIMEOUT_SECONDS = 60;
-  static final String DEFAULT_OUTPUT_DIR = "aws-inventory-output";
   static final String DEFAULT_HOME_REGION = "us-east-1";
-
-  /**
-   * The longest output folder path: its work folder and the longest spill file name must stay
-   * within the 4,096 characters of a Linux path (260 on Windows without long paths enabled).
-   */
-  static final int MAX_OUTPUT_PATH = 3800;
-
-  private static final Pattern TAG_KEY = Pattern.compile("[^\\p{Cntrl}]{1,128}");
 
   private final Map<String, String> env;
   private final CredentialValidation credentials;
@@ -67,11 +53,11 @@ final class RunConfigFactory {
     return buildForCheck(credentials, roles, scope)
         .withOutput(
             output.format == null ? OutputFormat.JSON : output.format,
-            outputDir(output.outputDir),
-            tagColumns(output.tagColumns),
+            OutputValidation.outputDir(output.outputDir),
+            OutputValidation.tagColumns(output.tagColumns),
             new CsvStyle(output.csvEscapeFormulas, output.csvBom),
             logging.quiet(),
-            carryForwardDays(output.carryForwardDays));
+            new OutputValidation(env).carryForwardDays(output.carryForwardDays));
   }
 
   /** The options of {@code check}: no output folder or file format. */
@@ -97,28 +83,6 @@ final class RunConfigFactory {
         CsvStyle.PLAIN,
         true,
         0);
-  }
-
-  /**
-   * {@code --carry-forward-days}, else {@code AWS_INVENTORY_CARRY_FORWARD_DAYS}, else 7: a whole
-   * number of days from 0 (carry nothing) to 3650.
-   */
-  int carryForwardDays(String option) {
-    String source = "--carry-forward-days";
-    String value = option;
-    if (value == null) {
-      value = env.get("AWS_INVENTORY_CARRY_FORWARD_DAYS");
-      source = "AWS_INVENTORY_CARRY_FORWARD_DAYS";
-    }
-    if (value == null) {
-      return RunConfig.DEFAULT_CARRY_FORWARD_DAYS;
-    }
-    String days = value.strip();
-    if (!days.matches("[0-9]{1,4}") || Integer.parseInt(days) > 3650) {
-      throw invalidInput(
-          source, "'" + value + "' is not a number of days from 0 (carry nothing) to 3650");
-    }
-    return Integer.parseInt(days);
   }
 
   /**
@@ -217,56 +181,6 @@ final class RunConfigFactory {
                               + ")")));
     }
     return List.copyOf(types);
-  }
-
-  static Path outputDir(String option) {
-    String value = option == null ? DEFAULT_OUTPUT_DIR : option;
-    if (value.isBlank()) {
-      throw invalidInput("--output-dir", "is empty");
-    }
-    Path dir;
-    try {
-      dir = Path.of(value).toAbsolutePath().normalize();
-    } catch (InvalidPathException e) {
-      throw invalidInput("--output-dir", "'" + value + "' is not a valid path");
-    }
-    if (dir.toString().length() > MAX_OUTPUT_PATH) {
-      throw invalidInput(
-          "--output-dir",
-          "the path is "
-              + dir.toString().length()
-              + " characters long; the files in it need a path under "
-              + MAX_OUTPUT_PATH);
-    }
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw invalidInput("--output-dir", dir + " exists and is not a folder");
-    }
-    try {
-      Files.createDirectories(dir);
-      Path probe = Files.createTempFile(dir, ".aws-inventory-probe-", ".tmp");
-      Files.delete(probe);
-    } catch (IOException | SecurityException e) {
-      throw invalidInput("--output-dir", "cannot write to " + dir);
-    }
-    return dir;
-  }
-
-  static List<String> tagColumns(List<String> option) {
-    if (option == null) {
-      return List.of();
-    }
-    Set<String> keys = new LinkedHashSet<>();
-    for (String raw : option) {
-      String key = raw.strip();
-      if (key.isEmpty()) {
-        continue;
-      }
-      if (!TAG_KEY.matcher(key).matches()) {
-        throw invalidInput("--tag-columns", "'" + key + "' is not a tag key");
-      }
-      keys.add(key);
-    }
-    return new ArrayList<>(keys);
   }
 
   static java.time.Duration timeout(Integer option) {

@@ -47,7 +47,7 @@ public final class SchemaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputFormat chosen = format == null ? OutputFormat.JSON : format;
-    Path dir = RunConfigFactory.outputDir(outputDir);
+    Path dir = OutputValidation.outputDir(outputDir);
     List<String> names;
     try {
       names = SchemaFiles.writeAll(dir, chosen);

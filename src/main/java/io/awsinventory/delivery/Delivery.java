@@ -1,9 +1,9 @@
 package io.awsinventory.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awsinventory.Secrets;
+import io.awsinventory.delivery.DeliveryRecord.Upload;
 import io.awsinventory.output.Coverage;
 import io.awsinventory.output.FolderLock;
 import io.awsinventory.output.Json;
@@ -13,10 +13,8 @@ import io.awsinventory.output.RunSummary;
 import io.awsinventory.output.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,24 +34,7 @@ import java.util.TreeMap;
  * that could not be carried), since replacing would delete rows that were merely not looked at.
  */
 public final class Delivery {
-  public static final String FILE_NAME = "delivery.json";
-
-  /** One file's upload as recorded: {@code result} is ok, failed or refused. */
-  public record Upload(
-      String file,
-      String task,
-      String mode,
-      long bytes,
-      long rows,
-      int status,
-      int attempts,
-      String at,
-      String result,
-      String message) {
-    boolean ok() {
-      return "ok".equals(result);
-    }
-  }
+  public static final String FILE_NAME = DeliveryRecord.FILE_NAME;
 
   private final Path outputDir;
   private final DataHubSettings settings;
@@ -101,7 +82,7 @@ public final class Delivery {
       throw new DeliveryException(
           "the set is JSON Lines, which the Data Hub does not take (CSV, JSON or XLSX)");
     }
-    Map<String, Upload> done = retry ? delivered(setName) : Map.of();
+    Map<String, Upload> done = retry ? DeliveryRecord.read(outputDir, setName) : Map.of();
     Map<String, Long> rows = new HashMap<>();
     Map<String, String> resourceOf = new HashMap<>();
     for (JsonNode file : summary.path("files")) {
@@ -128,7 +109,7 @@ public final class Delivery {
       allOk &= upload.ok();
       say(upload);
     }
-    record(setName, summary, uploads);
+    DeliveryRecord.write(outputDir, setName, summary, settings, uploads);
     return allOk;
   }
 
@@ -212,42 +193,6 @@ public final class Delivery {
     return refused;
   }
 
-  /** The uploads the folder's record says were made of {@code setName}, by file. */
-  private Map<String, Upload> delivered(String setName) throws IOException {
-    Path file = outputDir.resolve(FILE_NAME);
-    if (!Files.isRegularFile(file)) {
-      return Map.of();
-    }
-    JsonNode record = Json.MAPPER.readTree(file.toFile());
-    String recorded = record.path("set").asText("");
-    if (!recorded.equals(setName)) {
-      throw new DeliveryException(
-          FILE_NAME
-              + " records the set "
-              + recorded
-              + ", which is no longer the current one ("
-              + setName
-              + "); a later run replaced it and delivers its own");
-    }
-    Map<String, Upload> done = new HashMap<>();
-    for (JsonNode u : record.path("uploads")) {
-      done.put(
-          u.path("file").asText(),
-          new Upload(
-              u.path("file").asText(),
-              u.path("task").asText(),
-              u.path("mode").asText(),
-              u.path("bytes").asLong(),
-              u.path("rows").asLong(),
-              u.path("status").asInt(),
-              u.path("attempts").asInt(),
-              u.path("at").asText(),
-              u.path("result").asText(),
-              u.path("message").isMissingNode() ? null : u.path("message").asText()));
-    }
-    return done;
-  }
-
   private void say(Upload upload) {
     if (upload.ok()) {
       err.printf(
@@ -270,41 +215,6 @@ public final class Delivery {
                   + (upload.attempts() > 1 ? " (" + upload.attempts() + " attempts)" : "")));
     }
     err.flush();
-  }
-
-  private void record(String setName, JsonNode summary, List<Upload> uploads) throws IOException {
-    ObjectNode root = Json.MAPPER.createObjectNode();
-    root.put("set", setName);
-    root.put("setStartedAt", summary.path("startedAt").asText());
-    root.put("url", settings.url().toString());
-    root.put("mode", settings.mode());
-    ArrayNode list = root.putArray("uploads");
-    for (Upload u : uploads) {
-      ObjectNode row =
-          list.addObject()
-              .put("file", u.file())
-              .put("task", u.task())
-              .put("mode", u.mode())
-              .put("bytes", u.bytes())
-              .put("rows", u.rows())
-              .put("status", u.status())
-              .put("attempts", u.attempts())
-              .put("at", u.at())
-              .put("result", u.result());
-      if (u.message() != null) {
-        row.put("message", u.message());
-      }
-    }
-    Path temp = outputDir.resolve("." + FILE_NAME + ".tmp");
-    Files.writeString(
-        temp,
-        Secrets.redact(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root)),
-        StandardCharsets.UTF_8);
-    Files.move(
-        temp,
-        outputDir.resolve(FILE_NAME),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Checks each task for {@code check}: reachable, key accepted. Returns one line per task. */

@@ -272,55 +272,10 @@ final class AccountFanOut {
     return Optional.of(String.join("; ", reasons.subList(0, shown)) + more);
   }
 
-  /**
-   * What the run says of each region named in {@code --regions} that some reached account has not
-   * enabled: one warning line per region naming those accounts, or, where no account reached has it
-   * enabled, a failure line (nothing was collected there, so the run is not complete).
-   */
+  /** What the run says of the regions named in {@code --regions} that accounts have not enabled. */
   NamedRegions namedRegions() {
-    java.util.Map<String, List<String>> notEnabledIn = new java.util.TreeMap<>();
-    for (Outcome o : outcomes) {
-      if (o.status() == Status.NOT_ENABLED && o.resource() == config.resources().get(0)) {
-        notEnabledIn
-            .computeIfAbsent(o.target().region(), r -> new ArrayList<>())
-            .add(o.target().account().id());
-      }
-    }
-    List<String> warnings = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    notEnabledIn.forEach(
-        (region, ids) -> {
-          if (!config.regions().contains(region)) {
-            return;
-          }
-          ids.sort(Comparator.naturalOrder());
-          String accountsText =
-              ids.size() <= 3
-                  ? String.join(", ", ids)
-                  : String.join(", ", ids.subList(0, 3)) + " and " + (ids.size() - 3) + " more";
-          if (enabledSomewhere.contains(region)) {
-            warnings.add(
-                "warning: --regions: "
-                    + region
-                    + " is not enabled in "
-                    + ids.size()
-                    + (ids.size() == 1 ? " account (" : " accounts (")
-                    + accountsText
-                    + "); nothing was collected there for them");
-          } else {
-            failures.add(
-                "failed: --regions: "
-                    + region
-                    + " is enabled in none of the accounts reached ("
-                    + accountsText
-                    + "); nothing was collected there");
-          }
-        });
-    return new NamedRegions(warnings, failures);
+    return NamedRegions.of(outcomes, config.regions(), config.resources().get(0), enabledSomewhere);
   }
-
-  /** What {@link #namedRegions} says: warnings, and failures that make the run partial. */
-  record NamedRegions(List<String> warnings, List<String> failures) {}
 
   /** Ids the organization listed that are not account ids, as listed; they were passed over. */
   List<String> rejected() {

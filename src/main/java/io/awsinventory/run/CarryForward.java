@@ -13,7 +13,7 @@ import io.awsinventory.output.Spill;
 import io.awsinventory.output.SpillSorter;
 import io.awsinventory.output.SpillWriter;
 import io.awsinventory.output.Workspace;
-import io.awsinventory.schema.RecordSchemas;
+import io.awsinventory.schema.CsvRowSchemas;
 import io.awsinventory.transport.ErrorClassifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,7 +156,7 @@ final class CarryForward {
           RecordReader.open(
               file.path(),
               file.format(),
-              RecordSchemas.csvColumnTypes(type),
+              CsvRowSchemas.columnTypes(type),
               type.layout().tagsMember())) {
         for (ObjectNode record = records.next(); record != null; record = records.next()) {
           take(record);

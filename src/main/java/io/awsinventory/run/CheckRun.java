@@ -52,7 +52,7 @@ public final class CheckRun {
                   hops.add(
                       new CheckReport.Identity(
                           h.hop(), h.roleArn(), h.identity().accountId(), h.identity().arn())));
-      AccountFanOut.NamedRegions named = accounts.namedRegions();
+      NamedRegions named = accounts.namedRegions();
       named.warnings().forEach(err::println);
       named.failures().forEach(err::println);
       err.flush();

@@ -6,20 +6,14 @@ import io.awsinventory.Printable;
 import io.awsinventory.Status;
 import io.awsinventory.Version;
 import io.awsinventory.auth.Sessions;
-import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.fanout.FanOut;
 import io.awsinventory.fanout.Outcome;
 import io.awsinventory.fanout.Target;
 import io.awsinventory.fanout.TargetRunner;
-import io.awsinventory.output.Coverage;
-import io.awsinventory.output.FileAssembler;
 import io.awsinventory.output.FolderLock;
-import io.awsinventory.output.OutputFormat;
-import io.awsinventory.output.PreviousSet;
 import io.awsinventory.output.RunSummary;
 import io.awsinventory.output.RunSummary.AccountReport;
-import io.awsinventory.output.Spill;
 import io.awsinventory.output.Workspace;
 import io.awsinventory.transport.AwsClients;
 import io.awsinventory.transport.ErrorClassifier;
@@ -33,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -52,8 +45,7 @@ public final class InventoryRun {
   private volatile Workspace workspace;
   private volatile ExitCode collectionCode;
   private List<String> rejectedAccounts = List.of();
-  private AccountFanOut.NamedRegions namedRegionLines =
-      new AccountFanOut.NamedRegions(List.of(), List.of());
+  private NamedRegions namedRegionLines = NamedRegions.NONE;
 
   /**
    * @param progress how the run shows its progress while it works; closed by the run
@@ -102,29 +94,19 @@ public final class InventoryRun {
       failIfNothingWasCollected(accounts);
 
       List<Outcome> sorted = accounts.outcomes();
-      Optional<PreviousSet> previous = PreviousSet.in(config.outputDir());
-      CarryForward carry =
-          new CarryForward(
-              workspace, capacity.spillSorter(), clock, startedAt, config.carryForwardDays());
-      if (previous.isPresent() && config.carryForwardDays() > 0) {
-        carry.carry(previous.get(), config.resources(), sorted);
-      }
-      List<String> fileNames = writeFiles(workspace, sorted, carry, summary);
-      String coverage = Coverage.fileName(config.format());
-      List<Coverage.Row> coverageRows =
-          CoverageRows.of(sorted, carry, previous.orElse(null), startedAt);
-      Coverage.write(workspace.staged(coverage), config.format(), config.csv(), coverageRows);
-      summary.coverage(coverage, coverageRows.size());
-      fileNames.add(coverage);
+      SetFiles files =
+          new SetFiles(config, workspace, capacity.spillSorter(), clock, startedAt, err);
+      CarryForward carry = files.carry(sorted);
+      List<String> fileNames = files.write(sorted, carry, summary);
       carried = RunReport.carryLines(carry.byType());
       carriedTotal =
           carry.byType().values().stream().mapToLong(CarryForward.TypeResult::carried).sum();
       List<String> newSet = new ArrayList<>(fileNames);
       newSet.add(RunSummary.FILE_NAME);
-      List<String> strays = workspace.strays(ownFileNames(), newSet);
+      List<String> strays = workspace.strays(SetFiles.ownFileNames(), newSet);
       summary.removedFiles(strays);
       summary.rejectedAccounts(accounts.rejected());
-      AccountFanOut.NamedRegions named = accounts.namedRegions();
+      NamedRegions named = accounts.namedRegions();
       ExitCode exitCode = exitCode(sorted);
       if (exitCode == ExitCode.OK
           && !(accounts.rejected().isEmpty() && named.failures().isEmpty())) {
@@ -170,21 +152,6 @@ public final class InventoryRun {
     } catch (IOException e) {
       throw outputFailure("prepare", e);
     }
-  }
-
-  /** Every name a file of this tool can have in the output folder, in any format. */
-  private static List<String> ownFileNames() {
-    List<String> names = new ArrayList<>();
-    for (ResourceType type : ResourceTypes.all()) {
-      for (OutputFormat format : OutputFormat.values()) {
-        names.add(type.layout().fileName(format));
-      }
-    }
-    for (OutputFormat format : OutputFormat.values()) {
-      names.add(Coverage.fileName(format));
-    }
-    names.add(RunSummary.FILE_NAME);
-    return names;
   }
 
   /** Says what was done when a signal stops the run before its end. */
@@ -242,57 +209,6 @@ public final class InventoryRun {
                   ? InventoryException.unreachable(message, null)
                   : InventoryException.authentication(message, null);
             });
-  }
-
-  private List<String> writeFiles(
-      Workspace workspace, List<Outcome> sorted, CarryForward carry, RunSummary summary)
-      throws IOException {
-    FileAssembler assembler = new FileAssembler(config.format(), config.tagColumns(), config.csv());
-    List<String> names = new ArrayList<>();
-    if (!config.tagColumns().isEmpty() && config.format() != OutputFormat.CSV) {
-      err.println(
-          "warning: --tag-columns applies to --format csv; "
-              + config.format().extension()
-              + " records keep every tag in their tags member");
-    }
-    for (ResourceType type : config.resources()) {
-      List<Spill> spills = new ArrayList<>();
-      long duplicates = 0;
-      for (Outcome o : sorted) {
-        if (o.resource() != type) {
-          continue;
-        }
-        List<CarryForward.Carried> carried = carry.of(o);
-        if (carried.isEmpty() && o.spill() != null) {
-          spills.add(o.spill());
-        }
-        carried.stream()
-            .sorted(java.util.Comparator.comparing(CarryForward.Carried::region))
-            .filter(c -> c.spill() != null)
-            .forEach(c -> spills.add(c.spill()));
-        duplicates += o.spill() == null ? 0 : o.spill().duplicates();
-        duplicates += carried.stream().mapToLong(CarryForward.Carried::duplicates).sum();
-      }
-      String name = assembler.fileName(type.layout());
-      long records = assembler.assemble(type.layout(), spills, workspace.staged(name));
-      CarryForward.TypeResult typeCarry =
-          carry.byType().getOrDefault(type, new CarryForward.TypeResult(0, 0, null));
-      summary.file(
-          new RunSummary.FileRow(
-              name,
-              type.name(),
-              records,
-              typeCarry.carried(),
-              typeCarry.expired(),
-              duplicates,
-              typeCarry.notCarried()));
-      names.add(name);
-    }
-    if (config.format() == OutputFormat.CSV) {
-      RunReport.unknownTagColumns(config.tagColumns(), assembler.tagKeysSeen())
-          .forEach(err::println);
-    }
-    return names;
   }
 
   static ExitCode exitCode(List<Outcome> outcomes) {

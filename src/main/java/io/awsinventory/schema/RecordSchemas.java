@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awsinventory.collect.Member;
 import io.awsinventory.collect.ResourceType;
-import io.awsinventory.output.CsvColumns;
 import io.awsinventory.output.OutputFormat;
 import io.awsinventory.output.SpillWriter;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class RecordSchemas {
   /** The schema member that lists the columns that identify a record, unique in the file. */
   public static final String PRIMARY_KEY = "x-primary-key";
 
-  private RecordSchemas() {}
+  RecordSchemas() {}
 
   /** The columns that identify a record of {@code type}: AccountId, Region and its key members. */
   public static List<String> primaryKey(ResourceType type) {
@@ -84,34 +83,13 @@ public final class RecordSchemas {
                 + " Rows are ordered by their key: "
                 + order
                 + ".");
-        schema.setAll(walker.csvRow(collector, record));
+        schema.setAll(CsvRowSchemas.row(walker, collector, record));
       }
       default -> throw new IllegalArgumentException("no schema for " + format);
     }
     walker.defs.set("record", record);
     schema.set("$defs", walker.sortedDefs());
     return schema;
-  }
-
-  /**
-   * The JSON type ({@code string}, {@code integer}, {@code number}, {@code boolean}, {@code array}
-   * or {@code object}) of each CSV column of {@code type}: what a cell is read back as.
-   */
-  public static Map<String, String> csvColumnTypes(ResourceType type) {
-    RecordSchemas walker = new RecordSchemas();
-    ObjectNode record = walker.record(type);
-    Map<String, String> types = new java.util.HashMap<>();
-    for (String column : CsvColumns.of(type.layout(), List.of()).header()) {
-      if (column.equals(CsvColumns.TAGS_COLUMN)) {
-        continue;
-      }
-      JsonNode node = record;
-      for (String member : column.split("\\.")) {
-        node = walker.resolve(node).path("properties").path(member);
-      }
-      types.put(column, walker.resolve(node).path("type").asText("string"));
-    }
-    return types;
   }
 
   /** The definitions by name, so the file reads the same from one release to the next. */
@@ -123,7 +101,7 @@ public final class RecordSchemas {
     return sorted;
   }
 
-  private ObjectNode record(ResourceType collector) {
+  ObjectNode record(ResourceType collector) {
     ObjectNode record = NODES.objectNode().put("type", "object");
     record.put(
         "description",
@@ -190,51 +168,18 @@ public final class RecordSchemas {
     return record;
   }
 
-  private ObjectNode csvRow(ResourceType collector, ObjectNode record) {
-    ObjectNode row = NODES.objectNode().put("type", "object");
-    ObjectNode properties = row.putObject("properties");
-    ArrayNode required = row.putArray("required");
-    for (String column : CsvColumns.of(collector.layout(), List.of()).header()) {
-      ObjectNode cell = NODES.objectNode().put("type", "string");
-      String description = cellDescription(record, column);
-      if (description != null) {
-        cell.put("description", description);
-      }
-      properties.set(column, cell);
-      required.add(column);
-    }
-    row.putObject("patternProperties")
-        .putObject("^" + CsvColumns.TAG_PREFIX)
-        .put("type", "string")
-        .put("description", "The value of one tag asked for with --tag-columns; empty if unset.");
-    row.put("additionalProperties", false);
-    return row;
+  private JsonNode resolve(JsonNode node) {
+    String ref = node.path("$ref").asText("");
+    return ref.startsWith("#/$defs/") ? defs.path(ref.substring("#/$defs/".length())) : node;
   }
 
-  /** What a CSV column's cell holds, from the type of the member its dotted path reaches. */
-  private String cellDescription(ObjectNode record, String column) {
-    if (column.equals(CsvColumns.TAGS_COLUMN)) {
-      return "The tags as a JSON object of keys and values; empty if the record has none.";
-    }
+  /** The schema of the member a dotted CSV column ({@code State.Name}) reaches in a record. */
+  JsonNode columnMember(ObjectNode record, String column) {
     JsonNode node = record;
     for (String member : column.split("\\.")) {
       node = resolve(node).path("properties").path(member);
     }
-    node = resolve(node);
-    String type = node.path("type").asText("");
-    String format = node.path("format").asText("");
-    if (type.equals("array") || type.equals("object")) {
-      return "Compact JSON text of the " + type + "; empty if absent.";
-    }
-    if (format.equals("date-time")) {
-      return "An ISO-8601 UTC timestamp; empty if absent.";
-    }
-    return type.isEmpty() ? null : "The " + type + " as text; empty if absent.";
-  }
-
-  private JsonNode resolve(JsonNode node) {
-    String ref = node.path("$ref").asText("");
-    return ref.startsWith("#/$defs/") ? defs.path(ref.substring("#/$defs/".length())) : node;
+    return resolve(node);
   }
 
   private ObjectNode field(SdkField<?> field) {

@@ -29,15 +29,15 @@ class OptionRulesTest {
 
   @Test
   void carryForwardDays_optionOverEnvironmentOverSeven_andABadVariableNamesItself() {
-    RunConfigFactory fromEnv =
-        new RunConfigFactory(Map.of("AWS_INVENTORY_CARRY_FORWARD_DAYS", "30"), null);
+    OutputValidation fromEnv =
+        new OutputValidation(Map.of("AWS_INVENTORY_CARRY_FORWARD_DAYS", "30"));
 
-    assertThat(new RunConfigFactory(Map.of(), null).carryForwardDays(null)).isEqualTo(7);
+    assertThat(new OutputValidation(Map.of()).carryForwardDays(null)).isEqualTo(7);
     assertThat(fromEnv.carryForwardDays(null)).isEqualTo(30);
     assertThat(fromEnv.carryForwardDays("0")).isZero();
     assertThatThrownBy(
             () ->
-                new RunConfigFactory(Map.of("AWS_INVENTORY_CARRY_FORWARD_DAYS", "7d"), null)
+                new OutputValidation(Map.of("AWS_INVENTORY_CARRY_FORWARD_DAYS", "7d"))
                     .carryForwardDays(null))
         .isInstanceOf(InventoryException.class)
         .hasMessageStartingWith("AWS_INVENTORY_CARRY_FORWARD_DAYS: '7d' is not a number of days")
