@@ -1,22 +1,18 @@
 package io.awsinventory.run;
 
 import io.awsinventory.Account;
-import io.awsinventory.InventoryException;
 import io.awsinventory.Status;
 import io.awsinventory.auth.AccountSession;
 import io.awsinventory.auth.Sessions;
-import io.awsinventory.collect.Pages;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.discovery.AccountSelection;
 import io.awsinventory.discovery.ListedAccount;
-import io.awsinventory.discovery.OrganizationAccounts;
 import io.awsinventory.fanout.FanOut;
 import io.awsinventory.fanout.Outcome;
 import io.awsinventory.fanout.Target;
 import io.awsinventory.output.RunSummary;
 import io.awsinventory.output.RunSummary.AccountReport;
 import io.awsinventory.transport.AwsClients;
-import io.awsinventory.transport.ErrorClassifier;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,8 +27,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
 /**
  * The account fan-out that {@code collect} and {@code check} share: select the accounts, reach and
@@ -102,7 +96,7 @@ final class AccountFanOut {
     AccountSelection selection =
         AccountSelection.select(
             config.access().scope(),
-            () -> listOrganization(startEarly),
+            () -> OrganizationListing.list(config, clients, sessions, startEarly),
             () -> sessions.masterIdentity().accountId());
     this.selection = selection;
     sessions.hops();
@@ -183,43 +177,6 @@ final class AccountFanOut {
               }
             });
       }
-    }
-  }
-
-  private List<ListedAccount> listOrganization(Consumer<ListedAccount> onListed) {
-    try (OrganizationsClient organizations =
-        clients.organizations(sessions.masterCredentials(), sessions.partition())) {
-      return OrganizationAccounts.list(
-          organizations, config.access().scope().organizationalUnits(), onListed);
-    } catch (Pages.LoopException e) {
-      throw InventoryException.nothingCollected(
-          "the organization's account listing failed: "
-              + e.getMessage()
-              + "; the files of the previous run are unchanged");
-    } catch (SdkException e) {
-      // credentials that fail their check fail the listing too: the check's failure says why
-      sessions.hops();
-      NetworkFailure.of(config, "organizations", e)
-          .ifPresent(
-              unreachable -> {
-                throw unreachable;
-              });
-      ErrorClassifier.Classified failure = ErrorClassifier.classify(e);
-      String needed =
-          config.access().organizationalUnits().isEmpty()
-              ? "organizations:ListAccounts"
-              : "organizations:ListAccountsForParent and"
-                  + " organizations:ListOrganizationalUnitsForParent";
-      throw InventoryException.authentication(
-          "listing the organization's accounts failed ("
-              + needed
-              + ", as "
-              + sessions.masterIdentity().arn()
-              + "): "
-              + failure.code()
-              + ": "
-              + failure.message(),
-          e);
     }
   }
 
