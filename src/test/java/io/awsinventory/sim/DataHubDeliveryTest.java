@@ -45,6 +45,18 @@ class DataHubDeliveryTest {
     return SimulatedCollectTest.collectAs("csv", sim, out, args.toArray(String[]::new));
   }
 
+  private CliRun deliver(DataHubDouble hub) {
+    return CliRun.of(
+        "deliver",
+        out.toString(),
+        "--datahub-url",
+        hub.url(),
+        "--datahub-task",
+        "ec2_instances=" + INSTANCES + ",coverage=" + COVERAGE,
+        "--datahub-api-key-file",
+        keyFile.toString());
+  }
+
   private JsonNode delivery() throws Exception {
     return JSON.readTree(out.resolve("delivery.json").toFile());
   }
@@ -141,16 +153,7 @@ class DataHubDeliveryTest {
 
       try (DataHubDouble hub = DataHubDouble.start(freePort)) {
         hub.task(INSTANCES, "Container", KEY).task(COVERAGE, "Container", KEY);
-        CliRun deliver =
-            CliRun.of(
-                "deliver",
-                out.toString(),
-                "--datahub-url",
-                hub.url(),
-                "--datahub-task",
-                "ec2_instances=" + INSTANCES + ",coverage=" + COVERAGE,
-                "--datahub-api-key-file",
-                keyFile.toString());
+        CliRun deliver = deliver(hub);
 
         assertThat(deliver.exitCode()).as(deliver.err()).isZero();
         assertThat(hub.task(INSTANCES).rows()).isEqualTo(80);
@@ -158,16 +161,7 @@ class DataHubDeliveryTest {
         assertThat(sim.calls()).isEqualTo(calls);
 
         // nothing is left: a second deliver uploads nothing
-        CliRun again =
-            CliRun.of(
-                "deliver",
-                out.toString(),
-                "--datahub-url",
-                hub.url(),
-                "--datahub-task",
-                "ec2_instances=" + INSTANCES + ",coverage=" + COVERAGE,
-                "--datahub-api-key-file",
-                keyFile.toString());
+        CliRun again = deliver(hub);
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(hub.task(INSTANCES).uploads()).isEqualTo(1);
       }
