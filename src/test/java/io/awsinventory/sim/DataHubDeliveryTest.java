@@ -169,6 +169,40 @@ class DataHubDeliveryTest {
   }
 
   @Test
+  void deliver_refusesARecordOfASetThatIsNoLongerCurrent() throws Exception {
+    int freePort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      freePort = socket.getLocalPort();
+    }
+    try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1).instances(20))) {
+      List<String> args =
+          List.of(
+              "--resources",
+              "instances",
+              "--datahub-url",
+              "http://127.0.0.1:" + freePort + "/",
+              "--datahub-task",
+              "ec2_instances=" + INSTANCES,
+              "--datahub-api-key-file",
+              keyFile.toString());
+      CliRun failed = SimulatedCollectTest.collectAs("csv", sim, out, args.toArray(String[]::new));
+      assertThat(failed.exitCode()).as(failed.err()).isEqualTo(6);
+      // a later run without delivery commits another set; its delivery.json is the earlier one's
+      CliRun later = SimulatedCollectTest.collectAs("csv", sim, out, "--resources", "instances");
+      assertThat(later.exitCode()).as(later.err()).isZero();
+
+      try (DataHubDouble hub = DataHubDouble.start()) {
+        hub.task(INSTANCES, "Container", KEY).task(COVERAGE, "Container", KEY);
+        CliRun deliver = deliver(hub);
+
+        assertThat(deliver.exitCode()).as(deliver.err()).isEqualTo(2);
+        assertThat(deliver.err()).contains("which is no longer the current one");
+        assertThat(hub.requests()).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void replace_isRefused_forAFileWithATargetNotReadAndNotCarried() throws Exception {
     try (AwsSimulator sim =
             AwsSimulator.start(
