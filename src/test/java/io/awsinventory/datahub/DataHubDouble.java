@@ -153,6 +153,8 @@ public final class DataHubDouble implements AutoCloseable {
         answer = "{\"error\":\"not found\"}";
       }
       drain(exchange.getRequestBody());
+      // recorded before the answer leaves, so a client that has its answer finds its request here
+      requests.add(new Request(exchange.getRequestMethod(), path, query, status));
       byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(status, bytes.length);
@@ -160,7 +162,6 @@ public final class DataHubDouble implements AutoCloseable {
         out.write(bytes);
       }
     }
-    requests.add(new Request(exchange.getRequestMethod(), path, query, status));
   }
 
   private String[] upload(HttpExchange exchange, String id, String query) throws IOException {
