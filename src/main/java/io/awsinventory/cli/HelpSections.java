@@ -25,6 +25,7 @@ final class HelpSections {
     SECTIONS.put("Roles and organization", List.of("roles"));
     SECTIONS.put("Scope", List.of("target", "scope"));
     SECTIONS.put("Output", List.of("output"));
+    SECTIONS.put("Data Hub", List.of("datahub"));
     SECTIONS.put("Network", List.of("network"));
     SECTIONS.put("Logging", List.of("logging"));
   }

@@ -57,6 +57,7 @@ class CommandLineTest {
         .contains("Roles and organization:")
         .contains("Scope:")
         .contains("Output:")
+        .contains("Data Hub:")
         .contains("Network:")
         .contains("Logging:")
         .contains("Examples:")
@@ -64,6 +65,8 @@ class CommandLineTest {
     assertThat(help.indexOf("--access-key-id"))
         .isBetween(help.indexOf("Credentials:"), help.indexOf("Roles and organization:"));
     assertThat(help.indexOf("--proxy")).isGreaterThan(help.indexOf("Network:"));
+    assertThat(help.indexOf("--datahub-url"))
+        .isBetween(help.indexOf("Data Hub:"), help.indexOf("Network:"));
   }
 
   @Test
