@@ -27,7 +27,8 @@ public final class ResourceTypes {
           new InstanceTypesCollector(),
           new ReservedDbInstancesCollector(),
           new ApplicationsCollector(),
-          new LicenseUsageCollector());
+          new LicenseUsageCollector(),
+          new ManagedNodesCollector());
 
   private ResourceTypes() {}
 

@@ -131,8 +131,11 @@ class PolicyCommandTest {
             "license-manager:ListUsageForLicenseConfiguration",
             "s3:HeadBucket",
             "s3:ListBucket",
-            "s3:GetObject")
-        .doesNotContain("ssm:DescribeInstanceInformation", "ssm:ListInventoryEntries");
+            "s3:GetObject",
+            // managed-nodes reads the node list from Systems Manager; applications come from the
+            // sync
+            "ssm:DescribeInstanceInformation")
+        .doesNotContain("ssm:ListInventoryEntries");
     assertThat(texts(statements.get(1).get("Resource"))).containsExactly("arn:aws:s3:::b");
     assertThat(texts(statements.get(2).get("Resource")))
         .containsExactly("arn:aws:s3:::b/p/AWS:Application/*");

@@ -60,6 +60,7 @@ class SchemaValidationTest {
             "rds_reserved_db_instances.schema.json",
             "ssm_applications.schema.json",
             "license_manager_usage.schema.json",
+            "ssm_managed_nodes.schema.json",
             "coverage.schema.json",
             "run_summary.schema.json");
     return schemas;

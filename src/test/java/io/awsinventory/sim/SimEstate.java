@@ -300,11 +300,15 @@ public final class SimEstate {
     return isEnabled(accountId, region) ? config.nodesPerTarget() : 0;
   }
 
-  /** A managed node: an EC2 instance id, every fifth an mi- hybrid node. */
+  /**
+   * A managed node: an instance of the estate in that account and region, every fifth an mi- hybrid
+   * node (and so is a node beyond the region's instances).
+   */
   public String nodeId(String accountId, String region, int index) {
-    return index % 5 == 4
+    int instance = index - index / 5;
+    return index % 5 == 4 || instance >= instanceCount(accountId, region)
         ? hexId("mi-", accountId, region + "-node", index, 20)
-        : hexId("i-", accountId, region + "-node", index, 19);
+        : instance(accountId, region, instance).id();
   }
 
   /** A name with a comma, quotes and non-ASCII letters, installed on every node. */
@@ -378,6 +382,11 @@ public final class SimEstate {
       case "reserved-db-instances" -> {
         for (int i = 0; i < reservedDbCount(accountId, region); i++) {
           ids.add(reservedDbId(accountId, region, i));
+        }
+      }
+      case "managed-nodes" -> {
+        for (int i = 0; i < nodeCount(accountId, region); i++) {
+          ids.add(nodeId(accountId, region, i));
         }
       }
       default -> throw new IllegalArgumentException(resource);

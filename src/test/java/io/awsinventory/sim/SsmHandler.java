@@ -33,11 +33,23 @@ final class SsmHandler {
         ArrayNode nodes = response.putArray("InstanceInformationList");
         for (int i = from; i < to; i++) {
           String id = estate.nodeId(account, region, i);
+          boolean windows = i % 2 == 0;
           nodes
               .addObject()
               .put("InstanceId", id)
-              .put("PingStatus", "Online")
-              .put("PlatformType", i % 2 == 0 ? "Windows" : "Linux")
+              .put("PingStatus", i % 7 == 6 ? "ConnectionLost" : "Online")
+              .put("LastPingDateTime", 1.7170272E9 + i * 60)
+              .put("AgentVersion", "3.3.418.0")
+              .put("IsLatestVersion", false)
+              .put("PlatformType", windows ? "Windows" : "Linux")
+              .put(
+                  "PlatformName",
+                  windows ? "Microsoft Windows Server 2022 Datacenter" : "Amazon Linux")
+              .put("PlatformVersion", windows ? "10.0.20348" : "2023")
+              .put(
+                  "ComputerName",
+                  (windows ? "WIN-" : "ip-10-0-") + i + (windows ? "" : ".ec2.internal"))
+              .put("IPAddress", "10.0." + (i / 250) + "." + (i % 250 + 1))
               .put("ResourceType", id.startsWith("mi-") ? "ManagedInstance" : "EC2Instance");
         }
         if (to < total) {
