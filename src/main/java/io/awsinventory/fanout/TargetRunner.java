@@ -99,13 +99,39 @@ public final class TargetRunner {
             sorter,
             new Duplicates(type.newestMember()));
     Outcome outcome;
-    try (writer) {
+    try {
       RecordSink sink = apis.gathering(type, needed, writer::accept);
       outcome = collect(target, type, apis, sink, writer, start);
+      writer.close();
     } catch (IOException e) {
+      writer.abandon();
       throw new UncheckedIOException("could not store the records of " + name, e);
+    } catch (OutOfMemoryError e) {
+      // the heap ran out while the records were sorted and stored, the other targets' answers
+      // filling it too: the target fails alone, as when its answer does not fit (not closed
+      // through try-with-resources: the JVM may throw one OutOfMemoryError object twice)
+      writer.abandon();
+      return outOfMemory(target, type, 0, start);
+    } catch (RuntimeException e) {
+      writer.abandon();
+      throw e;
     }
     return outcome.withSpill(writer.spill());
+  }
+
+  private static Outcome outOfMemory(Target target, ResourceType type, long records, long start) {
+    return new Outcome(
+        target,
+        type,
+        Status.FAILED,
+        records,
+        millisSince(start),
+        OUT_OF_MEMORY,
+        "the Java heap of "
+            + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MB ran out; give the JVM more (AWS_INVENTORY_JAVA_OPTS=-Xmx1g, or java -Xmx1g"
+            + " -jar) or collect fewer targets at once (--concurrency)",
+        null);
   }
 
   private static Outcome collect(
@@ -124,17 +150,7 @@ public final class TargetRunner {
     } catch (OutOfMemoryError e) {
       // one answer larger than the heap (a server that ignores the page size): the answer is
       // garbage once this frame is gone, so the target fails alone and the others go on
-      return new Outcome(
-          target,
-          type,
-          Status.FAILED,
-          writer.records(),
-          millisSince(start),
-          OUT_OF_MEMORY,
-          "an answer did not fit in the Java heap of "
-              + Runtime.getRuntime().maxMemory() / (1 << 20)
-              + " MB; give the JVM more (AWS_INVENTORY_JAVA_OPTS=-Xmx1g, or java -Xmx1g -jar)",
-          null);
+      return outOfMemory(target, type, writer.records(), start);
     } catch (RuntimeException e) {
       if (ErrorClassifier.notSetUp(type, e)) {
         LOG.debug("{} is not set up in {}: {}", type.name(), target.label(), e.getMessage());

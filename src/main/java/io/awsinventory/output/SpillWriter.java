@@ -258,6 +258,19 @@ public final class SpillWriter implements AutoCloseable {
     return spill;
   }
 
+  /** Drops what was held and closes the target's own file, unsorted: the target failed. */
+  public void abandon() {
+    held = null;
+    if (out != null) {
+      try {
+        out.close();
+      } catch (IOException ignored) {
+        // the run's private folder, and the file in it, go when the run ends
+      }
+      out = null;
+    }
+  }
+
   /** Stores the held lines in order, or sorts the target's own file. */
   @Override
   public void close() throws IOException {

@@ -87,7 +87,8 @@ class ResourceTypesTest {
             List.of("hosts"),
             List.of("reserved-db-instances"),
             List.of("applications"),
-            List.of("license-usage"));
+            List.of("license-usage"),
+            List.of("managed-nodes"));
   }
 
   @Test
