@@ -91,18 +91,25 @@ final class Ec2Handler {
           .append(instance.zone())
           .append("</availabilityZone><tenancy>default</tenancy></placement>");
       SimXml.element(out, "privateIpAddress", "10.0." + (i % 250) + "." + (i / 250 % 250));
-      SimXml.element(out, "architecture", instance.type().startsWith("c6g") ? "arm64" : "x86_64");
-      // a Windows instance, a Windows with SQL Server Standard one, then two Linux ones
+      SimEstate.SimType spec = SimEstate.typeSpec(instance.type());
+      SimXml.element(out, "architecture", spec.architecture());
+      // a Windows instance, a Windows with SQL Server Standard one, then two Linux ones; Windows
+      // runs on x86 only, so an arm64 instance is Linux
       String[][] billing = {
         {"Windows", "RunInstances:0002"},
         {"Windows with SQL Server Standard", "RunInstances:0006"},
         {"Linux/UNIX", "RunInstances"},
         {"Linux/UNIX", "RunInstances"}
       };
-      SimXml.element(out, "platformDetails", billing[i % 4][0]);
-      SimXml.element(out, "usageOperation", billing[i % 4][1]);
-      out.append(
-          "<cpuOptions><coreCount>2</coreCount><threadsPerCore>2</threadsPerCore></cpuOptions>");
+      int plan = spec.architecture().equals("arm64") ? 2 + i % 2 : i % 4;
+      SimXml.element(out, "platformDetails", billing[plan][0]);
+      SimXml.element(out, "usageOperation", billing[plan][1]);
+      SimEstate.SimCpu cpu = SimEstate.cpu(instance, i);
+      out.append("<cpuOptions><coreCount>")
+          .append(cpu.cores())
+          .append("</coreCount><threadsPerCore>")
+          .append(cpu.threadsPerCore())
+          .append("</threadsPerCore></cpuOptions>");
       out.append("<tagSet><item><key>Name</key><value>")
           .append(SimXml.escape(instance.name()))
           .append("</value></item><item><key>CostCenter</key><value>cc-")
@@ -163,22 +170,28 @@ final class Ec2Handler {
     StringBuilder out = new StringBuilder("<instanceTypeSet>");
     for (int n = 1; form.containsKey("InstanceType." + n); n++) {
       String type = form.get("InstanceType." + n);
-      int vcpus = type.endsWith("4xlarge") ? 16 : type.endsWith("2xlarge") ? 8 : 2;
+      SimEstate.SimType spec = SimEstate.typeSpec(type);
+      int vcpus = spec.vcpus();
       out.append("<item>");
       SimXml.element(out, "instanceType", type);
       SimXml.element(out, "currentGeneration", true);
       SimXml.element(out, "bareMetal", false);
       SimXml.element(out, "hypervisor", "nitro");
       out.append("<processorInfo><supportedArchitectures><item>")
-          .append(type.startsWith("c6g") ? "arm64" : "x86_64")
+          .append(spec.architecture())
           .append("</item></supportedArchitectures>")
           .append("<sustainedClockSpeedInGhz>3.1</sustainedClockSpeedInGhz></processorInfo>");
       out.append("<vCpuInfo><defaultVCpus>")
           .append(vcpus)
           .append("</defaultVCpus><defaultCores>")
-          .append(vcpus / 2)
-          .append("</defaultCores><defaultThreadsPerCore>2</defaultThreadsPerCore>")
-          .append("<validThreadsPerCore><item>1</item><item>2</item></validThreadsPerCore>")
+          .append(spec.cores())
+          .append("</defaultCores><defaultThreadsPerCore>")
+          .append(spec.threadsPerCore())
+          .append("</defaultThreadsPerCore>")
+          .append(
+              spec.threadsPerCore() == 2
+                  ? "<validThreadsPerCore><item>1</item><item>2</item></validThreadsPerCore>"
+                  : "<validThreadsPerCore><item>1</item></validThreadsPerCore>")
           .append("</vCpuInfo>");
       out.append("<memoryInfo><sizeInMiB>")
           .append(vcpus * 4096)

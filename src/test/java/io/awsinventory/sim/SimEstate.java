@@ -22,6 +22,45 @@ public final class SimEstate {
   private static final String[] TYPES = {
     "t3.micro", "t3.large", "m5.large", "m6i.xlarge", "c6g.2xlarge", "r5.4xlarge"
   };
+
+  /** What AWS says of an instance type: its default vCPUs, cores and threads, its architecture. */
+  public record SimType(int vcpus, int cores, int threadsPerCore, String architecture) {}
+
+  /** The estate's types as AWS describes them (Graviton types run one thread per core). */
+  private static final Map<String, SimType> TYPE_SPECS =
+      Map.of(
+          "t3.micro", new SimType(2, 1, 2, "x86_64"),
+          "t3.large", new SimType(2, 1, 2, "x86_64"),
+          "m5.large", new SimType(2, 1, 2, "x86_64"),
+          "m6i.xlarge", new SimType(4, 2, 2, "x86_64"),
+          "c6g.2xlarge", new SimType(8, 8, 1, "arm64"),
+          "r5.4xlarge", new SimType(16, 8, 2, "x86_64"));
+
+  /** The specs of {@code type}; a type outside the estate gets specs made from its size. */
+  public static SimType typeSpec(String type) {
+    SimType known = TYPE_SPECS.get(type);
+    if (known != null) {
+      return known;
+    }
+    int vcpus = type.endsWith("4xlarge") ? 16 : type.endsWith("2xlarge") ? 8 : 2;
+    return new SimType(vcpus, vcpus / 2, 2, type.startsWith("c6g") ? "arm64" : "x86_64");
+  }
+
+  /** The cores and threads per core an instance runs with. */
+  public record SimCpu(int cores, int threadsPerCore) {}
+
+  /**
+   * An instance's CPU options: its type's defaults, except every eleventh x86 instance of a type
+   * with more than one core, launched with one thread per core ("optimize CPUs").
+   */
+  public static SimCpu cpu(SimInstance instance, int index) {
+    SimType type = typeSpec(instance.type());
+    if (index % 11 == 10 && type.threadsPerCore() == 2 && type.cores() > 1) {
+      return new SimCpu(type.cores(), 1);
+    }
+    return new SimCpu(type.cores(), type.threadsPerCore());
+  }
+
   private static final String[] STATES = {"running", "running", "running", "stopped", "terminated"};
   private static final String[] ENGINES = {
     "postgres", "mysql", "aurora-postgresql", "sqlserver-se", "oracle-ee"
