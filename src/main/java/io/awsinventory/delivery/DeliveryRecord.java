@@ -86,6 +86,7 @@ final class DeliveryRecord {
       throws IOException {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("set", setName);
+    root.put("runId", summary.path("runId").asText());
     root.put("setStartedAt", summary.path("startedAt").asText());
     root.put("url", settings.url().toString());
     root.put("mode", settings.mode());

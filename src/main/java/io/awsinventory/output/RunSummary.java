@@ -37,6 +37,7 @@ public final class RunSummary {
   public RunSummary(String version, Instant startedAt, Map<String, Object> options) {
     root.put("tool", "aws-inventory");
     root.put("version", version);
+    root.put("runId", java.util.UUID.randomUUID().toString());
     root.put("startedAt", startedAt.toString());
     root.putNull("endedAt");
     root.putNull("exitCode");
