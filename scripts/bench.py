@@ -489,14 +489,19 @@ CARRY_REGIONS = ("ap-northeast-1,ap-south-1,ca-central-1,eu-central-1,eu-west-1,
                  "sa-east-1,us-east-1,us-east-2,us-west-1,us-west-2")
 
 
+def carry_knobs():
+    """The estate of the carry and push scenarios: 1,000,000 instances over 100 targets."""
+    return ["--accounts", "10", "--regions", CARRY_REGIONS, "--instances", "1000000",
+            "--skew", "false", "--reserved-per-target", "0", "--images-per-target", "0",
+            "--db-per-target", "0", *LATENCY_KNOBS]
+
+
 def scenario_carry():
     """A plain million-instance run over 100 targets, then the same estate with half the targets
     denied: what carrying their records from the previous set costs in time and memory."""
     work = tempfile.mkdtemp(prefix="bench-carry-")
     out = os.path.join(work, "out")
-    knobs = ["--accounts", "10", "--regions", CARRY_REGIONS, "--instances", "1000000",
-             "--skew", "false", "--reserved-per-target", "0", "--images-per-target", "0",
-             "--db-per-target", "0", *LATENCY_KNOBS]
+    knobs = carry_knobs()
     denied = ",".join(CARRY_REGIONS.split(",")[:5])
     lines = []
     try:
@@ -527,9 +532,7 @@ def scenario_push():
     """The million-instance set uploaded to the Data Hub double by 'deliver', timed alone."""
     work = tempfile.mkdtemp(prefix="bench-push-")
     out = os.path.join(work, "out")
-    knobs = ["--accounts", "10", "--regions", CARRY_REGIONS, "--instances", "1000000",
-             "--skew", "false", "--reserved-per-target", "0", "--images-per-target", "0",
-             "--db-per-target", "0", *LATENCY_KNOBS]
+    knobs = carry_knobs()
     key_file = os.path.join(work, "key")
     with open(key_file, "w") as f:
         f.write("bench-datahub-key-0123456789\n")

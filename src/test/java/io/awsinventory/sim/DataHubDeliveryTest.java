@@ -37,8 +37,11 @@ class DataHubDeliveryTest {
   }
 
   private CliRun collect(AwsSimulator sim, DataHubDouble hub, String... extra) {
-    List<String> args =
-        new ArrayList<>(List.of("--resources", "instances", "--datahub-url", hub.url()));
+    return collect(sim, hub.url(), extra);
+  }
+
+  private CliRun collect(AwsSimulator sim, String url, String... extra) {
+    List<String> args = new ArrayList<>(List.of("--resources", "instances", "--datahub-url", url));
     args.addAll(List.of("--datahub-task", "ec2_instances=" + INSTANCES + ",coverage=" + COVERAGE));
     args.addAll(List.of("--datahub-api-key-file", keyFile.toString()));
     args.addAll(List.of(extra));
@@ -131,18 +134,7 @@ class DataHubDeliveryTest {
       freePort = socket.getLocalPort();
     }
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1).instances(80))) {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "--resources",
-                  "instances",
-                  "--datahub-url",
-                  "http://127.0.0.1:" + freePort + "/",
-                  "--datahub-task",
-                  "ec2_instances=" + INSTANCES + ",coverage=" + COVERAGE,
-                  "--datahub-api-key-file",
-                  keyFile.toString()));
-      CliRun run = SimulatedCollectTest.collectAs("csv", sim, out, args.toArray(String[]::new));
+      CliRun run = collect(sim, "http://127.0.0.1:" + freePort + "/");
 
       assertThat(run.exitCode()).as(run.err()).isEqualTo(6);
       assertThat(run.err()).contains("the Data Hub could not be reached");
@@ -175,17 +167,7 @@ class DataHubDeliveryTest {
       freePort = socket.getLocalPort();
     }
     try (AwsSimulator sim = AwsSimulator.start(new SimConfig().accounts(1).instances(20))) {
-      List<String> args =
-          List.of(
-              "--resources",
-              "instances",
-              "--datahub-url",
-              "http://127.0.0.1:" + freePort + "/",
-              "--datahub-task",
-              "ec2_instances=" + INSTANCES,
-              "--datahub-api-key-file",
-              keyFile.toString());
-      CliRun failed = SimulatedCollectTest.collectAs("csv", sim, out, args.toArray(String[]::new));
+      CliRun failed = collect(sim, "http://127.0.0.1:" + freePort + "/");
       assertThat(failed.exitCode()).as(failed.err()).isEqualTo(6);
       // a later run without delivery commits another set; its delivery.json is the earlier one's
       CliRun later = SimulatedCollectTest.collectAs("csv", sim, out, "--resources", "instances");
