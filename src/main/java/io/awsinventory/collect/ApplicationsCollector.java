@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.ssm.model.ListInventoryEntriesResponse;
  * with the same members. An account without managed nodes has no records.
  */
 public final class ApplicationsCollector implements ResourceType {
+  /** The name on the command line. */
+  public static final String NAME = "applications";
+
   public static final String INVENTORY_TYPE = "AWS:Application";
 
   /** The largest pages DescribeInstanceInformation and ListInventoryEntries serve. */
@@ -57,7 +60,7 @@ public final class ApplicationsCollector implements ResourceType {
 
   @Override
   public String name() {
-    return "applications";
+    return NAME;
   }
 
   @Override

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 
 /**
  * RDS DB instances (every engine DescribeDBInstances lists, Aurora, Neptune and DocumentDB
- * included).
+ * included), with the licence columns of {@link LicenceColumns}.
  */
 public final class DbInstancesCollector implements ResourceType {
   /** The largest page DescribeDBInstances serves. */
@@ -29,7 +29,7 @@ public final class DbInstancesCollector implements ResourceType {
 
   @Override
   public List<String> iamActions() {
-    return List.of("rds:DescribeDBInstances");
+    return List.of("rds:DescribeDBInstances", "ec2:DescribeInstanceTypes");
   }
 
   @Override
@@ -40,6 +40,11 @@ public final class DbInstancesCollector implements ResourceType {
   @Override
   public String tagsMember() {
     return "TagList";
+  }
+
+  @Override
+  public List<String> laterColumns() {
+    return LicenceColumns.dbInstanceColumns();
   }
 
   @Override
@@ -77,6 +82,11 @@ public final class DbInstancesCollector implements ResourceType {
   }
 
   @Override
+  public List<Member> addedMembers() {
+    return LicenceColumns.dbInstanceMembers();
+  }
+
+  @Override
   public void probe(TargetApis apis) {
     apis.rds().describeDBInstances(r -> r.maxRecords(20));
   }
@@ -96,9 +106,9 @@ public final class DbInstancesCollector implements ResourceType {
                         .overrideConfiguration(answer)
                         .build()));
     for (ObjectNode page : pages) {
-      for (ObjectNode instance : Answers.items(page, "DBInstances")) {
-        sink.accept(instance);
-      }
+      List<ObjectNode> records = Answers.items(page, "DBInstances");
+      LicenceColumns.dbInstances(records, apis);
+      records.forEach(sink::accept);
     }
   }
 }

@@ -14,12 +14,15 @@ import software.amazon.awssdk.services.ec2.model.Host;
  * the hardware a per-core or per-socket licence is counted on.
  */
 public final class HostsCollector implements ResourceType {
+  /** The name on the command line. */
+  public static final String NAME = "hosts";
+
   /** The largest page DescribeHosts serves. */
   static final int PAGE_SIZE = 500;
 
   @Override
   public String name() {
-    return "hosts";
+    return NAME;
   }
 
   @Override

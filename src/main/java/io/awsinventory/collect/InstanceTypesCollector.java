@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
-import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 
 /**
@@ -88,17 +86,7 @@ public final class InstanceTypesCollector implements ResourceType {
         new ArrayList<>(new TreeSet<>(apis.fact(TargetFact.INSTANCE_TYPES_IN_USE)));
     for (int from = 0; from < types.size(); from += LOOKUP_BATCH) {
       List<String> batch = types.subList(from, Math.min(types.size(), from + LOOKUP_BATCH));
-      Iterable<ObjectNode> pages =
-          Answers.ec2Pages(
-              "DescribeInstanceTypes",
-              DescribeInstanceTypesResponse.builder(),
-              (token, answer) ->
-                  ec2.describeInstanceTypes(
-                      DescribeInstanceTypesRequest.builder()
-                          .instanceTypesWithStrings(batch)
-                          .nextToken(token)
-                          .overrideConfiguration(answer)
-                          .build()));
+      Iterable<ObjectNode> pages = TypeCpus.pages(ec2, batch);
       for (ObjectNode page : pages) {
         for (ObjectNode type : Answers.items(page, "InstanceTypes")) {
           sink.accept(type);

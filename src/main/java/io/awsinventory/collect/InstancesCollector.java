@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 
 /**
  * EC2 instances in every state. Reservations are flattened: each instance record also carries its
- * reservation's {@code ReservationId}, {@code OwnerId} and {@code RequesterId}.
+ * reservation's {@code ReservationId}, {@code OwnerId} and {@code RequesterId}, and the licence
+ * columns of {@link LicenceColumns}.
  */
 public final class InstancesCollector implements ResourceType {
   /** The largest page DescribeInstances serves. */
@@ -31,7 +33,12 @@ public final class InstancesCollector implements ResourceType {
 
   @Override
   public List<String> iamActions() {
-    return List.of("ec2:DescribeInstances");
+    return List.of("ec2:DescribeInstances", "ec2:DescribeInstanceTypes");
+  }
+
+  @Override
+  public Set<String> after() {
+    return Set.of(HostsCollector.NAME, ManagedNodesCollector.NAME, ApplicationsCollector.NAME);
   }
 
   @Override
@@ -43,6 +50,11 @@ public final class InstancesCollector implements ResourceType {
   @Override
   public String idMember() {
     return "InstanceId";
+  }
+
+  @Override
+  public List<String> laterColumns() {
+    return LicenceColumns.instanceColumns();
   }
 
   @Override
@@ -100,6 +112,7 @@ public final class InstancesCollector implements ResourceType {
     members.add(Member.text("OwnerId", "The account that owns the reservation."));
     members.add(
         Member.text("RequesterId", "The service that launched the instance for the account."));
+    members.addAll(LicenceColumns.instanceMembers());
     return members;
   }
 
@@ -111,6 +124,7 @@ public final class InstancesCollector implements ResourceType {
   @Override
   public void collect(TargetApis apis, RecordSink sink) {
     for (ObjectNode page : pages(apis.ec2())) {
+      List<ObjectNode> records = new ArrayList<>();
       for (ObjectNode reservation : Answers.items(page, "Reservations")) {
         for (ObjectNode instance : Answers.items(reservation, "Instances")) {
           ObjectNode record =
@@ -118,9 +132,11 @@ public final class InstancesCollector implements ResourceType {
           SdkRecords.putIfPresent(record, "ReservationId", text(reservation, "ReservationId"));
           SdkRecords.putIfPresent(record, "OwnerId", text(reservation, "OwnerId"));
           SdkRecords.putIfPresent(record, "RequesterId", text(reservation, "RequesterId"));
-          sink.accept(record);
+          records.add(record);
         }
       }
+      LicenceColumns.instances(records, apis);
+      records.forEach(sink::accept);
     }
   }
 

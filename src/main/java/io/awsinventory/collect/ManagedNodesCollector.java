@@ -14,12 +14,15 @@ import software.amazon.awssdk.services.ssm.model.InstanceInformation;
  * and operating system its agent reports, which licence counting needs and EC2 does not say.
  */
 public final class ManagedNodesCollector implements ResourceType {
+  /** The name on the command line. */
+  public static final String NAME = "managed-nodes";
+
   /** The largest page DescribeInstanceInformation serves. */
   static final int PAGE_SIZE = 50;
 
   @Override
   public String name() {
-    return "managed-nodes";
+    return NAME;
   }
 
   @Override

@@ -2,7 +2,8 @@ package io.awsinventory.collect;
 
 /**
  * A record member a collector writes beyond its API model's own: its name, its JSON type ({@code
- * string}, {@code integer}, {@code boolean}) and, for timestamps, the string format.
+ * string}, {@code integer}, {@code boolean}, {@code array} of objects) and, for timestamps, the
+ * string format.
  */
 public record Member(String name, String type, String format, String description) {
 
@@ -16,6 +17,11 @@ public record Member(String name, String type, String format, String description
 
   public static Member integer(String name, String description) {
     return new Member(name, "integer", null, description);
+  }
+
+  /** A list of objects, written as compact JSON text in a CSV cell. */
+  public static Member list(String name, String description) {
+    return new Member(name, "array", null, description);
   }
 
   public static Member bool(String name, String description) {

@@ -56,6 +56,14 @@ public interface ResourceType extends Comparable<ResourceType> {
   List<String> columns();
 
   /**
+   * CSV columns added after the file's first release, written after {@code Stale} and {@code
+   * LastSeenAt} so that no column ever moves.
+   */
+  default List<String> laterColumns() {
+    return List.of();
+  }
+
+  /**
    * The members that, after AccountId and Region, identify a record: the file's primary key.
    * Records are sorted by them within a target, and two records of one key are written as one.
    */
@@ -80,7 +88,7 @@ public interface ResourceType extends Comparable<ResourceType> {
 
   /** How the records are laid out in the output file. */
   default FileLayout layout() {
-    return new FileLayout(fileStem(), columns(), tagsMember());
+    return new FileLayout(fileStem(), columns(), tagsMember(), laterColumns());
   }
 
   /** Members the collector adds to each record beyond the model's own. */
@@ -101,6 +109,15 @@ public interface ResourceType extends Comparable<ResourceType> {
 
   /** What this type must know about its target before it can collect; read through the apis. */
   default Set<TargetFact> needs() {
+    return Set.of();
+  }
+
+  /**
+   * The types whose records this type's records draw on when the run collects them too (instances:
+   * the hosts, managed nodes and installed applications of {@link LicenceFacts}): they run first,
+   * in the same chain. Unlike {@link #needs()}, nothing runs for them when they are not collected.
+   */
+  default Set<String> after() {
     return Set.of();
   }
 

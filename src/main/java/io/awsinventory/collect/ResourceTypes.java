@@ -79,7 +79,8 @@ public final class ResourceTypes {
 
   /**
    * The steps of one target, in the order they run: registry order, except that a type runs after
-   * the selected types that provide what it needs.
+   * the selected types that provide what it needs and the selected types it runs {@link
+   * ResourceType#after()}.
    */
   public static List<ResourceType> steps(Collection<ResourceType> selected) {
     List<ResourceType> steps = new ArrayList<>();
@@ -91,19 +92,18 @@ public final class ResourceTypes {
 
   /**
    * The steps of one target (in {@link #steps} order) split into chains that share no producer of
-   * facts: a type runs in one chain with the type that provides what it needs and with every other
-   * type that needs facts of that type (so a producer that is not selected runs once for them), in
-   * step order. A target's chains can run side by side: only calls that depend on each other follow
-   * one another.
+   * facts: a type runs in one chain with the types that provide what it needs or that it runs
+   * after, and with every other type that needs facts of that type (so a producer that is not
+   * selected runs once for them), in step order. A target's chains can run side by side: only calls
+   * that depend on each other follow one another.
    */
   public static List<List<ResourceType>> chains(List<ResourceType> steps) {
     int[] chainOf = new int[steps.size()];
     List<Set<ResourceType>> producers = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       ResourceType step = steps.get(i);
-      Set<ResourceType> own = new HashSet<>();
-      step.needs().forEach(fact -> own.add(producerOf(fact)));
-      if (!step.provides().isEmpty()) {
+      Set<ResourceType> own = new HashSet<>(firsts(step));
+      if (!step.provides().isEmpty() || drawnOn(step, steps)) {
         own.add(step);
       }
       producers.add(own);
@@ -128,6 +128,19 @@ public final class ResourceTypes {
     return chains.values().stream().map(List::copyOf).toList();
   }
 
+  /** Whether a step's records are drawn on by another of the steps (see {@link #firsts}). */
+  private static boolean drawnOn(ResourceType step, List<ResourceType> steps) {
+    return steps.stream().anyMatch(other -> other.after().contains(step.name()));
+  }
+
+  /** The types that run before {@code type} when both are collected. */
+  private static Set<ResourceType> firsts(ResourceType type) {
+    Set<ResourceType> firsts = new TreeSet<>();
+    type.needs().forEach(fact -> firsts.add(producerOf(fact)));
+    type.after().forEach(name -> firsts.add(named(name).orElseThrow()));
+    return firsts;
+  }
+
   private static void addAfterProducers(
       ResourceType type,
       Collection<ResourceType> selected,
@@ -139,10 +152,9 @@ public final class ResourceTypes {
     if (!visiting.add(type)) {
       throw new IllegalStateException("resource types depend on each other: " + visiting);
     }
-    for (TargetFact fact : type.needs()) {
-      ResourceType producer = producerOf(fact);
-      if (selected.contains(producer)) {
-        addAfterProducers(producer, selected, steps, visiting);
+    for (ResourceType first : firsts(type)) {
+      if (selected.contains(first)) {
+        addAfterProducers(first, selected, steps, visiting);
       }
     }
     steps.add(type);

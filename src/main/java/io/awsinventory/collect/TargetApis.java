@@ -38,4 +38,13 @@ public interface TargetApis {
    * Throws when the producing step failed, so the consumer's outcome says why.
    */
   Set<String> fact(TargetFact fact);
+
+  /**
+   * What this target's hosts, managed nodes and installed applications told the instance records:
+   * empty where those types are not collected in this run (see {@link ResourceType#after()}).
+   */
+  LicenceFacts licenceFacts();
+
+  /** The default CPUs of instance types, asked with this target's EC2 client, cached per region. */
+  TypeCpus.Lookup typeCpus();
 }

@@ -1,11 +1,13 @@
 package io.awsinventory.fanout;
 
+import io.awsinventory.collect.LicenceFacts;
 import io.awsinventory.collect.RecordSink;
 import io.awsinventory.collect.ResourceDataSync;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.collect.TargetApis;
 import io.awsinventory.collect.TargetFact;
+import io.awsinventory.collect.TypeCpus;
 import io.awsinventory.transport.AwsClients;
 import io.awsinventory.transport.DependencyFailedException;
 import io.awsinventory.transport.TargetScope;
@@ -31,12 +33,24 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
   private final TargetScope scope;
   private final Map<TargetFact, Set<String>> facts = new HashMap<>();
   private final Map<TargetFact, String> failedFacts = new HashMap<>();
+  private final LicenceFacts licenceFacts = new LicenceFacts();
+  private final TypeCpus typeCpus;
+  private TypeCpus.Lookup typeLookup;
 
   /**
    * @param inventorySync the Resource Data Sync installed software is read from, or null to read it
    *     from the target's Systems Manager API
    */
   public TargetCalls(AwsClients clients, Target target, ResourceDataSync inventorySync) {
+    this(clients, target, inventorySync, new TypeCpus());
+  }
+
+  /**
+   * @param typeCpus the run's cache of instance type CPUs, shared by its targets
+   */
+  public TargetCalls(
+      AwsClients clients, Target target, ResourceDataSync inventorySync, TypeCpus typeCpus) {
+    this.typeCpus = typeCpus;
     this.clients = clients;
     this.target = target;
     this.inventorySync = inventorySync;
@@ -84,6 +98,10 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
    * gathered on the way to {@code sink}.
    */
   RecordSink gathering(ResourceType type, Set<TargetFact> wanted, RecordSink sink) {
+    return gatheringFacts(type, wanted, licenceFacts.gathering(type, sink));
+  }
+
+  private RecordSink gatheringFacts(ResourceType type, Set<TargetFact> wanted, RecordSink sink) {
     Map<TargetFact, String> members = new HashMap<>(type.provides());
     members.keySet().retainAll(wanted);
     if (members.isEmpty()) {
@@ -125,11 +143,24 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
       // the producing type is not collected in this run: run its calls once, for every fact of
       // it that this target's steps need
       ResourceType producer = ResourceTypes.producerOf(fact);
-      RecordSink gather = gathering(producer, producer.provides().keySet(), record -> {});
+      RecordSink gather = gatheringFacts(producer, producer.provides().keySet(), record -> {});
       producer.collect(this, gather);
       values = facts.get(fact);
     }
     return values;
+  }
+
+  @Override
+  public LicenceFacts licenceFacts() {
+    return licenceFacts;
+  }
+
+  @Override
+  public TypeCpus.Lookup typeCpus() {
+    if (typeLookup == null) {
+      typeLookup = typeCpus.lookup(ec2(), region());
+    }
+    return typeLookup;
   }
 
   /** Ends the target's calls on this thread; the shared clients stay open. */

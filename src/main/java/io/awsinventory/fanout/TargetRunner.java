@@ -5,6 +5,7 @@ import io.awsinventory.collect.RecordSink;
 import io.awsinventory.collect.ResourceDataSync;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.TargetFact;
+import io.awsinventory.collect.TypeCpus;
 import io.awsinventory.output.Duplicates;
 import io.awsinventory.output.SpillSorter;
 import io.awsinventory.output.SpillWriter;
@@ -43,6 +44,9 @@ public final class TargetRunner {
   private final SpillSorter sorter;
   private final ResourceDataSync inventorySync;
 
+  /** The instance type CPUs of the run, asked once per type per region. */
+  private final TypeCpus typeCpus = new TypeCpus();
+
   /**
    * @param inventorySync the Resource Data Sync installed software is read from, or null to read it
    *     from each target's Systems Manager API
@@ -70,7 +74,7 @@ public final class TargetRunner {
     Set<TargetFact> needed = new HashSet<>();
     steps.forEach(step -> needed.addAll(step.needs()));
     List<Outcome> outcomes = new ArrayList<>();
-    try (TargetCalls apis = new TargetCalls(clients, target, inventorySync)) {
+    try (TargetCalls apis = new TargetCalls(clients, target, inventorySync, typeCpus)) {
       for (ResourceType type : steps) {
         Outcome outcome = runStep(target, type, apis, needed);
         if (outcome.status() != Status.OK) {

@@ -36,10 +36,12 @@ public final class CsvColumns {
   private final List<String> tagKeys;
   private final Set<String> keysSeen = new HashSet<>();
 
-  private CsvColumns(List<String> columns, String tagsMember, List<String> tagKeys) {
+  private CsvColumns(
+      List<String> columns, List<String> later, String tagsMember, List<String> tagKeys) {
     this.header = new ArrayList<>(CONTEXT);
     this.header.addAll(columns);
     this.header.addAll(CARRY);
+    this.header.addAll(later);
     this.paths = new ArrayList<>();
     for (String column : header) {
       paths.add(column.split("\\."));
@@ -52,7 +54,7 @@ public final class CsvColumns {
   }
 
   public static CsvColumns of(FileLayout layout, List<String> tagKeys) {
-    return new CsvColumns(layout.columns(), layout.tagsMember(), tagKeys);
+    return new CsvColumns(layout.columns(), layout.laterColumns(), layout.tagsMember(), tagKeys);
   }
 
   /** Every tag key the records written so far carry. */

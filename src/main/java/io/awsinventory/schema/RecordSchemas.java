@@ -153,6 +153,9 @@ public final class RecordSchemas {
       if (member.format() != null) {
         added.put("format", member.format());
       }
+      if (member.type().equals("array")) {
+        added.putObject("items").put("type", "object");
+      }
       properties.set(member.name(), added.put("description", member.description()));
     }
     ArrayNode required =

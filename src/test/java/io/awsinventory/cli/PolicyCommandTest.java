@@ -33,7 +33,8 @@ class PolicyCommandTest {
 
     assertThat(statements).hasSize(1);
     assertThat(texts(statements.get(0).get("Action")))
-        .containsExactly("ec2:DescribeRegions", "rds:DescribeDBInstances");
+        .containsExactly(
+            "ec2:DescribeInstanceTypes", "ec2:DescribeRegions", "rds:DescribeDBInstances");
   }
 
   @Test
@@ -108,6 +109,7 @@ class PolicyCommandTest {
     assertThat(texts(statements.get(0).get("Action")))
         .containsExactly(
             "ec2:DescribeImages",
+            "ec2:DescribeInstanceTypes",
             "ec2:DescribeInstances",
             "ec2:DescribeRegions",
             "ec2:DescribeReservedInstances",

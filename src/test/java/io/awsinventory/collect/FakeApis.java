@@ -87,4 +87,21 @@ final class FakeApis implements TargetApis {
     }
     return values;
   }
+
+  private final LicenceFacts licenceFacts = new LicenceFacts();
+  private final TypeCpus typeCpus = new TypeCpus();
+  private TypeCpus.Lookup typeLookup;
+
+  @Override
+  public LicenceFacts licenceFacts() {
+    return licenceFacts;
+  }
+
+  @Override
+  public TypeCpus.Lookup typeCpus() {
+    if (typeLookup == null) {
+      typeLookup = typeCpus.lookup(ec2, region());
+    }
+    return typeLookup;
+  }
 }

@@ -13,10 +13,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 
 class InstancesCollectorTest {
@@ -35,8 +38,56 @@ class InstancesCollectorTest {
   }
 
   private void pages(DescribeInstancesResponse... responses) {
+    when(ec2.describeInstanceTypes(any(DescribeInstanceTypesRequest.class)))
+        .thenReturn(
+            DescribeInstanceTypesResponse.builder()
+                .instanceTypes(
+                    InstanceTypeInfo.builder()
+                        .instanceType("t3.micro")
+                        .vCpuInfo(v -> v.defaultVCpus(2).defaultCores(1).defaultThreadsPerCore(2))
+                        .build())
+                .build());
     when(ec2.describeInstances(any(DescribeInstancesRequest.class)))
         .thenReturn(responses[0], java.util.Arrays.copyOfRange(responses, 1, responses.length));
+  }
+
+  @Test
+  void instancesWithoutCpuOptions_takeTheirTypesDefaults_askedOnceForEveryPage() {
+    pages(
+        DescribeInstancesResponse.builder()
+            .reservations(
+                Reservation.builder()
+                    .instances(
+                        instance("i-1", "ami-a"),
+                        instance("i-2", "ami-a").toBuilder()
+                            .cpuOptions(c -> c.coreCount(1).threadsPerCore(1))
+                            .placement(p -> p.tenancy("host").hostId("h-1"))
+                            .usageOperation("RunInstances:0102")
+                            .build())
+                    .build())
+            .nextToken("page-2")
+            .build(),
+        DescribeInstancesResponse.builder()
+            .reservations(Reservation.builder().instances(instance("i-3", "ami-a")).build())
+            .build());
+
+    new InstancesCollector().collect(new FakeApis(ec2, null, Set.of()), sink);
+
+    assertThat(sink.values("CpuSource"))
+        .containsExactly("type-default", "instance", "type-default");
+    assertThat(sink.values("Vcpus")).containsExactly("2", "1", "2");
+    assertThat(sink.values("CoreCount")).containsExactly("1", "1", "1");
+    assertThat(sink.values("ThreadsPerCore")).containsExactly("2", "1", "2");
+    assertThat(sink.records.get(1).get("Tenancy").asText()).isEqualTo("host");
+    assertThat(sink.records.get(1).get("HostId").asText()).isEqualTo("h-1");
+    assertThat(sink.records.get(1).get("Products").toString())
+        .isEqualTo(
+            "[{\"Product\":\"Windows Server\",\"Edition\":\"\",\"Source\":\"billing-code\","
+                + "\"LicenseIncluded\":true},{\"Product\":\"SQL Server\",\"Edition\":"
+                + "\"Enterprise\",\"Source\":\"billing-code\",\"LicenseIncluded\":true}]");
+    assertThat(sink.records.get(0).get("Products").size()).isZero();
+    // the type is asked for on the first page and remembered for the second
+    verify(ec2, times(1)).describeInstanceTypes(any(DescribeInstanceTypesRequest.class));
   }
 
   @Test

@@ -66,7 +66,8 @@ class ResourceTypesTest {
 
     assertThat(ResourceTypes.steps(List.of(images, instances))).containsExactly(instances, images);
     assertThat(ResourceTypes.iamActions(images))
-        .containsExactly("ec2:DescribeImages", "ec2:DescribeInstances");
+        .containsExactly(
+            "ec2:DescribeImages", "ec2:DescribeInstances", "ec2:DescribeInstanceTypes");
   }
 
   private static List<String> names(List<ResourceType> types) {
@@ -81,14 +82,12 @@ class ResourceTypesTest {
 
     assertThat(chains.stream().map(ResourceTypesTest::names))
         .containsExactly(
-            List.of("instances", "images", "instance-types"),
+            List.of(
+                "hosts", "applications", "managed-nodes", "instances", "images", "instance-types"),
             List.of("reserved-instances"),
             List.of("db-instances"),
-            List.of("hosts"),
             List.of("reserved-db-instances"),
-            List.of("applications"),
-            List.of("license-usage"),
-            List.of("managed-nodes"));
+            List.of("license-usage"));
   }
 
   @Test

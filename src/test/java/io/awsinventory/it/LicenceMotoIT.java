@@ -64,6 +64,51 @@ class LicenceMotoIT {
   }
 
   @Test
+  void instanceRows_carryTheCpusOfTheirType_theirHost_andTheirProducts() throws Exception {
+    CliRun run = collect("--resources", "instances,hosts,instance-types", "--format", "jsonl");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, JsonNode> types = new TreeMap<>();
+    for (JsonNode type : lines("ec2_instance_types.jsonl")) {
+      types.put(type.get("Region").asText() + "/" + type.get("InstanceType").asText(), type);
+    }
+    List<JsonNode> instances = lines("ec2_instances.jsonl");
+    assertThat(instances).hasSize(LicenceSeed.REGIONS.size() * 4);
+    for (JsonNode instance : instances) {
+      String id = instance.get("InstanceId").asText();
+      // moto answers no CpuOptions: the defaults of the type, as moto describes it
+      JsonNode vcpu =
+          types
+              .get(instance.get("Region").asText() + "/" + instance.get("InstanceType").asText())
+              .get("VCpuInfo");
+      assertThat(instance.has("CpuOptions")).as(id).isFalse();
+      assertThat(instance.get("CpuSource").asText()).as(id).isEqualTo("type-default");
+      assertThat(instance.get("Vcpus").asInt()).as(id).isEqualTo(vcpu.get("DefaultVCpus").asInt());
+      assertThat(instance.get("CoreCount").asInt())
+          .as(id)
+          .isEqualTo(vcpu.get("DefaultCores").asInt());
+      assertThat(instance.get("Vcpus").asInt())
+          .isEqualTo(instance.get("CoreCount").asInt() * instance.get("ThreadsPerCore").asInt());
+      assertThat(instance.get("Products").isArray()).as(id).isTrue();
+      String[] placed = seed.placedOnHost.get(instance.get("Region").asText());
+      if (id.equals(placed[0])) {
+        assertThat(instance.get("HostId").asText()).isEqualTo(placed[1]);
+      } else {
+        assertThat(instance.has("HostId")).as(id).isFalse();
+      }
+    }
+    assertThat(instances).filteredOn(i -> i.has("HostId")).hasSize(LicenceSeed.REGIONS.size());
+  }
+
+  private List<JsonNode> lines(String name) throws Exception {
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : java.nio.file.Files.readAllLines(out.resolve(name))) {
+      records.add(JSON.readTree(line));
+    }
+    return records;
+  }
+
+  @Test
   void hostsAndInstanceTypes_areTheAllocatedHostsAndTheTypesInUse() throws Exception {
     CliRun run = collect("--resources", "hosts,instance-types");
 

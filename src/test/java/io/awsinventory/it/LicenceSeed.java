@@ -32,6 +32,9 @@ final class LicenceSeed {
   final Map<String, Set<String>> hostIdsByRegion = new TreeMap<>();
   final Map<String, Set<String>> instanceTypesByRegion = new TreeMap<>();
 
+  /** "region" -> the instance launched onto the region's first Dedicated Host, and the host. */
+  final Map<String, String[]> placedOnHost = new TreeMap<>();
+
   /** "region/node" -> application names synced for the seeded account. */
   final Map<String, List<String>> syncedApplications = new TreeMap<>();
 
@@ -59,6 +62,19 @@ final class LicenceSeed {
               r -> r.imageId(MotoSeed.PUBLIC_AMI).minCount(1).maxCount(1).instanceType(type));
           types.add(type);
         }
+        String host = hosts.hostIds().get(0);
+        String placed =
+            ec2.runInstances(
+                    r ->
+                        r.imageId(MotoSeed.PUBLIC_AMI)
+                            .minCount(1)
+                            .maxCount(1)
+                            .instanceType("m5.large")
+                            .placement(p -> p.hostId(host).tenancy("host")))
+                .instances()
+                .get(0)
+                .instanceId();
+        placedOnHost.put(region, new String[] {placed, host});
         instanceTypesByRegion.put(region, types);
       }
     }

@@ -250,7 +250,10 @@ class CarryForwardTest {
         assertThat(r.get("Tags")).containsExactlyInAnyOrderElementsOf(original.get("Tags"));
         assertThat(r.at("/State/Name")).isEqualTo(original.at("/State/Name"));
         assertThat(r.at("/CpuOptions/CoreCount")).isEqualTo(original.at("/CpuOptions/CoreCount"));
-        assertThat(r.at("/CpuOptions/CoreCount").isInt()).isTrue();
+        assertThat(r.get("CoreCount")).isEqualTo(original.get("CoreCount"));
+        assertThat(r.get("CoreCount").isInt()).isTrue();
+        // the products list comes back from its CSV cell as the list of objects it was
+        assertThat(r.get("Products")).isEqualTo(original.get("Products"));
         assertThat(r.get("SecurityGroups")).isEqualTo(original.get("SecurityGroups"));
         compared++;
       }

@@ -87,29 +87,38 @@ final class Ec2Handler {
           "ip-10-0-" + (i % 250) + "-" + (i / 250 % 250) + "." + region + ".compute.internal");
       SimXml.element(out, "instanceType", instance.type());
       SimXml.element(out, "launchTime", instance.launched());
+      int host = SimLicensing.host(estate, account, region, i);
+      SimLicensing.Plan plan = SimLicensing.plan(instance, i);
       out.append("<placement><availabilityZone>")
           .append(instance.zone())
-          .append("</availabilityZone><tenancy>default</tenancy></placement>");
+          .append("</availabilityZone>");
+      if (host >= 0) {
+        out.append("<tenancy>host</tenancy><hostId>")
+            .append(estate.hostId(account, region, host))
+            .append("</hostId>");
+      } else {
+        // Windows BYOL needs dedicated hardware: a Dedicated Instance where there are no hosts
+        out.append("<tenancy>")
+            .append(plan == SimLicensing.Plan.WINDOWS_BYOL ? "dedicated" : "default")
+            .append("</tenancy>");
+      }
+      out.append("</placement>");
       SimXml.element(out, "privateIpAddress", "10.0." + (i % 250) + "." + (i / 250 % 250));
       SimEstate.SimType spec = SimEstate.typeSpec(instance.type());
       SimXml.element(out, "architecture", spec.architecture());
-      // a Windows instance, a Windows with SQL Server Standard one, then two Linux ones; Windows
-      // runs on x86 only, so an arm64 instance is Linux
-      String[][] billing = {
-        {"Windows", "RunInstances:0002"},
-        {"Windows with SQL Server Standard", "RunInstances:0006"},
-        {"Linux/UNIX", "RunInstances"},
-        {"Linux/UNIX", "RunInstances"}
-      };
-      int plan = spec.architecture().equals("arm64") ? 2 + i % 2 : i % 4;
-      SimXml.element(out, "platformDetails", billing[plan][0]);
-      SimXml.element(out, "usageOperation", billing[plan][1]);
-      SimEstate.SimCpu cpu = SimEstate.cpu(instance, i);
-      out.append("<cpuOptions><coreCount>")
-          .append(cpu.cores())
-          .append("</coreCount><threadsPerCore>")
-          .append(cpu.threadsPerCore())
-          .append("</threadsPerCore></cpuOptions>");
+      if (plan.windows()) {
+        SimXml.element(out, "platform", "windows");
+      }
+      SimXml.element(out, "platformDetails", plan.platformDetails);
+      SimXml.element(out, "usageOperation", plan.usageOperation);
+      if (SimLicensing.answersCpuOptions(i)) {
+        SimEstate.SimCpu cpu = SimEstate.cpu(instance, i);
+        out.append("<cpuOptions><coreCount>")
+            .append(cpu.cores())
+            .append("</coreCount><threadsPerCore>")
+            .append(cpu.threadsPerCore())
+            .append("</threadsPerCore></cpuOptions>");
+      }
       out.append("<tagSet><item><key>Name</key><value>")
           .append(SimXml.escape(instance.name()))
           .append("</value></item><item><key>CostCenter</key><value>cc-")
@@ -127,6 +136,17 @@ final class Ec2Handler {
     return SimXml.ec2("DescribeInstances", out);
   }
 
+  /** The instances on host {@code host}, by index. */
+  private List<Integer> onHost(String account, String region, int host) {
+    List<Integer> placed = new ArrayList<>();
+    for (int i = 0; i < estate.instanceCount(account, region); i++) {
+      if (SimLicensing.host(estate, account, region, i) == host) {
+        placed.add(i);
+      }
+    }
+    return placed;
+  }
+
   private String describeHosts(String account, String region, Map<String, String> form) {
     int total = estate.hostCount(account, region);
     int from = SimHttp.offset(form.get("NextToken"));
@@ -140,14 +160,22 @@ final class Ec2Handler {
       SimXml.element(out, "hostRecovery", "on");
       SimXml.element(out, "availabilityZone", region + "a");
       out.append(
-          "<hostProperties><cores>48</cores><instanceFamily>m5</instanceFamily>"
-              + "<sockets>2</sockets><totalVCpus>96</totalVCpus></hostProperties>");
-      if (estate.instanceCount(account, region) > 0) {
-        out.append("<instances><item>");
-        SimXml.element(out, "instanceId", estate.instance(account, region, 0).id());
-        SimXml.element(out, "instanceType", "m5.large");
-        SimXml.element(out, "ownerId", account);
-        out.append("</item></instances>");
+          "<hostProperties><cores>"
+              + SimLicensing.HOST_CORES
+              + "</cores><instanceFamily>m5</instanceFamily><sockets>"
+              + SimLicensing.HOST_SOCKETS
+              + "</sockets><totalVCpus>96</totalVCpus></hostProperties>");
+      List<Integer> placed = onHost(account, region, i);
+      if (!placed.isEmpty()) {
+        out.append("<instances>");
+        for (int index : placed) {
+          out.append("<item>");
+          SimXml.element(out, "instanceId", estate.instance(account, region, index).id());
+          SimXml.element(out, "instanceType", SimLicensing.HOST_TYPE);
+          SimXml.element(out, "ownerId", account);
+          out.append("</item>");
+        }
+        out.append("</instances>");
       }
       SimXml.element(out, "state", "available");
       SimXml.element(out, "allocationTime", "2024-05-06T07:08:09.000Z");

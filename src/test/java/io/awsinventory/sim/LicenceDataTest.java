@@ -97,7 +97,17 @@ class LicenceDataTest {
 
       // installed software: every application of every node, more than one page each
       List<JsonNode> applications = records(out, "ssm_applications");
-      assertThat(applications).hasSize(targets.size() * 6 * 61);
+      // 61 generic entries per node, and the licensable software of the BYOL instances' plans
+      int entries = 0;
+      for (String target : targets) {
+        String[] accountRegion = target.split("/");
+        for (int i = 0; i < 6; i++) {
+          String node = sim.estate().nodeId(accountRegion[0], accountRegion[1], i);
+          entries += sim.estate().nodeApplications(accountRegion[0], accountRegion[1], node).size();
+        }
+      }
+      assertThat(entries).isGreaterThan(targets.size() * 6 * 61);
+      assertThat(applications).hasSize(entries);
       assertThat(applications)
           .filteredOn(a -> a.get("Name").asText().equals(SimEstate.AWKWARD_APPLICATION))
           .hasSize(targets.size() * 6);
@@ -119,10 +129,12 @@ class LicenceDataTest {
             switch (instance.get("UsageOperation").asText()) {
               case "RunInstances:0002" -> "Windows Server";
               case "RunInstances:0006" -> "Windows Server; SQL Server Standard";
+              case "RunInstances:0010" -> "Red Hat Enterprise Linux";
               default -> "";
             };
         assertThat(instance.get("LicenseIncluded").asText()).isEqualTo(expected);
-        assertThat(instance.get("Byol").asBoolean()).isFalse();
+        assertThat(instance.get("Byol").asBoolean())
+            .isEqualTo(instance.get("UsageOperation").asText().equals("RunInstances:0800"));
       }
     }
   }

@@ -40,15 +40,19 @@ final class RdsHandler {
       out.append("<DBInstance>");
       SimXml.element(out, "DBInstanceIdentifier", id);
       SimXml.element(out, "DBInstanceArn", "arn:aws:rds:" + region + ":" + account + ":db:" + id);
-      SimXml.element(out, "DBInstanceClass", "db.r6g.large");
-      SimXml.element(out, "Engine", estate.engine(i));
-      SimXml.element(out, "EngineVersion", "15.4");
-      SimXml.element(
-          out,
-          "LicenseModel",
-          estate.engine(i).startsWith("oracle")
-              ? "bring-your-own-license"
-              : "general-public-license");
+      SimLicensing.SimDb db = SimLicensing.db(i);
+      SimXml.element(out, "DBInstanceClass", db.dbClass());
+      SimXml.element(out, "Engine", db.engine());
+      SimXml.element(out, "EngineVersion", db.engineVersion());
+      SimXml.element(out, "LicenseModel", db.licenseModel());
+      if (db.featureCores() != null) {
+        out.append("<ProcessorFeatures><ProcessorFeature><Name>coreCount</Name><Value>")
+            .append(db.featureCores())
+            .append("</Value></ProcessorFeature><ProcessorFeature><Name>threadsPerCore</Name>")
+            .append("<Value>")
+            .append(db.featureThreads())
+            .append("</Value></ProcessorFeature></ProcessorFeatures>");
+      }
       SimXml.element(out, "DBInstanceStatus", "available");
       SimXml.element(out, "MultiAZ", i % 2 == 0);
       SimXml.element(out, "AvailabilityZone", region + "b");

@@ -152,9 +152,9 @@ final class S3Handler {
     String region = parts[1].substring("region=".length());
     String node = parts[3].substring(0, parts[3].length() - ".json".length());
     StringBuilder body = new StringBuilder();
-    for (int i = 0; i < config.applicationsPerNode(); i++) {
+    for (Map<String, String> application : estate.nodeApplications(account, region, node)) {
       ObjectNode line = JSON.createObjectNode();
-      estate.application(i).forEach((name, value) -> line.put(name.toLowerCase(), value));
+      application.forEach((name, value) -> line.put(name.toLowerCase(), value));
       line.put("resourceid", node)
           .put("capturetime", "2024-06-07T08:09:10Z")
           .put("schemaversion", "1.1")

@@ -28,13 +28,18 @@ public final class SimEstate {
 
   /** The estate's types as AWS describes them (Graviton types run one thread per core). */
   private static final Map<String, SimType> TYPE_SPECS =
-      Map.of(
-          "t3.micro", new SimType(2, 1, 2, "x86_64"),
-          "t3.large", new SimType(2, 1, 2, "x86_64"),
-          "m5.large", new SimType(2, 1, 2, "x86_64"),
-          "m6i.xlarge", new SimType(4, 2, 2, "x86_64"),
-          "c6g.2xlarge", new SimType(8, 8, 1, "arm64"),
-          "r5.4xlarge", new SimType(16, 8, 2, "x86_64"));
+      Map.ofEntries(
+          Map.entry("t3.micro", new SimType(2, 1, 2, "x86_64")),
+          Map.entry("t3.medium", new SimType(2, 1, 2, "x86_64")),
+          Map.entry("t3.large", new SimType(2, 1, 2, "x86_64")),
+          Map.entry("m5.large", new SimType(2, 1, 2, "x86_64")),
+          Map.entry("m5.2xlarge", new SimType(8, 4, 2, "x86_64")),
+          Map.entry("m6i.xlarge", new SimType(4, 2, 2, "x86_64")),
+          Map.entry("r6i.xlarge", new SimType(4, 2, 2, "x86_64")),
+          Map.entry("r6i.2xlarge", new SimType(8, 4, 2, "x86_64")),
+          Map.entry("r6g.large", new SimType(2, 2, 1, "arm64")),
+          Map.entry("c6g.2xlarge", new SimType(8, 8, 1, "arm64")),
+          Map.entry("r5.4xlarge", new SimType(16, 8, 2, "x86_64")));
 
   /** The specs of {@code type}; a type outside the estate gets specs made from its size. */
   public static SimType typeSpec(String type) {
@@ -62,9 +67,6 @@ public final class SimEstate {
   }
 
   private static final String[] STATES = {"running", "running", "running", "stopped", "terminated"};
-  private static final String[] ENGINES = {
-    "postgres", "mysql", "aurora-postgresql", "sqlserver-se", "oracle-ee"
-  };
   private static final Instant EPOCH = Instant.parse("2023-01-01T00:00:00Z");
 
   /** One account of the organization. */
@@ -273,10 +275,15 @@ public final class SimEstate {
     } else {
       image = deregisteredImageId(accountId, region);
     }
+    String type = TYPES[random.nextInt(TYPES.length)];
+    if (SimLicensing.onHost(index, hostCount(accountId, region))) {
+      // a Dedicated Host runs one family: the hosts' m5
+      type = SimLicensing.HOST_TYPE;
+    }
     return new SimInstance(
         hexId("i-", accountId, region, index, 17),
         image,
-        TYPES[random.nextInt(TYPES.length)],
+        type,
         STATES[random.nextInt(STATES.length)],
         EPOCH.plusSeconds(random.nextInt(60 * 60 * 24 * 600)),
         region + (char) ('a' + random.nextInt(3)),
@@ -312,7 +319,7 @@ public final class SimEstate {
   }
 
   public String engine(int index) {
-    return ENGINES[index % ENGINES.length];
+    return SimLicensing.db(index).engine();
   }
 
   public String instanceType(int index) {
@@ -348,6 +355,38 @@ public final class SimEstate {
     return index % 5 == 4 || instance >= instanceCount(accountId, region)
         ? hexId("mi-", accountId, region + "-node", index, 20)
         : instance(accountId, region, instance).id();
+  }
+
+  /**
+   * What managed node {@code index} runs: its instance's plan, or, for an mi- node, Windows Server
+   * on every other one and Linux on the rest.
+   */
+  public SimLicensing.Plan nodePlan(String accountId, String region, int index) {
+    int instance = index - index / 5;
+    if (index % 5 == 4 || instance >= instanceCount(accountId, region)) {
+      return index % 2 == 0 ? SimLicensing.Plan.WINDOWS : SimLicensing.Plan.LINUX;
+    }
+    return SimLicensing.plan(instance(accountId, region, instance), instance);
+  }
+
+  /**
+   * The AWS:Application entries of managed node {@code node}: the estate's generic ones, then the
+   * licensable software its instance's plan installs (none on an mi- node or an unknown one).
+   */
+  public List<Map<String, String>> nodeApplications(String accountId, String region, String node) {
+    List<Map<String, String>> entries = new ArrayList<>();
+    for (int i = 0; i < config.applicationsPerNode(); i++) {
+      entries.add(application(i));
+    }
+    if (node.startsWith("i-")) {
+      for (int i = 0; i < nodeCount(accountId, region); i++) {
+        if (nodeId(accountId, region, i).equals(node)) {
+          entries.addAll(SimLicensing.installed(nodePlan(accountId, region, i)));
+          break;
+        }
+      }
+    }
+    return entries;
   }
 
   /** A name with a comma, quotes and non-ASCII letters, installed on every node. */

@@ -51,8 +51,10 @@ class SimulatedEstateTest {
                     + "/"
                     + instance.get("InstanceType").asText());
         assertThat(type).as(instance.get("InstanceId").asText()).isNotNull();
-        int cores = instance.at("/CpuOptions/CoreCount").asInt();
-        int threads = instance.at("/CpuOptions/ThreadsPerCore").asInt();
+        // the effective CPUs: the instance's CpuOptions, or its type's defaults where AWS left
+        // them out
+        int cores = instance.get("CoreCount").asInt();
+        int threads = instance.get("ThreadsPerCore").asInt();
         JsonNode vcpu = type.get("VCpuInfo");
         assertThat(cores).isEqualTo(vcpu.get("DefaultCores").asInt());
         if (threads == vcpu.get("DefaultThreadsPerCore").asInt()) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Systems Manager JSON 1.1: DescribeInstanceInformation and ListInventoryEntries of the {@code
@@ -33,7 +35,8 @@ final class SsmHandler {
         ArrayNode nodes = response.putArray("InstanceInformationList");
         for (int i = from; i < to; i++) {
           String id = estate.nodeId(account, region, i);
-          boolean windows = i % 2 == 0;
+          SimLicensing.Plan plan = estate.nodePlan(account, region, i);
+          boolean windows = plan.windows();
           nodes
               .addObject()
               .put("InstanceId", id)
@@ -44,8 +47,14 @@ final class SsmHandler {
               .put("PlatformType", windows ? "Windows" : "Linux")
               .put(
                   "PlatformName",
-                  windows ? "Microsoft Windows Server 2022 Datacenter" : "Amazon Linux")
-              .put("PlatformVersion", windows ? "10.0.20348" : "2023")
+                  windows
+                      ? "Microsoft Windows Server 2022 Datacenter"
+                      : plan == SimLicensing.Plan.RHEL
+                          ? "Red Hat Enterprise Linux"
+                          : "Amazon Linux")
+              .put(
+                  "PlatformVersion",
+                  windows ? "10.0.20348" : plan == SimLicensing.Plan.RHEL ? "9.3" : "2023")
               .put(
                   "ComputerName",
                   (windows ? "WIN-" : "ip-10-0-") + i + (windows ? "" : ".ec2.internal"))
@@ -66,7 +75,8 @@ final class SsmHandler {
           SimDialect.error(exchange, 400, "InvalidTypeNameException", "not simulated");
           return;
         }
-        int total = estate.config().applicationsPerNode();
+        List<Map<String, String>> applications = estate.nodeApplications(account, region, node);
+        int total = applications.size();
         int to = Math.min(total, from + size);
         response.put("TypeName", "AWS:Application");
         response.put("InstanceId", node);
@@ -75,7 +85,7 @@ final class SsmHandler {
         ArrayNode entries = response.putArray("Entries");
         for (int i = from; i < to; i++) {
           ObjectNode entry = entries.addObject();
-          estate.application(i).forEach(entry::put);
+          applications.get(i).forEach(entry::put);
         }
         if (to < total) {
           response.put("NextToken", "sim-" + to);
