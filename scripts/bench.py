@@ -741,6 +741,34 @@ def scenario_applications():
               f"calls={stats['calls']} peak_rss_mb={rss}")
 
 
+def scenario_licence():
+    """The licence columns' calls: the same 10 accounts x 2 regions with 10,000 and with 100,000
+    instances (hosts, managed nodes and DB instances collected too): instance type lookups grow
+    with the types and regions, not with the instances."""
+    for instances in (10000, 100000):
+        knobs = ["--accounts", "10", "--regions", "eu-west-1,us-east-1", "--not-opted-in-regions", "af-south-1",
+                 "--instances", str(instances), "--hosts-per-target", "2", "--nodes-per-target", "100",
+                 "--db-per-target", "20", *LATENCY_KNOBS]
+        work = tempfile.mkdtemp(prefix="bench-licence-")
+        sim = Simulator(knobs)
+        try:
+            wall, rss, code, cpu = run_collector(
+                sim, os.path.join(work, "out"), heap="512m",
+                extra=["--resources", "instances,db-instances,hosts,managed-nodes",
+                       "--regions", "eu-west-1,us-east-1"])
+            stats = sim.stats()
+        finally:
+            sim.stop()
+        records = count_lines(os.path.join(work, "out", "ec2_instances.jsonl")) if code in (0, 3) else 0
+        shutil.rmtree(work, ignore_errors=True)
+        by_api = stats["byApi"]
+        print("licence: calls by API: " + ", ".join(f"{k}={v}" for k, v in sorted(by_api.items())))
+        print(f"bench: scenario=licence instances={records} exit={code} wall_s={wall:.1f} cpu_s={cpu:.1f} "
+              f"peak_rss_mb={rss} calls={stats['calls']} "
+              f"describe_instance_types={by_api.get('DescribeInstanceTypes', 0)} "
+              f"describe_instances={by_api.get('DescribeInstances', 0)}")
+
+
 def main():
     if not os.path.exists(JAR):
         subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-ntp", "package", "-DskipTests"],
@@ -776,6 +804,8 @@ def main():
             scenario_applications()
         elif name == "carry":
             scenario_carry()
+        elif name == "licence":
+            scenario_licence()
         elif name == "push":
             scenario_push()
         elif name == "sweep":

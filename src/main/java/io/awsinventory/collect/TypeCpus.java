@@ -7,8 +7,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -26,15 +29,18 @@ public final class TypeCpus {
   public record Cpu(int vcpus, int cores, int threadsPerCore) {}
 
   private final Map<String, Map<String, Cpu>> byRegion = new ConcurrentHashMap<>();
+  private final Queue<String> refusals = new ConcurrentLinkedQueue<>();
 
   /** The lookups of one target: its EC2 client, and whether AWS refused it one already. */
   public final class Lookup {
     private final Ec2Client ec2;
+    private final String target;
     private final String region;
     private boolean refused;
 
-    private Lookup(Ec2Client ec2, String region) {
+    private Lookup(Ec2Client ec2, String target, String region) {
       this.ec2 = ec2;
+      this.target = target;
       this.region = region;
     }
 
@@ -87,6 +93,13 @@ public final class TypeCpus {
         } catch (SdkException e) {
           // refused, or a name this region does not know: those types stay unknown here
           refused = true;
+          refusals.add(
+              target
+                  + " ("
+                  + (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                      ? service.awsErrorDetails().errorCode()
+                      : e.getClass().getSimpleName())
+                  + ")");
           return;
         }
       }
@@ -111,8 +124,17 @@ public final class TypeCpus {
                     .build()));
   }
 
-  /** The lookups of one target, made with its EC2 client. */
-  public Lookup lookup(Ec2Client ec2, String region) {
-    return new Lookup(ec2, region);
+  /**
+   * The lookups of one target, made with its EC2 client.
+   *
+   * @param target the target, for {@link #refusals()}: "account/region"
+   */
+  public Lookup lookup(Ec2Client ec2, String target, String region) {
+    return new Lookup(ec2, target, region);
+  }
+
+  /** The targets where a lookup failed, each "account/region (error code)", in no order. */
+  public List<String> refusals() {
+    return List.copyOf(refusals);
   }
 }

@@ -158,7 +158,7 @@ public final class TargetCalls implements TargetApis, AutoCloseable {
   @Override
   public TypeCpus.Lookup typeCpus() {
     if (typeLookup == null) {
-      typeLookup = typeCpus.lookup(ec2(), region());
+      typeLookup = typeCpus.lookup(ec2(), accountId() + "/" + region(), region());
     }
     return typeLookup;
   }

@@ -47,6 +47,11 @@ public final class TargetRunner {
   /** The instance type CPUs of the run, asked once per type per region. */
   private final TypeCpus typeCpus = new TypeCpus();
 
+  /** The targets where AWS refused an instance type lookup, each "account/region (code)". */
+  public List<String> typeLookupRefusals() {
+    return typeCpus.refusals();
+  }
+
   /**
    * @param inventorySync the Resource Data Sync installed software is read from, or null to read it
    *     from each target's Systems Manager API

@@ -41,6 +41,7 @@ public final class InventoryRun {
   private List<AccountReport> accountReports = List.of();
   private volatile String totals;
   private List<String> carried = List.of();
+  private List<String> typeLookups = List.of();
   private long carriedTotal;
   private volatile Workspace workspace;
   private volatile ExitCode collectionCode;
@@ -90,6 +91,7 @@ public final class InventoryRun {
                   summary.identity(
                       h.hop(), h.roleArn(), h.identity().accountId(), h.identity().arn()));
       accountReports = accounts.accounts();
+      typeLookups = RunReport.typeLookupLines(runner.typeLookupRefusals());
       rejectedAccounts = accounts.rejected();
       failIfNothingWasCollected(accounts);
 
@@ -231,6 +233,7 @@ public final class InventoryRun {
     namedRegionLines.warnings().forEach(err::println);
     RunReport.failureLines(sorted).forEach(err::println);
     carried.forEach(err::println);
+    typeLookups.forEach(err::println);
     namedRegionLines.failures().forEach(err::println);
     for (String id : rejectedAccounts) {
       err.println(

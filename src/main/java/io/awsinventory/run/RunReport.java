@@ -1,5 +1,6 @@
 package io.awsinventory.run;
 
+import io.awsinventory.Printable;
 import io.awsinventory.Status;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.fanout.Outcome;
@@ -139,6 +140,26 @@ final class RunReport {
       warnings.add("warning: --tag-columns: no record has the tag '" + key + "'" + near);
     }
     return warnings;
+  }
+
+  /**
+   * The warning for the targets where AWS refused the instance type lookups the licence columns
+   * use, or none: a few of them named, with the error each got.
+   */
+  static List<String> typeLookupLines(List<String> refusals) {
+    if (refusals.isEmpty()) {
+      return List.of();
+    }
+    List<String> sorted = refusals.stream().sorted().toList();
+    String named = String.join(", ", sorted.subList(0, Math.min(3, sorted.size())));
+    return List.of(
+        "warning: ec2:DescribeInstanceTypes failed in "
+            + sorted.size()
+            + " account x region(s): "
+            + Printable.escape(named)
+            + (sorted.size() > 3 ? ", ..." : "")
+            + "; CpuSource is unknown there for instances answered without CpuOptions and for DB"
+            + " instances");
   }
 
   /**

@@ -100,7 +100,7 @@ final class FakeApis implements TargetApis {
   @Override
   public TypeCpus.Lookup typeCpus() {
     if (typeLookup == null) {
-      typeLookup = typeCpus.lookup(ec2, region());
+      typeLookup = typeCpus.lookup(ec2, accountId() + "/" + region(), region());
     }
     return typeLookup;
   }

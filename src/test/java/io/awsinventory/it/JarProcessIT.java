@@ -153,6 +153,7 @@ class JarProcessIT {
     assertThat(list)
         .containsExactly(
             "ec2:DescribeImages",
+            "ec2:DescribeInstanceTypes",
             "ec2:DescribeInstances",
             "ec2:DescribeRegions",
             "ec2:DescribeReservedInstances",

@@ -65,6 +65,48 @@ class LicenceColumnsTest {
   }
 
   @Test
+  void deniedEnrichment_neverFailsTheInstances_itsOwnRowIsDenied() throws Exception {
+    try (AwsSimulator sim =
+        AwsSimulator.start(estate().deniedApis("DescribeHosts", "DescribeInstanceTypes"))) {
+      CliRun run =
+          SimulatedCollectTest.collect(sim, out, "--resources", "instances,db-instances,hosts");
+
+      // the hosts are denied: their own coverage rows say so, and the run is partial
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+      assertThat(run.err())
+          .contains("warning: ec2:DescribeInstanceTypes failed in ")
+          .contains("(UnauthorizedOperation)");
+      for (JsonNode row : rows("coverage.jsonl")) {
+        if (row.get("Status").asText().equals("not-enabled")) {
+          continue;
+        }
+        assertThat(row.get("Status").asText())
+            .as(row.toString())
+            .isEqualTo(row.get("Resource").asText().equals("hosts") ? "denied" : "ok");
+      }
+      int unknown = 0;
+      for (JsonNode row : rows("ec2_instances.jsonl")) {
+        assertThat(row.has("HostSockets")).isFalse();
+        if (row.has("CpuOptions")) {
+          assertThat(row.get("CpuSource").asText()).isEqualTo("instance");
+        } else {
+          unknown++;
+          assertThat(row.get("CpuSource").asText()).isEqualTo("unknown");
+          assertThat(row.has("Vcpus")).isFalse();
+        }
+      }
+      assertThat(unknown).isPositive();
+      int instances = 0;
+      for (SimEstate.SimAccount account : sim.estate().accounts()) {
+        for (String region : sim.estate().enabledRegions(account.id())) {
+          instances += sim.estate().instanceCount(account.id(), region);
+        }
+      }
+      assertThat(rows("ec2_instances.jsonl")).hasSize(instances);
+    }
+  }
+
+  @Test
   void theTypeCallsGrowWithTypesAndRegions_notWithInstances() throws Exception {
     long small;
     try (AwsSimulator sim = AwsSimulator.start(estate().instances(60))) {
