@@ -227,21 +227,27 @@ def run_collector(sim, out, heap=None, concurrency=None, extra=(), warm=True):
     if concurrency:
         command += ["--concurrency", str(concurrency)]
     command += list(extra)
+    started = time.time()
+    result = run_measured(command)
+    sim.last_run = (started, time.time())
+    return result
+
+
+def run_measured(command):
+    """Runs one command; returns wall seconds, peak RSS in MB, exit code and CPU seconds."""
     before = os.times()
     start = time.monotonic()
-    started = time.time()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     rss = [0]
     watcher = threading.Thread(target=peak_rss_watch, args=(process.pid, rss), daemon=True)
     watcher.start()
     stdout, stderr = process.communicate()
     wall = time.monotonic() - start
-    sim.last_run = (started, time.time())
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     watcher.join(timeout=1)
     if process.returncode != 0:
-        print(f"collector exit {process.returncode}: {stderr.strip()[:2000]}")
+        print(f"{os.path.basename(command[0])} {command[1]} exit {process.returncode}: {stderr.strip()[:2000]}")
     return wall, rss[0], process.returncode, cpu
 
 
@@ -769,6 +775,35 @@ def scenario_licence():
               f"describe_instances={by_api.get('DescribeInstances', 0)}")
 
 
+def scenario_report():
+    """The licence report of a million-instance set (50 Dedicated Hosts and 200 DB instances too),
+    read from its files alone: its time and peak memory, beside the collect that wrote the set."""
+    work = tempfile.mkdtemp(prefix="bench-report-")
+    out = os.path.join(work, "out")
+    knobs = ["--accounts", "1", "--regions", "us-east-1", "--not-opted-in-regions", "af-south-1",
+             "--instances", "1000000", "--skew", "false", "--hosts-per-target", "50",
+             "--db-per-target", "200", "--reserved-per-target", "0", "--images-per-target", "0",
+             *LATENCY_KNOBS]
+    sim = Simulator(knobs)
+    try:
+        collect_wall, _, code, _ = run_collector(sim, out, heap="256m",
+                                                 extra=["--resources", "instances,db-instances,hosts"])
+    finally:
+        sim.stop()
+    try:
+        os.environ["AWS_INVENTORY_JAVA_OPTS"] = "-Xmx256m"
+        wall, rss, report_code, cpu = run_measured(
+            [os.path.join(ROOT, "scripts", "aws-inventory"), "report", "--input-dir", out])
+        instances = count_lines(os.path.join(out, "ec2_instances.jsonl"))
+        rows = count_lines(os.path.join(out, "licence_instances.jsonl")) if report_code == 0 else 0
+        positions = count_lines(os.path.join(out, "licence_position.jsonl")) if report_code == 0 else 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"bench: scenario=report collect_exit={code} collect_wall_s={collect_wall:.1f} "
+          f"report_exit={report_code} report_wall_s={wall:.1f} report_cpu_s={cpu:.1f} "
+          f"report_peak_rss_mb={rss} instances={instances} licence_rows={rows} position_lines={positions}")
+
+
 def main():
     if not os.path.exists(JAR):
         subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-ntp", "package", "-DskipTests"],
@@ -806,6 +841,8 @@ def main():
             scenario_carry()
         elif name == "licence":
             scenario_licence()
+        elif name == "report":
+            scenario_report()
         elif name == "push":
             scenario_push()
         elif name == "sweep":

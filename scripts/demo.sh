@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A demo without AWS: builds if needed, starts the AWS simulator with a small organization (6 accounts
 # in nested OUs, one suspended, 2 regions + 1 opt-in region, Systems Manager nodes among which
-# on-premises mi- servers), runs `collect --list-accounts --resources all` against it, prints the run
-# summary and where the files are, and stops the simulator.
+# on-premises mi- servers), runs `collect --list-accounts --resources all --report` against it, prints
+# the run summary, the licence position and where the files are, and stops the simulator.
 #   scripts/demo.sh [OUTPUT_DIR]      (default: demo-output)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +32,7 @@ echo "demo: $(head -1 "$sim_log")" >&2
 set +e
 scripts/aws-inventory collect --endpoint-url "http://127.0.0.1:$port" \
   --access-key-id AKIASIM100000000000 --secret-access-key demo-secret \
-  --list-accounts --resources all --format csv --tag-columns Name --output-dir "$out"
+  --list-accounts --resources all --format csv --tag-columns Name --output-dir "$out" --report
 code=$?
 set -e
 python3 - "$out/run_summary.json" <<'PY'
@@ -51,6 +51,17 @@ if os.path.exists(apps):
         nodes = {row["InstanceId"] for row in csv.DictReader(f)}
     on_premises = sorted(n for n in nodes if n.startswith("mi-"))
     print(f"  managed nodes with software: {len(nodes)}, of which on-premises (mi-): {len(on_premises)}")
+position = os.path.join(os.path.dirname(sys.argv[1]), "licence_position.csv")
+if os.path.exists(position):
+    print("\nlicence position (all accounts; licence_report.html shows it as a page):")
+    print(f"  {'product':<26} {'edition':<20} {'metric':<10} {'units':>6} {'resources':>9} {'BYOL':>5} "
+          f"{'not computable':>14}")
+    with open(position, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["Scope"] == "total":
+                print(f"  {row['Product']:<26} {row['Edition']:<20} {row['Metric']:<10} "
+                      f"{row['UnitsRequired']:>6} {row['Resources']:>9} {row['Byol']:>5} "
+                      f"{row['NotComputable']:>14}")
 PY
 echo "files in $(cd "$out" && pwd)"
 exit $code

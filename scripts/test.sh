@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
 # Builds aws-inventory and runs every test: unit tests, then integration tests against a moto AWS
-# emulator started here on a free loopback port and stopped on exit.
+# emulator started here on a free loopback port and stopped on exit, and the licence report's page
+# in Debian's headless Chromium (installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! python3 -c 'import moto.server' >/dev/null 2>&1; then
   echo "test.sh: installing moto[server] 5.2.1 for the integration tests" >&2
   python3 -m pip install --quiet 'moto[server]==5.2.1'
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  echo "test.sh: installing chromium and chromium-driver for the licence report page's test" >&2
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  if ! $sudo apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null; then
+    $sudo apt-get update -q >/dev/null
+    $sudo apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null
+  fi
 fi
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

@@ -33,6 +33,7 @@ import picocli.CommandLine.ParseResult;
       SchemaCommand.class,
       CurrentCommand.class,
       DeliverCommand.class,
+      ReportCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -2,6 +2,7 @@ package io.awsinventory.cli;
 
 import io.awsinventory.ExitCode;
 import io.awsinventory.delivery.DataHubSettings;
+import io.awsinventory.licence.LicenceReport;
 import io.awsinventory.run.InventoryRun;
 import io.awsinventory.run.RunConfig;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code aws-inventory collect}: the main job. */
@@ -31,6 +33,8 @@ import picocli.CommandLine.Spec;
       "      --member-role-arn 'arn:aws:iam::{accountId}:role/InventoryReader'",
       "  Everything from a config file (see config-samples/):",
       "    aws-inventory collect --config /etc/aws-inventory/organization.conf",
+      "  With the licence position of the new set (docs/licensing.md):",
+      "    aws-inventory collect --config organization.conf --report --entitlements owned.csv",
       "  Test the connection and the IAM policy first:",
       "    aws-inventory check --profile org-reader --list-accounts",
       "",
@@ -46,6 +50,15 @@ public final class CollectCommand implements Callable<Integer> {
   @Mixin ScopeOptions scope = new ScopeOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin DataHubOptions datahub = new DataHubOptions();
+
+  @Option(
+      names = "--report",
+      description =
+          "Write the licence report (licence_instances, licence_position, licence_report.html) of"
+              + " the new set, committed with it.")
+  boolean report;
+
+  @Mixin LicenceOptions licence = new LicenceOptions();
   @Mixin LoggingOptions logging = new LoggingOptions();
 
   private final RunConfigFactory factory;
@@ -65,6 +78,7 @@ public final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ConfigFile.check(spec);
+    LicenceReport licenceReport = licence.report();
     RunConfig config = factory.build(credentials, roles, scope, output, logging);
     Optional<DataHubSettings> delivery =
         new DataHubValidation(factory.env()).settings(datahub, config.format(), config.resources());
@@ -76,6 +90,9 @@ public final class CollectCommand implements Callable<Integer> {
             err,
             Clock.systemUTC(),
             console.progress(config.quiet(), logging.verbose(), err));
+    if (report) {
+      run.withReport(licenceReport);
+    }
     Interruption.watch(run::exitCodeOnceInPlace);
     int code = run.execute().code();
     console.totals().set(run.totals());

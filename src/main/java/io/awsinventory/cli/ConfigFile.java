@@ -53,8 +53,8 @@ final class ConfigFile implements IDefaultValueProvider {
       return null;
     }
     Map<String, String> file = values();
-    String key = option.longestName().substring(2);
-    String value = file.get(key);
+    String key = key(command, option);
+    String value = key == null ? null : file.get(key);
     if (value == null) {
       return null;
     }
@@ -69,6 +69,27 @@ final class ConfigFile implements IDefaultValueProvider {
     }
     return value;
   }
+
+  /**
+   * The config key of {@code option}: its long name without dashes, except in the commands that
+   * read a set, whose {@code --input-dir} is the file's {@code output-dir} (the set collect writes)
+   * and whose own {@code --output-dir} comes from the command line only; null for those.
+   */
+  static String key(CommandSpec command, OptionSpec option) {
+    String name = option.longestName();
+    if (SET_READERS.contains(command.name())) {
+      if (name.equals("--input-dir")) {
+        return "output-dir";
+      }
+      if (name.equals("--output-dir")) {
+        return null;
+      }
+    }
+    return name.substring(2);
+  }
+
+  /** The commands that read a committed set rather than write one. */
+  static final Set<String> SET_READERS = Set.of("report");
 
   private static boolean isSet(Object value) {
     return value != null && !Boolean.FALSE.equals(value);

@@ -177,11 +177,13 @@ final class ConfigFileReader {
       }
       for (OptionSpec option : sub.getCommandSpec().options()) {
         String name = option.longestName();
+        String key = ConfigFile.key(sub.getCommandSpec(), option);
         if (name.startsWith("--")
+            && key != null
             && !option.usageHelp()
             && !option.versionHelp()
             && !name.equals(OPTION)) {
-          keys.putIfAbsent(name.substring(2), option);
+          keys.putIfAbsent(key, option);
         }
       }
     }

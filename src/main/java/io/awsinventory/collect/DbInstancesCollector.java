@@ -14,12 +14,14 @@ import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
  * included), with the licence columns of {@link LicenceColumns}.
  */
 public final class DbInstancesCollector implements ResourceType {
+  public static final String NAME = "db-instances";
+
   /** The largest page DescribeDBInstances serves. */
   static final int PAGE_SIZE = 100;
 
   @Override
   public String name() {
-    return "db-instances";
+    return NAME;
   }
 
   @Override

@@ -18,12 +18,14 @@ import software.amazon.awssdk.services.ec2.model.Instance;
  * columns of {@link LicenceColumns}.
  */
 public final class InstancesCollector implements ResourceType {
+  public static final String NAME = "instances";
+
   /** The largest page DescribeInstances serves. */
   static final int PAGE_SIZE = 1000;
 
   @Override
   public String name() {
-    return "instances";
+    return NAME;
   }
 
   @Override

@@ -31,6 +31,33 @@ public final class PreviousSet {
         : Optional.empty();
   }
 
+  /**
+   * The set whose files are in {@code folder} itself: a run's staged files before they are
+   * committed, or a copy of a set.
+   *
+   * @throws IOException when the folder holds no {@value RunSummary#FILE_NAME}
+   */
+  public static PreviousSet at(Path folder) throws IOException {
+    if (!Files.isRegularFile(folder.resolve(RunSummary.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException(folder + " holds no " + RunSummary.FILE_NAME);
+    }
+    return new PreviousSet(folder);
+  }
+
+  /** The folder that holds the set's files. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** The set's {@value RunSummary#FILE_NAME}: when and how it was collected. */
+  public JsonNode summary() throws IOException {
+    try {
+      return Json.MAPPER.readTree(folder.resolve(RunSummary.FILE_NAME).toFile());
+    } catch (IOException e) {
+      throw new IOException("its " + RunSummary.FILE_NAME + " is unreadable: " + e.getMessage(), e);
+    }
+  }
+
   /** A file of the set and the format it is written in. */
   public record SetFile(Path path, OutputFormat format) {}
 
@@ -50,14 +77,7 @@ public final class PreviousSet {
    * such a cell cannot be told from a value that began with one, so it is not read back.
    */
   public boolean formulasEscaped() throws IOException {
-    JsonNode options;
-    try {
-      options = Json.MAPPER.readTree(folder.resolve(RunSummary.FILE_NAME).toFile()).path("options");
-    } catch (IOException e) {
-      throw new IOException(
-          "its run_summary.json, which says how it was written, is unreadable", e);
-    }
-    return options.path("csv-escape-formulas").asBoolean(false);
+    return summary().path("options").path("csv-escape-formulas").asBoolean(false);
   }
 
   /**

@@ -122,6 +122,40 @@ public final class Workspace implements AutoCloseable {
     return strays;
   }
 
+  /** The folder finished files are written to before {@link #commit} moves them into place. */
+  public Path stagingFolder() {
+    return dir;
+  }
+
+  /**
+   * Stages the files of the current set that {@code commit} must carry into a new generation,
+   * except {@code except}: where the set is swapped in by one link, a hard link to (or a copy of)
+   * each; elsewhere none, the files staying in place. The names staged, for {@link #commit}.
+   */
+  public List<String> stageCurrentSet(Collection<String> except) throws IOException {
+    List<String> staged = new java.util.ArrayList<>();
+    Path current = GenerationCommit.current(outputDir).orElse(null);
+    if (current == null || !GenerationCommit.supported(outputDir)) {
+      return staged;
+    }
+    try (Stream<Path> files = Files.list(current)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (except.contains(name)
+            || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        try {
+          Files.createLink(dir.resolve(name), file);
+        } catch (IOException | UnsupportedOperationException e) {
+          Files.copy(file, dir.resolve(name));
+        }
+        staged.add(name);
+      }
+    }
+    return staged;
+  }
+
   /** Where a finished file is written before {@link #commit} moves it to the output folder. */
   public Path staged(String fileName) {
     return dir.resolve(fileName);

@@ -47,6 +47,7 @@ public final class InventoryRun {
   private volatile ExitCode collectionCode;
   private List<String> rejectedAccounts = List.of();
   private NamedRegions namedRegionLines = NamedRegions.NONE;
+  private ReportStep reportStep = new ReportStep(null);
 
   /**
    * @param progress how the run shows its progress while it works; closed by the run
@@ -56,6 +57,12 @@ public final class InventoryRun {
     this.err = err;
     this.clock = clock;
     this.progress = progress;
+  }
+
+  /** Writes the licence report of the new set before it is committed ({@code collect --report}). */
+  public InventoryRun withReport(io.awsinventory.licence.LicenceReport licenceReport) {
+    this.reportStep = new ReportStep(licenceReport);
+    return this;
   }
 
   public ExitCode execute() throws InterruptedException {
@@ -105,6 +112,7 @@ public final class InventoryRun {
           carry.byType().values().stream().mapToLong(CarryForward.TypeResult::carried).sum();
       List<String> newSet = new ArrayList<>(fileNames);
       newSet.add(RunSummary.FILE_NAME);
+      newSet.addAll(reportStep.names(config));
       List<String> strays = workspace.strays(SetFiles.ownFileNames(), newSet);
       summary.removedFiles(strays);
       summary.rejectedAccounts(accounts.rejected());
@@ -122,6 +130,7 @@ public final class InventoryRun {
       summary.finish(clock.instant(), exitCode.code(), totals(sorted));
       summary.write(workspace.staged(RunSummary.FILE_NAME));
       fileNames.add(RunSummary.FILE_NAME);
+      reportStep.write(config, workspace, fileNames, strays);
       collectionCode = exitCode;
       workspace.commit(fileNames, strays);
       progress.close();
@@ -235,6 +244,7 @@ public final class InventoryRun {
     carried.forEach(err::println);
     typeLookups.forEach(err::println);
     namedRegionLines.failures().forEach(err::println);
+    reportStep.lines().forEach(err::println);
     for (String id : rejectedAccounts) {
       err.println(
           "failed: the organization listed '"

@@ -3,6 +3,7 @@ package io.awsinventory.run;
 import io.awsinventory.collect.ResourceType;
 import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.fanout.Outcome;
+import io.awsinventory.licence.LicenceReport;
 import io.awsinventory.output.Coverage;
 import io.awsinventory.output.FileAssembler;
 import io.awsinventory.output.OutputFormat;
@@ -128,6 +129,7 @@ final class SetFiles {
       names.add(Coverage.fileName(format));
     }
     names.add(RunSummary.FILE_NAME);
+    names.addAll(LicenceReport.fileNames());
     return names;
   }
 }

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages read as the pipeline: cli, run, delivery (the set to the Data Hub), schema, auth,
- * discovery, fanout (what is called and when), transport (how one call is made), collect, output,
- * and the kernel (the root package) at the bottom. Every import points down this list.
+ * The packages read as the pipeline: cli, run, delivery (the set to the Data Hub), licence (the
+ * licence position of a set), schema, auth, discovery, fanout (what is called and when), transport
+ * (how one call is made), collect, output, and the kernel (the root package) at the bottom. Every
+ * import points down this list.
  */
 class LayeringTest {
   static final String ROOT = "io.awsinventory";
@@ -40,6 +41,8 @@ class LayeringTest {
         .definedBy(ROOT + ".run..")
         .layer("delivery")
         .definedBy(ROOT + ".delivery..")
+        .layer("licence")
+        .definedBy(ROOT + ".licence..")
         .layer("schema")
         .definedBy(ROOT + ".schema..")
         .layer("auth")
@@ -62,25 +65,37 @@ class LayeringTest {
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("delivery")
         .mayOnlyBeAccessedByLayers("cli", "run")
+        .whereLayer("licence")
+        .mayOnlyBeAccessedByLayers("cli", "run")
         .whereLayer("schema")
-        .mayOnlyBeAccessedByLayers("cli", "run", "delivery")
+        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "licence")
         .whereLayer("auth")
-        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "schema")
+        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "licence", "schema")
         .whereLayer("discovery")
-        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "schema", "auth")
+        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "licence", "schema", "auth")
         .whereLayer("fanout")
-        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "schema", "auth", "discovery")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "run", "delivery", "licence", "schema", "auth", "discovery")
         .whereLayer("transport")
         .mayOnlyBeAccessedByLayers(
-            "cli", "run", "delivery", "schema", "auth", "discovery", "fanout")
+            "cli", "run", "delivery", "licence", "schema", "auth", "discovery", "fanout")
         .whereLayer("collect")
         .mayOnlyBeAccessedByLayers(
-            "cli", "run", "delivery", "schema", "auth", "discovery", "fanout", "transport")
+            "cli",
+            "run",
+            "delivery",
+            "licence",
+            "schema",
+            "auth",
+            "discovery",
+            "fanout",
+            "transport")
         .whereLayer("output")
         .mayOnlyBeAccessedByLayers(
             "cli",
             "run",
             "delivery",
+            "licence",
             "schema",
             "auth",
             "discovery",

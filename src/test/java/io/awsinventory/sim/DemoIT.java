@@ -8,7 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** scripts/demo.sh shows a whole organization, on-premises managed nodes among its servers. */
+/**
+ * scripts/demo.sh shows a whole organization, on-premises managed nodes among its servers, and its
+ * licence position.
+ */
 class DemoIT {
   @TempDir Path dir;
 
@@ -28,5 +31,11 @@ class DemoIT {
     assertThat(demo.exitValue()).as(text).isZero();
     assertThat(text).containsPattern("of which on-premises \\(mi-\\): [1-9]");
     assertThat(Files.readString(out.resolve("ssm_applications.csv"))).contains(",mi-");
+    // the licence position of the set, printed and committed with it
+    assertThat(text)
+        .contains("licence position (all accounts")
+        .containsPattern("Windows Server +core");
+    assertThat(out.resolve("licence_position.csv")).isRegularFile();
+    assertThat(out.resolve("licence_report.html")).isRegularFile();
   }
 }
