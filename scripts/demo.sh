@@ -14,7 +14,7 @@ fi
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 sim_log=$(mktemp "${TMPDIR:-/tmp}/aws-simulator.XXXXXX.log")
 scripts/simulator.sh --port "$port" --accounts 6 --suspended-every 5 --instances 2000 \
-  --regions eu-west-1,us-east-1 --not-opted-in-regions af-south-1 --nodes-per-target 5 \
+  --regions eu-west-1,us-east-1 --not-opted-in-regions af-south-1 --nodes-per-target 5 --db-per-target 7 \
   >"$sim_log" 2>&1 &
 sim_pid=$!
 stop_simulator() {
