@@ -55,13 +55,13 @@ position = os.path.join(os.path.dirname(sys.argv[1]), "licence_position.csv")
 if os.path.exists(position):
     print("\nlicence position (all accounts; licence_report.html shows it as a page):")
     print(f"  {'product':<26} {'edition':<20} {'metric':<10} {'units':>6} {'resources':>9} {'BYOL':>5} "
-          f"{'not computable':>14}")
+          f"{'flagged':>7} {'not computable':>14}")
     with open(position, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             if row["Scope"] == "total":
                 print(f"  {row['Product']:<26} {row['Edition']:<20} {row['Metric']:<10} "
                       f"{row['UnitsRequired']:>6} {row['Resources']:>9} {row['Byol']:>5} "
-                      f"{row['NotComputable']:>14}")
+                      f"{row['Flagged']:>7} {row['NotComputable']:>14}")
 PY
 echo "files in $(cd "$out" && pwd)"
 exit $code
