@@ -77,54 +77,22 @@ public record LicenceRow(
 
   /** This row with other units, counting, note. */
   LicenceRow with(Long units, boolean counted, String note) {
-    return new LicenceRow(
-        accountId,
-        region,
-        resourceId,
-        kind,
-        product,
-        edition,
-        source,
-        licenseIncluded,
-        tenancy,
-        hostId,
-        vcpus,
-        physicalCores,
-        metric,
-        units,
-        rule,
-        note,
-        counted,
-        flagged,
-        stale);
+    return outcome(units, note, counted, flagged, stale);
   }
 
   /** This row flagged: a placement or size the vendor's terms do not allow. */
   LicenceRow flagged(Long units, String note) {
-    return new LicenceRow(
-        accountId,
-        region,
-        resourceId,
-        kind,
-        product,
-        edition,
-        source,
-        licenseIncluded,
-        tenancy,
-        hostId,
-        vcpus,
-        physicalCores,
-        metric,
-        units,
-        rule,
-        note,
-        counted,
-        true,
-        stale);
+    return outcome(units, note, counted, true, stale);
   }
 
   /** This row for a resource carried from an earlier set. */
   LicenceRow carried() {
+    return outcome(units, note, counted, flagged, true);
+  }
+
+  /** The same resource and product, counted otherwise. */
+  private LicenceRow outcome(
+      Long units, String note, boolean counted, boolean flagged, boolean stale) {
     return new LicenceRow(
         accountId,
         region,
@@ -144,7 +112,7 @@ public record LicenceRow(
         note,
         counted,
         flagged,
-        true);
+        stale);
   }
 
   /** The row as a record: absent members for unknown values. */
