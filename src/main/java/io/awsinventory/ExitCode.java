@@ -14,7 +14,10 @@ public enum ExitCode {
   AUTHENTICATION(4),
   /** AWS could not be reached (connection, DNS, proxy, TLS, time-out) before any target. */
   UNREACHABLE(5),
-  /** The set was committed, but an upload to the Data Hub after the commit failed. */
+  /**
+   * The set was committed, but a step after the commit failed: an upload to the Data Hub, or the
+   * append to the history database.
+   */
   DELIVERY(6),
   /** Stopped by SIGINT or SIGTERM; the previous set of files is untouched. */
   INTERRUPTED(ExitCode.INTERRUPTED_CODE);

@@ -34,6 +34,8 @@ import picocli.CommandLine.ParseResult;
       CurrentCommand.class,
       DeliverCommand.class,
       ReportCommand.class,
+      LoadCommand.class,
+      HistoryCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },

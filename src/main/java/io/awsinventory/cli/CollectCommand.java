@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
       "    aws-inventory check --profile org-reader --list-accounts",
       "",
       "Exit codes: 0 all collected, 2 bad option, 3 partial, 4 authentication, 5 AWS not reachable,"
-          + " 6 committed but a Data Hub upload failed, 130 interrupted."
+          + " 6 committed but a Data Hub upload or the database append failed, 130 interrupted."
     })
 public final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -59,6 +59,16 @@ public final class CollectCommand implements Callable<Integer> {
   boolean report;
 
   @Mixin LicenceOptions licence = new LicenceOptions();
+  @Mixin DatabaseOptions database = new DatabaseOptions();
+
+  @Option(
+      names = "--keep-runs",
+      paramLabel = "N",
+      description =
+          "With --database: keep the newest N runs of this collector's scope, deleting older"
+              + " ones after each append (default: keep all).")
+  Integer keepRuns;
+
   @Mixin LoggingOptions logging = new LoggingOptions();
 
   private final RunConfigFactory factory;
@@ -79,6 +89,12 @@ public final class CollectCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ConfigFile.check(spec);
     LicenceReport licenceReport = licence.report();
+    Optional<DatabaseOptions.Settings> history = database.settings(factory.env());
+    if (keepRuns != null && (keepRuns < 1 || history.isEmpty())) {
+      throw io.awsinventory.InventoryException.invalidInput(
+          "--keep-runs",
+          history.isEmpty() ? "needs --database" : "keeps at least 1 run, not " + keepRuns);
+    }
     RunConfig config = factory.build(credentials, roles, scope, output, logging);
     Optional<DataHubSettings> delivery =
         new DataHubValidation(factory.env()).settings(datahub, config.format(), config.resources());
@@ -96,13 +112,17 @@ public final class CollectCommand implements Callable<Integer> {
     Interruption.watch(run::exitCodeOnceInPlace);
     int code = run.execute().code();
     console.totals().set(run.totals());
+    boolean delivered = true;
     if (delivery.isPresent()) {
       // after the commit, from the committed set: a failed upload never costs the files
-      boolean delivered = DeliverCommand.deliver(config.outputDir(), delivery.get(), false, err);
-      if (!delivered) {
-        return ExitCode.DELIVERY.code();
-      }
+      delivered = DeliverCommand.deliver(config.outputDir(), delivery.get(), false, err);
     }
-    return code;
+    if (history.isPresent()) {
+      ExitCode appended =
+          LoadCommand.append(
+              config.outputDir(), history.get(), keepRuns == null ? 0 : keepRuns, err, false);
+      delivered &= appended == ExitCode.OK;
+    }
+    return delivered ? code : ExitCode.DELIVERY.code();
   }
 }

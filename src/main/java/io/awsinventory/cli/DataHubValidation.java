@@ -8,13 +8,9 @@ import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.delivery.DataHubSettings;
 import io.awsinventory.output.Coverage;
 import io.awsinventory.output.OutputFormat;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -155,27 +151,6 @@ final class DataHubValidation {
   }
 
   private static String readKey(Path file) {
-    String key;
-    try {
-      key = Files.readString(file, StandardCharsets.UTF_8).strip();
-    } catch (IOException | SecurityException e) {
-      throw invalidInput("--datahub-api-key-file", "cannot read " + file);
-    }
-    if (key.isEmpty() || key.contains("\n")) {
-      throw invalidInput("--datahub-api-key-file", file + " must hold the key on one line");
-    }
-    try {
-      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-      if (permissions.contains(PosixFilePermission.GROUP_READ)
-          || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-        throw invalidInput(
-            "--datahub-api-key-file",
-            file + " can be read by other users; run 'chmod 600 " + file + "'");
-      }
-    } catch (UnsupportedOperationException | IOException notPosix) {
-      // NTFS: the folder's access list guards the file
-    }
-    Secrets.register(key);
-    return key;
+    return SecretFile.read(file, "--datahub-api-key-file", "key");
   }
 }

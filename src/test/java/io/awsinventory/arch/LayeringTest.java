@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages read as the pipeline: cli, run, delivery (the set to the Data Hub), licence (the
- * licence position of a set), schema, auth, discovery, fanout (what is called and when), transport
- * (how one call is made), collect, output, and the kernel (the root package) at the bottom. Every
- * import points down this list.
+ * licence position of a set), history (sets kept in a database), schema, auth, discovery, fanout
+ * (what is called and when), transport (how one call is made), collect, output, and the kernel (the
+ * root package) at the bottom. Every import points down this list.
  */
 class LayeringTest {
   static final String ROOT = "io.awsinventory";
@@ -43,6 +43,8 @@ class LayeringTest {
         .definedBy(ROOT + ".delivery..")
         .layer("licence")
         .definedBy(ROOT + ".licence..")
+        .layer("history")
+        .definedBy(ROOT + ".history..")
         .layer("schema")
         .definedBy(ROOT + ".schema..")
         .layer("auth")
@@ -67,24 +69,27 @@ class LayeringTest {
         .mayOnlyBeAccessedByLayers("cli", "run")
         .whereLayer("licence")
         .mayOnlyBeAccessedByLayers("cli", "run")
+        .whereLayer("history")
+        .mayOnlyBeAccessedByLayers("cli", "run")
         .whereLayer("schema")
-        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "licence")
+        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "licence", "history")
         .whereLayer("auth")
-        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "licence", "schema")
+        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "licence", "history", "schema")
         .whereLayer("discovery")
-        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "licence", "schema", "auth")
+        .mayOnlyBeAccessedByLayers("cli", "run", "delivery", "licence", "history", "schema", "auth")
         .whereLayer("fanout")
         .mayOnlyBeAccessedByLayers(
-            "cli", "run", "delivery", "licence", "schema", "auth", "discovery")
+            "cli", "run", "delivery", "licence", "history", "schema", "auth", "discovery")
         .whereLayer("transport")
         .mayOnlyBeAccessedByLayers(
-            "cli", "run", "delivery", "licence", "schema", "auth", "discovery", "fanout")
+            "cli", "run", "delivery", "licence", "history", "schema", "auth", "discovery", "fanout")
         .whereLayer("collect")
         .mayOnlyBeAccessedByLayers(
             "cli",
             "run",
             "delivery",
             "licence",
+            "history",
             "schema",
             "auth",
             "discovery",
@@ -96,6 +101,7 @@ class LayeringTest {
             "run",
             "delivery",
             "licence",
+            "history",
             "schema",
             "auth",
             "discovery",

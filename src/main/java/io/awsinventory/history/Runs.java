@@ -1,0 +1,110 @@
+package io.awsinventory.history;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The runs in the history: listed for {@code history}, pruned for {@code --keep-runs}. */
+public final class Runs {
+  /** One run, with its rows per table. */
+  public record Run(
+      String runId,
+      String scope,
+      String startedAt,
+      String endedAt,
+      int exitCode,
+      Map<String, Long> rows) {}
+
+  private Runs() {}
+
+  /** Every run, oldest first, with its rows per table (tables it has no row in left out). */
+  public static List<Run> list(HistoryDatabase database) throws SQLException {
+    List<Run> runs = new ArrayList<>();
+    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    for (Tables.Table table : Tables.all()) {
+      try (PreparedStatement query =
+              database
+                  .connection()
+                  .prepareStatement(
+                      "SELECT run_id, COUNT(*) FROM " + table.name() + " GROUP BY run_id");
+          ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          counts
+              .computeIfAbsent(rows.getString(1), k -> new LinkedHashMap<>())
+              .put(table.name(), rows.getLong(2));
+        }
+      }
+    }
+    try (PreparedStatement query =
+            database
+                .connection()
+                .prepareStatement(
+                    "SELECT run_id, scope, started_at, ended_at, exit_code FROM runs"
+                        + " ORDER BY ended_at, run_id");
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        runs.add(
+            new Run(
+                rows.getString(1),
+                rows.getString(2),
+                text(rows.getObject(3)),
+                text(rows.getObject(4)),
+                rows.getInt(5),
+                counts.getOrDefault(rows.getString(1), Map.of())));
+      }
+    }
+    return runs;
+  }
+
+  /** A time column as ISO text, whichever type the database answers it as. */
+  static String text(Object value) {
+    if (value instanceof java.time.OffsetDateTime time) {
+      return Snapshots.time(time.toInstant().toString());
+    }
+    if (value instanceof java.sql.Timestamp stamp) {
+      return Snapshots.time(stamp.toInstant().toString());
+    }
+    return value == null ? null : Snapshots.time(value.toString());
+  }
+
+  /**
+   * Deletes the runs of {@code scope} older than its newest {@code keep}, with their rows; the run
+   * ids deleted. Runs in the caller's transaction.
+   */
+  static List<String> prune(HistoryDatabase database, String scope, int keep) throws SQLException {
+    List<String> old = new ArrayList<>();
+    try (PreparedStatement query =
+        database
+            .connection()
+            .prepareStatement(
+                "SELECT run_id FROM runs WHERE scope = ? ORDER BY ended_at DESC, run_id DESC")) {
+      query.setString(1, scope);
+      try (ResultSet rows = query.executeQuery()) {
+        int seen = 0;
+        while (rows.next()) {
+          if (++seen > keep) {
+            old.add(rows.getString(1));
+          }
+        }
+      }
+    }
+    List<String> tables = new ArrayList<>();
+    Tables.all().forEach(t -> tables.add(t.name()));
+    tables.add("coverage");
+    tables.add("runs");
+    for (String runId : old) {
+      for (String table : tables) {
+        try (PreparedStatement delete =
+            database.connection().prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+          delete.setString(1, runId);
+          delete.executeUpdate();
+        }
+      }
+    }
+    return old;
+  }
+}
