@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds aws-inventory and runs every test: unit tests, then integration tests against a moto AWS
-# emulator started here on a free loopback port and stopped on exit, and the licence report's page
-# in Debian's headless Chromium (installed here when missing).
+# emulator started here on a free loopback port and stopped on exit, the licence report's page in
+# Debian's headless Chromium and the history in a real PostgreSQL (both installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,14 +10,23 @@ if ! python3 -c 'import moto.server' >/dev/null 2>&1; then
   python3 -m pip install --quiet 'moto[server]==5.2.1'
 fi
 
+# Debian packages the tests use: Chromium for the licence report's page, PostgreSQL for the history
+# database (the tests start a cluster of their own on a loopback port)
+packages=()
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  echo "test.sh: installing chromium and chromium-driver for the licence report page's test" >&2
+  packages+=(chromium chromium-driver)
+fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  packages+=(postgresql-15)
+fi
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "test.sh: installing ${packages[*]}" >&2
   sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
   export DEBIAN_FRONTEND=noninteractive
-  if ! $sudo apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null; then
+  if ! $sudo apt-get install -y -q --no-install-recommends "${packages[@]}" >/dev/null; then
     $sudo apt-get update -q >/dev/null
-    $sudo apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null
+    $sudo apt-get install -y -q --no-install-recommends "${packages[@]}" >/dev/null
   fi
 fi
 
