@@ -36,6 +36,7 @@ import picocli.CommandLine.ParseResult;
       ReportCommand.class,
       LoadCommand.class,
       HistoryCommand.class,
+      DiffCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },

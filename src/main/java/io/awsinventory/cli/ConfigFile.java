@@ -89,7 +89,7 @@ final class ConfigFile implements IDefaultValueProvider {
   }
 
   /** The commands that read a committed set rather than write one. */
-  static final Set<String> SET_READERS = Set.of("report");
+  static final Set<String> SET_READERS = Set.of("report", "diff");
 
   private static boolean isSet(Object value) {
     return value != null && !Boolean.FALSE.equals(value);

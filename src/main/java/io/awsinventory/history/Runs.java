@@ -72,6 +72,71 @@ public final class Runs {
   }
 
   /**
+   * The two runs a diff compares: {@code from} and {@code to} each a run id or a day (YYYY-MM-DD:
+   * the last run at or before the end of that UTC day), in the scope of the run named by id, else
+   * of the newest run; by default the scope's last two runs.
+   *
+   * @throws IllegalArgumentException naming the option whose run the database does not hold
+   */
+  public static List<Run> pair(HistoryDatabase database, String from, String to)
+      throws SQLException {
+    List<Run> runs = list(database);
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("--from: the database holds no run yet");
+    }
+    String scope = runs.get(runs.size() - 1).scope();
+    for (String spec : new String[] {to, from}) {
+      for (Run run : runs) {
+        if (run.runId().equals(spec)) {
+          scope = run.scope();
+        }
+      }
+    }
+    List<Run> inScope = new ArrayList<>();
+    for (Run run : runs) {
+      if (run.scope().equals(scope)) {
+        inScope.add(run);
+      }
+    }
+    Run second = to == null ? inScope.get(inScope.size() - 1) : pick(inScope, to, "--to");
+    Run first;
+    if (from == null) {
+      int index = inScope.indexOf(second);
+      if (index < 1) {
+        throw new IllegalArgumentException(
+            "--from: the scope holds no run before " + second.runId() + " to compare with");
+      }
+      first = inScope.get(index - 1);
+    } else {
+      first = pick(inScope, from, "--from");
+    }
+    return List.of(first, second);
+  }
+
+  private static Run pick(List<Run> runs, String spec, String option) {
+    for (Run run : runs) {
+      if (run.runId().equals(spec)) {
+        return run;
+      }
+    }
+    if (!spec.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      throw new IllegalArgumentException(
+          option + ": no run " + spec + " in the database (a run id, or a day as YYYY-MM-DD)");
+    }
+    String endOfDay = spec + "T23:59:59.999Z";
+    Run found = null;
+    for (Run run : runs) {
+      if (run.endedAt() != null && run.endedAt().compareTo(endOfDay) <= 0) {
+        found = run;
+      }
+    }
+    if (found == null) {
+      throw new IllegalArgumentException(option + ": no run ended on or before " + spec);
+    }
+    return found;
+  }
+
+  /**
    * Deletes the runs of {@code scope} older than its newest {@code keep}, with their rows; the run
    * ids deleted. Runs in the caller's transaction.
    */

@@ -68,6 +68,9 @@ final class Ec2Handler {
     StringBuilder out =
         new StringBuilder(Math.max(64, (to - from) * 900)).append("<reservationSet>");
     for (int i = from; i < to; i++) {
+      if (estate.removed(account, region, i)) {
+        continue;
+      }
       SimInstance instance = estate.instance(account, region, i);
       out.append("<item><reservationId>r-")
           .append(instance.id().substring(2))

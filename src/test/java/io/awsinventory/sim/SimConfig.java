@@ -21,6 +21,8 @@ public final class SimConfig {
   private int reservedPerTarget = 2;
   private int imagesPerTarget = 2;
   private int dbPerTarget = 2;
+  // 0: the estate as first seen; 1: some instances removed, added, resized and re-licensed since
+  private volatile int generation;
   private int hostsPerTarget = 1;
   private int reservedDbPerTarget = 1;
   private int nodesPerTarget = 2;
@@ -268,6 +270,21 @@ public final class SimConfig {
   public SimConfig imagesPerTarget(int value) {
     imagesPerTarget = value;
     return this;
+  }
+
+  /**
+   * Moves the estate on between two runs: from generation 1 on, every 40th instance (index 3 mod
+   * 40, not on a Dedicated Host) is gone, every 40th (5 mod 40, not on a host) has a larger type,
+   * every Windows BYOL instance at 9 mod 40 runs licence-included Windows, and each account x
+   * region has a 40th more instances at the end (see {@link SimEstate#removed} and its neighbours).
+   */
+  public SimConfig generation(int value) {
+    generation = value;
+    return this;
+  }
+
+  public int generation() {
+    return generation;
   }
 
   public SimConfig dbPerTarget(int value) {

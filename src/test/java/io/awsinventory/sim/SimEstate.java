@@ -39,6 +39,7 @@ public final class SimEstate {
           Map.entry("r6i.2xlarge", new SimType(8, 4, 2, "x86_64")),
           Map.entry("r6g.large", new SimType(2, 2, 1, "arm64")),
           Map.entry("c6g.2xlarge", new SimType(8, 8, 1, "arm64")),
+          Map.entry("c6g.4xlarge", new SimType(16, 16, 1, "arm64")),
           Map.entry("r5.4xlarge", new SimType(16, 8, 2, "x86_64")));
 
   /** The specs of {@code type}; a type outside the estate gets specs made from its size. */
@@ -217,7 +218,46 @@ public final class SimEstate {
   }
 
   public int instanceCount(String accountId, String region) {
+    int first = firstCount(accountId, region);
+    return config.generation() > 0 ? first + first / 40 : first;
+  }
+
+  /** The instances of generation 0: those at or past this index were added later. */
+  public int firstCount(String accountId, String region) {
     return instanceCounts.getOrDefault(accountId + "/" + region, 0);
+  }
+
+  /**
+   * Whether instance {@code index} is gone in this generation (DescribeInstances leaves it out).
+   */
+  public boolean removed(String accountId, String region, int index) {
+    return config.generation() > 0
+        && index % 40 == 3
+        && index < firstCount(accountId, region)
+        && !SimLicensing.onHost(index, hostCount(accountId, region));
+  }
+
+  /** Whether instance {@code index} was resized to a larger type in this generation. */
+  public boolean resized(String accountId, String region, int index) {
+    return config.generation() > 0
+        && index % 40 == 5
+        && index < firstCount(accountId, region)
+        && !SimLicensing.onHost(index, hostCount(accountId, region));
+  }
+
+  /** Whether instance {@code index} had its licence changed (BYOL to licence included). */
+  public boolean relicensed(String accountId, String region, int index) {
+    return config.generation() > 0 && index % 40 == 9 && index < firstCount(accountId, region);
+  }
+
+  /** The type a resize gives: a larger one of the same architecture (r5.4xlarge gets smaller). */
+  private static String resize(String type) {
+    return switch (type) {
+      case "t3.micro" -> "t3.large";
+      case "t3.large", "m5.large", "r5.4xlarge" -> "m6i.xlarge";
+      case "m6i.xlarge" -> "r5.4xlarge";
+      default -> "c6g.4xlarge";
+    };
   }
 
   public int reservedCount(String accountId, String region) {
@@ -260,7 +300,8 @@ public final class SimEstate {
       String state,
       Instant launched,
       String zone,
-      String name) {}
+      String name,
+      boolean relicensed) {}
 
   public SimInstance instance(String accountId, String region, int index) {
     SplittableRandom random =
@@ -279,6 +320,8 @@ public final class SimEstate {
     if (SimLicensing.onHost(index, hostCount(accountId, region))) {
       // a Dedicated Host runs one family: the hosts' m5
       type = SimLicensing.HOST_TYPE;
+    } else if (resized(accountId, region, index)) {
+      type = resize(type);
     }
     return new SimInstance(
         hexId("i-", accountId, region, index, 17),
@@ -287,7 +330,8 @@ public final class SimEstate {
         STATES[random.nextInt(STATES.length)],
         EPOCH.plusSeconds(random.nextInt(60 * 60 * 24 * 600)),
         region + (char) ('a' + random.nextInt(3)),
-        "host-" + index);
+        "host-" + index,
+        relicensed(accountId, region, index));
   }
 
   public String imageId(String accountId, String region, int index) {

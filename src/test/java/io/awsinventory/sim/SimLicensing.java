@@ -49,7 +49,9 @@ public final class SimLicensing {
     if (SimEstate.typeSpec(instance.type()).architecture().equals("arm64")) {
       return index % 2 == 0 ? Plan.LINUX : Plan.RHEL;
     }
-    return Plan.values()[index % Plan.values().length];
+    Plan plan = Plan.values()[index % Plan.values().length];
+    // re-licensed: the Windows brought to AWS became licence included
+    return plan == Plan.WINDOWS_BYOL && instance.relicensed() ? Plan.WINDOWS : plan;
   }
 
   /**
