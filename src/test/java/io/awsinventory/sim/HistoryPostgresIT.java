@@ -82,6 +82,18 @@ class HistoryPostgresIT {
             PostgresServer.jdbc(database), PostgresServer.USER, PostgresServer.PASSWORD)) {
       assertThat(latest(db, "regions=all enabled")).isEqualTo(file(all)).isNotEmpty();
       assertThat(latest(db, "regions=eu-west-1")).isEqualTo(file(one)).isNotEmpty();
+      // the README's audit query, with the PostgreSQL operator its comment gives
+      String audit =
+          HistoryTest.readmeQuery()
+              .replace("2026-11-30", "2999-12-31")
+              .replace(
+                  "i.products LIKE '%\"SQL Server\"%'",
+                  "i.products @> '[{\"Product\":\"SQL Server\"}]'");
+      assertThat(audit).contains("@>");
+      try (Statement query = db.createStatement();
+          ResultSet rows = query.executeQuery(audit)) {
+        assertThat(rows.next()).isTrue();
+      }
       // the typed licence columns are queryable as such: JSONB products, integer vCPUs
       try (Statement query = db.createStatement();
           ResultSet rows =

@@ -80,6 +80,32 @@ class HistoryTest {
       }
     }
     assertThat(latest).isEqualTo(file).isNotEmpty();
+
+    // the README's audit query: the SQL Server instances of the last run on or before a day
+    long sqlServer =
+        file.values().stream()
+            .filter(r -> r.get("Products").toString().contains("SQL Server"))
+            .count();
+    try (Connection db = DriverManager.getConnection("jdbc:" + database());
+        Statement query = db.createStatement();
+        ResultSet rows = query.executeQuery(readmeQuery().replace("2026-11-30", "2999-12-31"))) {
+      long found = 0;
+      while (rows.next()) {
+        found++;
+      }
+      assertThat(found).isEqualTo(sqlServer).isPositive();
+    }
+  }
+
+  /** The SQL example of the README's "History and audits" section. */
+  static String readmeQuery() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("```sql\n", readme.indexOf("## History and audits")) + 7;
+    return readme
+        .substring(start, readme.indexOf("```", start))
+        .replaceAll("--[^\n]*", "")
+        .strip()
+        .replaceAll(";$", "");
   }
 
   @Test
