@@ -59,6 +59,16 @@ final class JarRun {
         stderr);
   }
 
+  /** Kills the jar at once (SIGKILL): no shutdown hook runs. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(1, TimeUnit.MINUTES);
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
   int waitFor() throws InterruptedException {
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
