@@ -61,6 +61,52 @@ def free_port():
         return s.getsockname()[1]
 
 
+class PostgresCluster:
+    """A PostgreSQL cluster of the bench's own: Debian's server (postgresql-15), a temporary folder,
+    a free loopback port; run as the postgres user when the bench runs as root."""
+
+    USER = "inventory"
+    PASSWORD = "bench-Password-1"
+
+    def __init__(self):
+        import glob
+        import pwd
+        bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        if not bins:
+            raise SystemExit("history: PostgreSQL is not installed (scripts/test.sh installs postgresql-15)")
+        self.bin = os.path.dirname(bins[-1])
+        self.dir = tempfile.mkdtemp(prefix="bench-pg-")
+        self.root = os.geteuid() == 0
+        password = os.path.join(self.dir, "password")
+        with open(password, "w") as f:
+            f.write(self.PASSWORD + "\n")
+        if self.root:
+            uid = pwd.getpwnam("postgres").pw_uid
+            os.chown(self.dir, uid, -1)
+            os.chown(password, uid, -1)
+        self.port = free_port()
+        self.data = os.path.join(self.dir, "data")
+        self._run("initdb", "-D", self.data, "-U", self.USER, f"--pwfile={password}", "-A", "scram-sha-256",
+                  "-N", "-E", "UTF8")
+        self._run("pg_ctl", "-D", self.data, "-l", os.path.join(self.dir, "server.log"), "-w", "-o",
+                  f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.dir} -c fsync=off", "start")
+        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", self.USER, "history",
+                  env={"PGPASSWORD": self.PASSWORD})
+        self.url = f"postgresql://127.0.0.1:{self.port}/history"
+        self.env = {"PGUSER": self.USER, "PGPASSWORD": self.PASSWORD}
+
+    def _run(self, tool, *args, env=None):
+        command = ([ "runuser", "-u", "postgres", "--"] if self.root else []) + [os.path.join(self.bin, tool), *args]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=dict(os.environ, **(env or {})), cwd="/")
+
+    def stop(self):
+        try:
+            self._run("pg_ctl", "-D", self.data, "-m", "immediate", "stop")
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
 class Simulator:
     def __init__(self, knobs, tls_dir=None):
         self.port = free_port()
@@ -804,6 +850,62 @@ def scenario_report():
           f"report_peak_rss_mb={rss} instances={instances} licence_rows={rows} position_lines={positions}")
 
 
+def scenario_history():
+    """A million-instance set appended to SQLite and to PostgreSQL (time and peak RSS of each
+    against the collect that wrote it), then a second run with 1% of the instances changed
+    (removed, added, resized) and the diff of the two: from the database and from the folders."""
+    work = tempfile.mkdtemp(prefix="bench-history-")
+    knobs = ["--accounts", "1", "--regions", "us-east-1", "--not-opted-in-regions", "af-south-1",
+             "--instances", "1000000", "--skew", "false", "--hosts-per-target", "20",
+             "--db-per-target", "0", "--reserved-per-target", "0", "--images-per-target", "0",
+             "--change-every", "100", *LATENCY_KNOBS]
+    launcher = os.path.join(ROOT, "scripts", "aws-inventory")
+    sqlite = "sqlite:" + os.path.join(work, "history.db")
+    pg = PostgresCluster()
+    lines = []
+    try:
+        outs = []
+        for generation in (0, 1):
+            out = os.path.join(work, f"run{generation}")
+            sim = Simulator(knobs + ["--generation", str(generation)])
+            try:
+                wall, rss, code, cpu = run_collector(sim, out, heap="256m", extra=["--resources", "instances"])
+            finally:
+                sim.stop()
+            lines.append(f"bench: scenario=history step=collect generation={generation} exit={code} "
+                         f"wall_s={wall:.1f} cpu_s={cpu:.1f} peak_rss_mb={rss} "
+                         f"records={count_lines(os.path.join(out, 'ec2_instances.jsonl'))}")
+            outs.append((out, wall))
+            os.environ["AWS_INVENTORY_JAVA_OPTS"] = "-Xmx256m"
+            for name, url, env in (("sqlite", sqlite, {}), ("postgresql", pg.url, pg.env)):
+                saved = {k: os.environ.get(k) for k in env}
+                os.environ.update(env)
+                try:
+                    a_wall, a_rss, a_code, a_cpu = run_measured([launcher, "load", out, "--database", url])
+                finally:
+                    for k, v in saved.items():
+                        if v is None:
+                            os.environ.pop(k, None)
+                        else:
+                            os.environ[k] = v
+                lines.append(f"bench: scenario=history step=append database={name} generation={generation} "
+                             f"exit={a_code} wall_s={a_wall:.1f} cpu_s={a_cpu:.1f} peak_rss_mb={a_rss} "
+                             f"ratio_to_collect={a_wall / wall:.2f}")
+        for name, args in (("database", ["--database", sqlite]),
+                           ("folders", ["--from-dir", outs[0][0], "--to-dir", outs[1][0]])):
+            diff_out = os.path.join(work, f"diff-{name}")
+            d_wall, d_rss, d_code, d_cpu = run_measured(
+                [launcher, "diff", *args, "--output-dir", diff_out, "--format", "jsonl"])
+            rows = count_lines(os.path.join(diff_out, "diff_ec2_instances.jsonl")) if d_code == 0 else 0
+            lines.append(f"bench: scenario=history step=diff from={name} exit={d_code} wall_s={d_wall:.1f} "
+                         f"cpu_s={d_cpu:.1f} peak_rss_mb={d_rss} diff_rows={rows}")
+    finally:
+        pg.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    for line in lines:
+        print(line)
+
+
 def main():
     if not os.path.exists(JAR):
         subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-ntp", "package", "-DskipTests"],
@@ -843,6 +945,8 @@ def main():
             scenario_licence()
         elif name == "report":
             scenario_report()
+        elif name == "history":
+            scenario_history()
         elif name == "push":
             scenario_push()
         elif name == "sweep":

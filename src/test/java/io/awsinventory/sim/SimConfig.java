@@ -23,6 +23,7 @@ public final class SimConfig {
   private int dbPerTarget = 2;
   // 0: the estate as first seen; 1: some instances removed, added, resized and re-licensed since
   private volatile int generation;
+  private int changeEvery = 40;
   private int hostsPerTarget = 1;
   private int reservedDbPerTarget = 1;
   private int nodesPerTarget = 2;
@@ -285,6 +286,16 @@ public final class SimConfig {
 
   public int generation() {
     return generation;
+  }
+
+  /** One instance in how many each kind of change touches in generation 1 (default 40). */
+  public SimConfig changeEvery(int value) {
+    changeEvery = value;
+    return this;
+  }
+
+  public int changeEvery() {
+    return changeEvery;
   }
 
   public SimConfig dbPerTarget(int value) {
@@ -612,6 +623,8 @@ public final class SimConfig {
         case "--reserved-per-target" -> config.reservedPerTarget(Integer.parseInt(value));
         case "--images-per-target" -> config.imagesPerTarget(Integer.parseInt(value));
         case "--db-per-target" -> config.dbPerTarget(Integer.parseInt(value));
+        case "--generation" -> config.generation(Integer.parseInt(value));
+        case "--change-every" -> config.changeEvery(Integer.parseInt(value));
         case "--hosts-per-target" -> config.hostsPerTarget(Integer.parseInt(value));
         case "--reserved-db-per-target" -> config.reservedDbPerTarget(Integer.parseInt(value));
         case "--nodes-per-target" -> config.nodesPerTarget(Integer.parseInt(value));

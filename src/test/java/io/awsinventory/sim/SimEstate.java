@@ -219,7 +219,7 @@ public final class SimEstate {
 
   public int instanceCount(String accountId, String region) {
     int first = firstCount(accountId, region);
-    return config.generation() > 0 ? first + first / 40 : first;
+    return config.generation() > 0 ? first + first / config.changeEvery() : first;
   }
 
   /** The instances of generation 0: those at or past this index were added later. */
@@ -232,7 +232,7 @@ public final class SimEstate {
    */
   public boolean removed(String accountId, String region, int index) {
     return config.generation() > 0
-        && index % 40 == 3
+        && index % config.changeEvery() == 3
         && index < firstCount(accountId, region)
         && !SimLicensing.onHost(index, hostCount(accountId, region));
   }
@@ -240,14 +240,16 @@ public final class SimEstate {
   /** Whether instance {@code index} was resized to a larger type in this generation. */
   public boolean resized(String accountId, String region, int index) {
     return config.generation() > 0
-        && index % 40 == 5
+        && index % config.changeEvery() == 5
         && index < firstCount(accountId, region)
         && !SimLicensing.onHost(index, hostCount(accountId, region));
   }
 
   /** Whether instance {@code index} had its licence changed (BYOL to licence included). */
   public boolean relicensed(String accountId, String region, int index) {
-    return config.generation() > 0 && index % 40 == 9 && index < firstCount(accountId, region);
+    return config.generation() > 0
+        && index % config.changeEvery() == 9
+        && index < firstCount(accountId, region);
   }
 
   /** The type a resize gives: a larger one of the same architecture (r5.4xlarge gets smaller). */
