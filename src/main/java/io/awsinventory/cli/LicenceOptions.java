@@ -50,10 +50,19 @@ public final class LicenceOptions {
     } catch (InvalidPathException e) {
       throw invalidInput(option, "'" + value + "' is not a valid path");
     }
+    long size;
     try {
-      return reader.read(file);
+      size = java.nio.file.Files.size(file);
     } catch (NoSuchFileException e) {
       throw invalidInput(option, "no such file: " + file);
+    } catch (IOException | SecurityException e) {
+      throw invalidInput(option, "cannot read " + file);
+    }
+    if (size > io.awsinventory.SmallFiles.MAX_BYTES) {
+      throw invalidInput(option, file + " is larger than 1 MB: not a rules or entitlements file");
+    }
+    try {
+      return reader.read(file);
     } catch (IOException | RuntimeException e) {
       throw invalidInput(option, file + ": " + e.getMessage());
     }

@@ -101,7 +101,7 @@ public final class Diff {
           }
           b = after.next();
         } else {
-          if (!a.stale() && !b.stale()) {
+          if (!a.stale() && !b.stale() && !sameRow(a.record(), b.record())) {
             Map<String, JsonNode> old = flatten(a.record());
             Map<String, JsonNode> now = flatten(b.record());
             List<String> columns = changedColumns(old, now);
@@ -139,6 +139,29 @@ public final class Diff {
       row.put("After", after.toString());
     }
     return row;
+  }
+
+  /** Whether two records hold the same values, the times they were read left aside. */
+  static boolean sameRow(ObjectNode a, ObjectNode b) {
+    int compared = 0;
+    Iterator<Map.Entry<String, JsonNode>> fields = a.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (NOT_CHANGES.contains(field.getKey())) {
+        continue;
+      }
+      if (!field.getValue().equals(b.get(field.getKey()))) {
+        return false;
+      }
+      compared++;
+    }
+    int others = 0;
+    for (String name : NOT_CHANGES) {
+      if (b.has(name)) {
+        others++;
+      }
+    }
+    return b.size() - others == compared;
   }
 
   /** The columns whose values differ, the licence columns first, then by name. */

@@ -126,6 +126,9 @@ public final class HistoryDatabase implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;
+    } finally {
+      // no transaction stays open: on SQLite an open one would hold the write lock
+      connection.setAutoCommit(true);
     }
   }
 

@@ -78,6 +78,8 @@ public final class Snapshots {
     } catch (SQLException | IOException | AlreadyThereException | RuntimeException e) {
       connection.rollback();
       throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 
