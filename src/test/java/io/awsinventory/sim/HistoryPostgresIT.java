@@ -94,6 +94,32 @@ class HistoryPostgresIT {
           ResultSet rows = query.executeQuery(audit)) {
         assertThat(rows.next()).isTrue();
       }
+      // diff reads both runs of a scope from PostgreSQL in key order: the same estate, no change
+      List<String> runs = new java.util.ArrayList<>();
+      try (Statement query = db.createStatement();
+          ResultSet rows =
+              query.executeQuery(
+                  "SELECT run_id FROM runs WHERE scope LIKE '%all enabled%' ORDER BY ended_at")) {
+        while (rows.next()) {
+          runs.add(rows.getString(1));
+        }
+      }
+      assertThat(runs).hasSize(2);
+      JarRun diff =
+          JarRun.start(
+              List.of(
+                  "diff",
+                  "--database",
+                  database,
+                  "--from",
+                  runs.get(0),
+                  "--to",
+                  runs.get(1),
+                  "--output-dir",
+                  dir.resolve("diff").toString()),
+              env);
+      assertThat(diff.waitFor()).as(diff.err()).isZero();
+      assertThat(diff.err()).contains("diff_ec2_instances.json: 0 added, 0 removed, 0 changed");
       // the typed licence columns are queryable as such: JSONB products, integer vCPUs
       try (Statement query = db.createStatement();
           ResultSet rows =
