@@ -128,7 +128,9 @@ public final class DiffCommand implements Callable<Integer> {
                         InventoryException.invalidInput(
                             "--database", "is needed, or --from-dir and --to-dir"));
         try (HistoryDatabase history =
-            HistoryDatabase.open(settings.url(), settings.user(), settings.password())) {
+                HistoryDatabase.open(settings.url(), settings.user(), settings.password());
+            HistoryDatabase second =
+                HistoryDatabase.open(settings.url(), settings.user(), settings.password())) {
           List<Runs.Run> pair;
           try {
             pair = Runs.pair(history, from, to);
@@ -141,7 +143,7 @@ public final class DiffCommand implements Callable<Integer> {
           counts =
               DiffSources.write(
                   DiffSources.of(history, pair.get(0).runId()),
-                  DiffSources.of(history, pair.get(1).runId()),
+                  DiffSources.of(second, pair.get(1).runId()),
                   output,
                   written,
                   CsvStyle.PLAIN);

@@ -82,7 +82,10 @@ public final class DiffSources {
     };
   }
 
-  /** The side of one run in the history database. */
+  /**
+   * The side of one run in the history database. The two sides of a diff are read at once: give
+   * each its own connection.
+   */
   public static Side of(HistoryDatabase database, String runId) {
     return table -> {
       String collate = database.dialect() == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
@@ -162,8 +165,8 @@ public final class DiffSources {
       Side from, Side to, Path outputDir, OutputFormat format, CsvStyle csv) throws IOException {
     Map<String, Diff.Counts> counts = new LinkedHashMap<>();
     for (Tables.Table table : Tables.all()) {
-      try (Diff.Source a = orEmpty(from.open(table));
-          Diff.Source b = orEmpty(to.open(table))) {
+      try (Diff.Source a = readAhead(from.open(table), "from");
+          Diff.Source b = readAhead(to.open(table), "to")) {
         if (a == EMPTY && b == EMPTY) {
           continue;
         }
@@ -185,8 +188,8 @@ public final class DiffSources {
         public void close() {}
       };
 
-  private static Diff.Source orEmpty(Diff.Source source) {
-    return source == null ? EMPTY : source;
+  private static Diff.Source readAhead(Diff.Source source, String name) {
+    return source == null ? EMPTY : new ReadAheadSide(source, name);
   }
 
   private static ResourceType type(Tables.Table table) {
