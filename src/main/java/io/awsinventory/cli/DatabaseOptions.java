@@ -32,7 +32,22 @@ public final class DatabaseOptions {
   String passwordFile;
 
   /** Where and as whom to connect; the password null to let the driver read ~/.pgpass. */
-  public record Settings(DatabaseUrl url, String user, String password) {}
+  public record Settings(DatabaseUrl url, String user, String password) {
+    /**
+     * The one line that says a database step failed: what could not be done, where, and the
+     * driver's reason on one line, secrets masked.
+     */
+    String failure(String what, Exception e) {
+      return "failed: database: could not "
+          + what
+          + " "
+          + url.text()
+          + " ("
+          + Secrets.redact(
+              io.awsinventory.transport.ErrorClassifier.oneLine(String.valueOf(e.getMessage())))
+          + ")";
+    }
+  }
 
   /** The settings, if a database is named here or in the environment; bad ones are exit 2. */
   Optional<Settings> settings(Map<String, String> env) {

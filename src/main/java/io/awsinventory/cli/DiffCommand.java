@@ -2,7 +2,6 @@ package io.awsinventory.cli;
 
 import io.awsinventory.ExitCode;
 import io.awsinventory.InventoryException;
-import io.awsinventory.Secrets;
 import io.awsinventory.history.Diff;
 import io.awsinventory.history.DiffSources;
 import io.awsinventory.history.HistoryDatabase;
@@ -11,7 +10,6 @@ import io.awsinventory.output.CsvStyle;
 import io.awsinventory.output.FolderLock;
 import io.awsinventory.output.OutputFormat;
 import io.awsinventory.output.PreviousSet;
-import io.awsinventory.transport.ErrorClassifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -158,12 +156,7 @@ public final class DiffCommand implements Callable<Integer> {
                   + pair.get(1).endedAt()
                   + ")";
         } catch (SQLException e) {
-          err.println(
-              "failed: database: could not read "
-                  + settings.url().text()
-                  + " ("
-                  + Secrets.redact(ErrorClassifier.oneLine(String.valueOf(e.getMessage())))
-                  + ")");
+          err.println(settings.failure("read", e));
           err.flush();
           return ExitCode.DELIVERY.code();
         }

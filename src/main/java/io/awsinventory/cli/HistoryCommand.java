@@ -2,7 +2,6 @@ package io.awsinventory.cli;
 
 import io.awsinventory.ExitCode;
 import io.awsinventory.InventoryException;
-import io.awsinventory.Secrets;
 import io.awsinventory.history.HistoryDatabase;
 import io.awsinventory.history.Runs;
 import java.io.PrintWriter;
@@ -44,13 +43,7 @@ public final class HistoryCommand implements Callable<Integer> {
       runs = Runs.list(history);
     } catch (SQLException | RuntimeException e) {
       PrintWriter err = spec.commandLine().getErr();
-      err.println(
-          "failed: database: could not read "
-              + settings.url().text()
-              + " ("
-              + Secrets.redact(
-                  io.awsinventory.transport.ErrorClassifier.oneLine(String.valueOf(e.getMessage())))
-              + ")");
+      err.println(settings.failure("read", e));
       err.flush();
       return ExitCode.DELIVERY.code();
     }

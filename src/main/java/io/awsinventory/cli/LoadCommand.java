@@ -2,7 +2,6 @@ package io.awsinventory.cli;
 
 import io.awsinventory.ExitCode;
 import io.awsinventory.InventoryException;
-import io.awsinventory.Secrets;
 import io.awsinventory.history.HistoryDatabase;
 import io.awsinventory.history.Snapshots;
 import io.awsinventory.output.FolderLock;
@@ -110,12 +109,8 @@ public final class LoadCommand implements Callable<Integer> {
       return ExitCode.OK;
     } catch (SQLException | IOException | RuntimeException e) {
       err.println(
-          "failed: database: could not append to "
-              + settings.url().text()
-              + " ("
-              + Secrets.redact(
-                  io.awsinventory.transport.ErrorClassifier.oneLine(String.valueOf(e.getMessage())))
-              + "); the files are committed: append them later with 'aws-inventory load "
+          settings.failure("append to", e)
+              + "; the files are committed: append them later with 'aws-inventory load "
               + folder
               + "'");
       err.flush();
