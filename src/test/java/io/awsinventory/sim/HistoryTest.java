@@ -109,6 +109,39 @@ class HistoryTest {
   }
 
   @Test
+  void aTargetTheLastRunCouldNotRead_showsItsLastGoodRows_flaggedStale() throws Exception {
+    Path out = dir.resolve("out");
+    List<String> runs = new ArrayList<>();
+    for (SimConfig config : List.of(estate(), estate().deniedRegions("us-east-1"))) {
+      try (AwsSimulator sim = AwsSimulator.start(config)) {
+        CliRun collect = collect(sim, out, "--database", database());
+        assertThat(collect.exitCode()).as(collect.err()).isIn(0, 3);
+      }
+    }
+    runs.addAll(runIds());
+    assertThat(runs).hasSize(2);
+
+    Map<String, String> fileRegion = new TreeMap<>();
+    for (JsonNode row : lines(out, "ec2_instances.jsonl")) {
+      fileRegion.put(row.get("InstanceId").asText(), row.get("Region").asText());
+    }
+    Map<String, String> latestRegion = new TreeMap<>();
+    try (Connection db = DriverManager.getConnection("jdbc:" + database());
+        Statement query = db.createStatement();
+        ResultSet rows =
+            query.executeQuery(
+                "SELECT instance_id, region, run_id, stale FROM latest_ec2_instances")) {
+      while (rows.next()) {
+        boolean denied = rows.getString(2).equals("us-east-1");
+        assertThat(rows.getString(3)).isEqualTo(runs.get(denied ? 0 : 1));
+        assertThat(rows.getBoolean(4)).as(rows.getString(1)).isEqualTo(denied);
+        latestRegion.put(rows.getString(1), rows.getString(2));
+      }
+    }
+    assertThat(latestRegion).isEqualTo(fileRegion).containsValue("us-east-1");
+  }
+
+  @Test
   void keepRuns_keepsTheNewest_andLoad_refusesARunTwice_andBackFillsAnother() throws Exception {
     Path out = dir.resolve("out");
     try (AwsSimulator sim = AwsSimulator.start(estate())) {
