@@ -119,14 +119,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   /** The set's format: that of its coverage file, which every set has. */
   private static OutputFormat format(PreviousSet set) {
-    for (OutputFormat format : OutputFormat.values()) {
-      if (set.file(io.awsinventory.output.Coverage.STEM)
-          .filter(f -> f.format() == format)
-          .isPresent()) {
-        return format;
-      }
-    }
-    return OutputFormat.JSON;
+    return set.file(io.awsinventory.output.Coverage.STEM)
+        .map(PreviousSet.SetFile::format)
+        .orElse(OutputFormat.JSON);
   }
 
   private static CsvStyle csv(PreviousSet set) throws IOException {

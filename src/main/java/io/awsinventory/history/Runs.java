@@ -23,7 +23,6 @@ public final class Runs {
 
   /** Every run, oldest first, with its rows per table (tables it has no row in left out). */
   public static List<Run> list(HistoryDatabase database) throws SQLException {
-    List<Run> runs = new ArrayList<>();
     Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     for (Tables.Table table : Tables.all()) {
       try (PreparedStatement query =
@@ -39,6 +38,23 @@ public final class Runs {
         }
       }
     }
+    List<Run> runs = new ArrayList<>();
+    for (Run run : runs(database)) {
+      runs.add(
+          new Run(
+              run.runId(),
+              run.scope(),
+              run.startedAt(),
+              run.endedAt(),
+              run.exitCode(),
+              counts.getOrDefault(run.runId(), Map.of())));
+    }
+    return runs;
+  }
+
+  /** Every run, oldest first, without counting its rows. */
+  private static List<Run> runs(HistoryDatabase database) throws SQLException {
+    List<Run> runs = new ArrayList<>();
     try (PreparedStatement query =
             database
                 .connection()
@@ -54,7 +70,7 @@ public final class Runs {
                 text(rows.getObject(3)),
                 text(rows.getObject(4)),
                 rows.getInt(5),
-                counts.getOrDefault(rows.getString(1), Map.of())));
+                Map.of()));
       }
     }
     return runs;
@@ -80,7 +96,7 @@ public final class Runs {
    */
   public static List<Run> pair(HistoryDatabase database, String from, String to)
       throws SQLException {
-    List<Run> runs = list(database);
+    List<Run> runs = runs(database);
     if (runs.isEmpty()) {
       throw new IllegalArgumentException("--from: the database holds no run yet");
     }
