@@ -78,7 +78,8 @@ final class ConfigFile implements IDefaultValueProvider {
   static String key(CommandSpec command, OptionSpec option) {
     String name = option.longestName();
     if (SET_READERS.contains(command.name())) {
-      if (name.equals("--input-dir")) {
+      // the set collect writes: what report counts, the later set diff compares folders with
+      if (name.equals("--input-dir") || name.equals("--to-dir")) {
         return "output-dir";
       }
       if (name.equals("--output-dir")) {

@@ -74,7 +74,9 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(
       names = "--to-dir",
       paramLabel = "DIR",
-      description = "The output folder of the later set.")
+      description =
+          "The output folder of the later set (default with --from-dir: the config file's"
+              + " output-dir).")
   String toDir;
 
   @Option(
@@ -94,7 +96,9 @@ public final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConfigFile.check(spec);
-    boolean folders = fromDir != null || toDir != null;
+    // the config file's output-dir is the later set only when folders are compared
+    boolean folders =
+        fromDir != null || spec.commandLine().getParseResult().hasMatchedOption("--to-dir");
     if (folders && (fromDir == null || toDir == null)) {
       throw InventoryException.invalidInput(
           fromDir == null ? "--from-dir" : "--to-dir", "is needed with the other: two folders");

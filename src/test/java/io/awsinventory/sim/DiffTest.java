@@ -101,6 +101,30 @@ class DiffTest {
     assertThat(fromFolders.exitCode()).as(fromFolders.err()).isZero();
     assertThat(changes(dir.resolve("d2/diff_ec2_instances.csv"), OutputFormat.CSV))
         .isEqualTo(expected);
+
+    // a config file's output-dir is the later set (section 9), its database unused then
+    java.nio.file.Path config =
+        java.nio.file.Files.writeString(
+            dir.resolve("inventory.conf"),
+            "output-dir = " + after + "\ndatabase = " + database + "\nformat = jsonl\n");
+    CliRun fromConfig =
+        CliRun.of(
+            "diff",
+            "--config",
+            config.toString(),
+            "--from-dir",
+            before.toString(),
+            "--output-dir",
+            dir.resolve("d3").toString());
+    assertThat(fromConfig.exitCode()).as(fromConfig.err()).isZero();
+    assertThat(changes(dir.resolve("d3/diff_ec2_instances.jsonl"), OutputFormat.JSONL))
+        .isEqualTo(expected);
+    // without --from-dir the same file means the database's last two runs
+    CliRun databaseFromConfig =
+        CliRun.of(
+            "diff", "--config", config.toString(), "--output-dir", dir.resolve("d4").toString());
+    assertThat(databaseFromConfig.exitCode()).as(databaseFromConfig.err()).isZero();
+    assertThat(databaseFromConfig.err()).contains("diff: runs ");
   }
 
   private static void collect(AwsSimulator sim, Path out, String database) {
