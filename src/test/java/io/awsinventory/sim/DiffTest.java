@@ -103,7 +103,7 @@ class DiffTest {
         .isEqualTo(expected);
 
     // a config file's output-dir is the later set (section 9), its database unused then
-    java.nio.file.Path config =
+    java.nio.file.Path configFile =
         java.nio.file.Files.writeString(
             dir.resolve("inventory.conf"),
             "output-dir = " + after + "\ndatabase = " + database + "\nformat = jsonl\n");
@@ -111,7 +111,7 @@ class DiffTest {
         CliRun.of(
             "diff",
             "--config",
-            config.toString(),
+            configFile.toString(),
             "--from-dir",
             before.toString(),
             "--output-dir",
@@ -122,7 +122,11 @@ class DiffTest {
     // without --from-dir the same file means the database's last two runs
     CliRun databaseFromConfig =
         CliRun.of(
-            "diff", "--config", config.toString(), "--output-dir", dir.resolve("d4").toString());
+            "diff",
+            "--config",
+            configFile.toString(),
+            "--output-dir",
+            dir.resolve("d4").toString());
     assertThat(databaseFromConfig.exitCode()).as(databaseFromConfig.err()).isZero();
     assertThat(databaseFromConfig.err()).contains("diff: runs ");
   }
