@@ -50,6 +50,22 @@ public final class DbInstancesCollector implements ResourceType {
   }
 
   @Override
+  public List<FactColumn> factColumns() {
+    return List.of(
+        FactColumn.text("db_instance_class", "DBInstanceClass"),
+        FactColumn.text("engine", "Engine"),
+        FactColumn.text("engine_version", "EngineVersion"),
+        FactColumn.text("license_model", "LicenseModel"),
+        FactColumn.text("edition", "Edition"),
+        FactColumn.bool("multi_az", "MultiAZ"),
+        FactColumn.integer("vcpus", "Vcpus"),
+        FactColumn.integer("core_count", "CoreCount"),
+        FactColumn.integer("threads_per_core", "ThreadsPerCore"),
+        FactColumn.text("cpu_source", "CpuSource"),
+        FactColumn.json("products", "Products"));
+  }
+
+  @Override
   public List<String> columns() {
     return List.of(
         "DBInstanceIdentifier",

@@ -46,6 +46,15 @@ public final class HostsCollector implements ResourceType {
   }
 
   @Override
+  public List<FactColumn> factColumns() {
+    return List.of(
+        FactColumn.text("instance_family", "HostProperties.InstanceFamily"),
+        FactColumn.integer("sockets", "HostProperties.Sockets"),
+        FactColumn.integer("cores", "HostProperties.Cores"),
+        FactColumn.text("state", "State"));
+  }
+
+  @Override
   public List<String> columns() {
     return List.of(
         "HostId",

@@ -54,6 +54,15 @@ public final class ImagesCollector implements ResourceType {
   }
 
   @Override
+  public List<FactColumn> factColumns() {
+    return List.of(
+        FactColumn.text("platform_details", "PlatformDetails"),
+        FactColumn.text("usage_operation", "UsageOperation"),
+        FactColumn.text("license_included", "LicenseIncluded"),
+        FactColumn.bool("byol", "Byol"));
+  }
+
+  @Override
   public List<String> columns() {
     return List.of(
         "ImageId",

@@ -50,6 +50,14 @@ public final class InstanceTypesCollector implements ResourceType {
   }
 
   @Override
+  public List<FactColumn> factColumns() {
+    return List.of(
+        FactColumn.integer("default_vcpus", "VCpuInfo.DefaultVCpus"),
+        FactColumn.integer("default_cores", "VCpuInfo.DefaultCores"),
+        FactColumn.integer("default_threads_per_core", "VCpuInfo.DefaultThreadsPerCore"));
+  }
+
+  @Override
   public List<String> columns() {
     return List.of(
         "InstanceType",

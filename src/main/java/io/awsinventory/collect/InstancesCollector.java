@@ -60,6 +60,24 @@ public final class InstancesCollector implements ResourceType {
   }
 
   @Override
+  public List<FactColumn> factColumns() {
+    return List.of(
+        FactColumn.text("instance_type", "InstanceType"),
+        FactColumn.text("state_name", "State.Name"),
+        FactColumn.text("platform_details", "PlatformDetails"),
+        FactColumn.text("usage_operation", "UsageOperation"),
+        FactColumn.text("license_included", "LicenseIncluded"),
+        FactColumn.bool("byol", "Byol"),
+        FactColumn.integer("vcpus", "Vcpus"),
+        FactColumn.integer("core_count", "CoreCount"),
+        FactColumn.integer("threads_per_core", "ThreadsPerCore"),
+        FactColumn.text("cpu_source", "CpuSource"),
+        FactColumn.text("tenancy", "Tenancy"),
+        FactColumn.text("host_id", "HostId"),
+        FactColumn.json("products", "Products"));
+  }
+
+  @Override
   public List<String> columns() {
     return List.of(
         "InstanceId",

@@ -57,6 +57,11 @@ public final class LicenseUsageCollector implements ResourceType {
   }
 
   @Override
+  public List<FactColumn> factColumns() {
+    return List.of(FactColumn.integer("consumed_licenses", "ConsumedLicenses"));
+  }
+
+  @Override
   public List<String> columns() {
     return List.of(
         "LicenseConfigurationArn",

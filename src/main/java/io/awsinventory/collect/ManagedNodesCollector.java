@@ -51,6 +51,15 @@ public final class ManagedNodesCollector implements ResourceType {
   }
 
   @Override
+  public List<FactColumn> factColumns() {
+    return List.of(
+        FactColumn.text("computer_name", "ComputerName"),
+        FactColumn.text("platform_type", "PlatformType"),
+        FactColumn.text("platform_name", "PlatformName"),
+        FactColumn.text("platform_version", "PlatformVersion"));
+  }
+
+  @Override
   public List<String> columns() {
     return List.of(
         "InstanceId",

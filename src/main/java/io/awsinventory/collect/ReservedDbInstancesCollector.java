@@ -47,6 +47,15 @@ public final class ReservedDbInstancesCollector implements ResourceType {
   }
 
   @Override
+  public List<FactColumn> factColumns() {
+    return List.of(
+        FactColumn.text("db_instance_class", "DBInstanceClass"),
+        FactColumn.text("product_description", "ProductDescription"),
+        FactColumn.integer("db_instance_count", "DBInstanceCount"),
+        FactColumn.text("state", "State"));
+  }
+
+  @Override
   public List<String> columns() {
     return List.of(
         "ReservedDBInstanceId",

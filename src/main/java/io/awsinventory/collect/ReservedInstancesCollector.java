@@ -36,6 +36,15 @@ public final class ReservedInstancesCollector implements ResourceType {
   }
 
   @Override
+  public List<FactColumn> factColumns() {
+    return List.of(
+        FactColumn.text("instance_type", "InstanceType"),
+        FactColumn.text("product_description", "ProductDescription"),
+        FactColumn.integer("instance_count", "InstanceCount"),
+        FactColumn.text("state", "State"));
+  }
+
+  @Override
   public List<String> columns() {
     return List.of(
         "ReservedInstancesId",

@@ -91,6 +91,14 @@ public interface ResourceType extends Comparable<ResourceType> {
     return new FileLayout(fileStem(), columns(), tagsMember(), laterColumns());
   }
 
+  /**
+   * The facts the history database keeps in typed columns of this type's table, after the key
+   * members: its licence facts and state. A column added here later is added to existing databases.
+   */
+  default List<FactColumn> factColumns() {
+    return List.of();
+  }
+
   /** Members the collector adds to each record beyond the model's own. */
   default List<Member> addedMembers() {
     return List.of();

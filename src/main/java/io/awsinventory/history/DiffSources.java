@@ -2,8 +2,8 @@ package io.awsinventory.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awsinventory.collect.FactColumn;
 import io.awsinventory.collect.ResourceType;
-import io.awsinventory.collect.ResourceTypes;
 import io.awsinventory.history.DatabaseUrl.Dialect;
 import io.awsinventory.output.CsvStyle;
 import io.awsinventory.output.Json;
@@ -39,7 +39,7 @@ public final class DiffSources {
   /** The side of a committed set. */
   public static Side of(PreviousSet set) {
     return table -> {
-      ResourceType type = type(table);
+      ResourceType type = table.type();
       Optional<PreviousSet.SetFile> file = set.file(table.name());
       if (file.isEmpty()) {
         return null;
@@ -90,11 +90,11 @@ public final class DiffSources {
     return table -> {
       String collate = database.dialect() == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
       StringBuilder order = new StringBuilder("account_id" + collate + ", region" + collate);
-      for (Tables.Column key : table.keys()) {
+      for (FactColumn key : table.keys()) {
         order.append(", ").append(key.name()).append(collate);
       }
       StringBuilder select = new StringBuilder("SELECT account_id, region");
-      for (Tables.Column key : table.keys()) {
+      for (FactColumn key : table.keys()) {
         select.append(", ").append(key.name());
       }
       select.append(", record FROM ").append(table.name());
@@ -190,13 +190,6 @@ public final class DiffSources {
 
   private static Diff.Source readAhead(Diff.Source source, String name) {
     return source == null ? EMPTY : new ReadAheadSide(source, name);
-  }
-
-  private static ResourceType type(Tables.Table table) {
-    return ResourceTypes.all().stream()
-        .filter(t -> t.fileStem().equals(table.name()))
-        .findFirst()
-        .orElseThrow();
   }
 
   /** A key value as the files sort it: no tab, line end or separator inside. */

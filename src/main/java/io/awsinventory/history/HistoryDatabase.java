@@ -19,8 +19,9 @@ import java.util.Properties;
 
 /**
  * The history database: one connection, its schema brought to the tool's version when it is opened
- * (versioned SQL files, {@code history/<dialect>/V<n>__*.sql}, each applied once in its own
- * transaction and recorded in {@code schema_history}), then runs appended, listed and pruned.
+ * (the runs and coverage tables from versioned SQL files, {@code history/<dialect>/V<n>__*.sql},
+ * each applied once and recorded in {@code schema_history}; then each resource type's table and
+ * view made from its definition, {@link Tables}), then runs appended, listed and pruned.
  */
 public final class HistoryDatabase implements AutoCloseable {
   /** The migrations, in order; a released one is never edited. */
@@ -81,9 +82,9 @@ public final class HistoryDatabase implements AutoCloseable {
   }
 
   /**
-   * Applies the migrations this database has not had. Several collectors may open one PostgreSQL at
-   * once: the first takes a transaction-wide advisory lock and migrates, the others wait for it and
-   * find the work done.
+   * Applies the migrations this database has not had and makes the type tables it lacks. Several
+   * collectors may open one PostgreSQL at once: the first takes a transaction-wide advisory lock
+   * and migrates, the others wait for it and find the work done.
    */
   private void migrate() throws SQLException {
     connection.setAutoCommit(false);
@@ -122,6 +123,7 @@ public final class HistoryDatabase implements AutoCloseable {
           record.executeUpdate();
         }
       }
+      Tables.ensure(connection, dialect());
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();

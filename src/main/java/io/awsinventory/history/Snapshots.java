@@ -2,8 +2,7 @@ package io.awsinventory.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.awsinventory.collect.ResourceType;
-import io.awsinventory.collect.ResourceTypes;
+import io.awsinventory.collect.FactColumn;
 import io.awsinventory.history.DatabaseUrl.Dialect;
 import io.awsinventory.output.Coverage;
 import io.awsinventory.output.OutputFormat;
@@ -165,22 +164,20 @@ public final class Snapshots {
       HistoryDatabase database, PreviousSet set, Tables.Table table, String runId)
       throws SQLException, IOException {
     Optional<PreviousSet.SetFile> file = set.file(table.name());
-    Optional<ResourceType> type =
-        ResourceTypes.all().stream().filter(t -> t.fileStem().equals(table.name())).findFirst();
-    if (file.isEmpty() || type.isEmpty()) {
+    if (file.isEmpty()) {
       return 0;
     }
     List<String> names = new ArrayList<>(List.of("run_id", "account_id", "account_name", "region"));
     List<String> values = new ArrayList<>(List.of("?", "?", "?", "?"));
-    for (Tables.Column key : table.keys()) {
+    for (FactColumn key : table.keys()) {
       names.add(key.name());
       values.add("?");
     }
     names.addAll(List.of("stale", "collected_at", "last_seen_at"));
     values.addAll(List.of("?", database.time(), database.time()));
-    for (Tables.Column fact : table.facts()) {
+    for (FactColumn fact : table.facts()) {
       names.add(fact.name());
-      values.add(fact.kind() == Tables.Kind.JSON ? database.json() : "?");
+      values.add(fact.kind() == FactColumn.Kind.JSON ? database.json() : "?");
     }
     names.add("record");
     values.add(database.json());
@@ -199,22 +196,22 @@ public final class Snapshots {
             RecordReader.open(
                 file.get().path(),
                 format,
-                format == OutputFormat.CSV ? CsvRowSchemas.columnTypes(type.get()) : Map.of(),
-                type.get().layout().tagsMember())) {
+                format == OutputFormat.CSV ? CsvRowSchemas.columnTypes(table.type()) : Map.of(),
+                table.type().layout().tagsMember())) {
       for (ObjectNode record = records.next(); record != null; record = records.next()) {
         int i = 1;
         insert.setString(i++, runId);
         insert.setString(i++, record.path("AccountId").asText(""));
         insert.setString(i++, record.path("AccountName").asText(null));
         insert.setString(i++, record.path("Region").asText(""));
-        for (Tables.Column key : table.keys()) {
+        for (FactColumn key : table.keys()) {
           JsonNode value = key.value(record);
           insert.setString(i++, value == null ? "" : value.asText());
         }
         insert.setBoolean(i++, record.path("Stale").asBoolean(false));
         insert.setString(i++, time(record.path("CollectedAt").asText(null)));
         insert.setString(i++, time(record.path("LastSeenAt").asText(null)));
-        for (Tables.Column fact : table.facts()) {
+        for (FactColumn fact : table.facts()) {
           set(insert, i++, fact, fact.value(record), database.dialect());
         }
         insert.setString(i, record.toString());
@@ -229,7 +226,7 @@ public final class Snapshots {
   }
 
   private static void set(
-      PreparedStatement insert, int index, Tables.Column column, JsonNode value, Dialect dialect)
+      PreparedStatement insert, int index, FactColumn column, JsonNode value, Dialect dialect)
       throws SQLException {
     if (value == null) {
       insert.setNull(

@@ -1,173 +1,183 @@
 package io.awsinventory.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.awsinventory.collect.FactColumn;
+import io.awsinventory.collect.ResourceType;
+import io.awsinventory.collect.ResourceTypes;
+import io.awsinventory.history.DatabaseUrl.Dialect;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The typed columns of each record table, besides the run, account, region, stale flag, times and
- * the whole record as JSON: the key members of the type, then its licence facts. The migrations in
- * {@code history/<dialect>/} create exactly these; {@code TablesTest} checks that they agree.
+ * One table per resource type, made from the type's definition: the run, account, region, the key
+ * members, the stale flag and times, the type's fact columns, and the whole record as JSON; and its
+ * {@code latest_<stem>} view. A table the database lacks is created, a fact column it lacks is
+ * added, so a new type or column needs no migration script.
  */
 final class Tables {
-  /** The JSON type a column holds. */
-  enum Kind {
-    TEXT,
-    INTEGER,
-    BOOLEAN,
-    JSON
-  }
-
-  /** A typed column and the record member (dotted for nested members) it is read from. */
-  record Column(String name, String member, Kind kind) {
-    /** The member's value, or null where the record has none. */
-    JsonNode value(JsonNode record) {
-      JsonNode node = record;
-      for (String part : member.split("\\.")) {
-        node = node.path(part);
-      }
-      return node.isMissingNode() || node.isNull() ? null : node;
+  /** One type's table, named by its file stem, and its typed columns (the key ones first). */
+  record Table(ResourceType type, List<FactColumn> keys, List<FactColumn> facts) {
+    String name() {
+      return type.fileStem();
     }
-  }
 
-  /** One table: its name (the file stem) and its typed columns, the key ones first. */
-  record Table(String name, List<Column> keys, List<Column> facts) {
-    List<Column> columns() {
-      List<Column> all = new ArrayList<>(keys);
+    List<FactColumn> columns() {
+      List<FactColumn> all = new ArrayList<>(keys);
       all.addAll(facts);
       return all;
     }
   }
 
-  private static final Map<String, Table> BY_STEM = new LinkedHashMap<>();
-
-  static {
-    table(
-        "ec2_instances",
-        List.of(text("instance_id", "InstanceId")),
-        List.of(
-            text("instance_type", "InstanceType"),
-            text("state_name", "State.Name"),
-            text("platform_details", "PlatformDetails"),
-            text("usage_operation", "UsageOperation"),
-            text("license_included", "LicenseIncluded"),
-            bool("byol", "Byol"),
-            integer("vcpus", "Vcpus"),
-            integer("core_count", "CoreCount"),
-            integer("threads_per_core", "ThreadsPerCore"),
-            text("cpu_source", "CpuSource"),
-            text("tenancy", "Tenancy"),
-            text("host_id", "HostId"),
-            json("products", "Products")));
-    table(
-        "ec2_reserved_instances",
-        List.of(text("reserved_instances_id", "ReservedInstancesId")),
-        List.of(
-            text("instance_type", "InstanceType"),
-            text("product_description", "ProductDescription"),
-            integer("instance_count", "InstanceCount"),
-            text("state", "State")));
-    table(
-        "ec2_images",
-        List.of(text("image_id", "ImageId")),
-        List.of(
-            text("platform_details", "PlatformDetails"),
-            text("usage_operation", "UsageOperation"),
-            text("license_included", "LicenseIncluded"),
-            bool("byol", "Byol")));
-    table(
-        "rds_db_instances",
-        List.of(text("db_instance_identifier", "DBInstanceIdentifier")),
-        List.of(
-            text("db_instance_class", "DBInstanceClass"),
-            text("engine", "Engine"),
-            text("engine_version", "EngineVersion"),
-            text("license_model", "LicenseModel"),
-            text("edition", "Edition"),
-            bool("multi_az", "MultiAZ"),
-            integer("vcpus", "Vcpus"),
-            integer("core_count", "CoreCount"),
-            integer("threads_per_core", "ThreadsPerCore"),
-            text("cpu_source", "CpuSource"),
-            json("products", "Products")));
-    table(
-        "ec2_hosts",
-        List.of(text("host_id", "HostId")),
-        List.of(
-            text("instance_family", "HostProperties.InstanceFamily"),
-            integer("sockets", "HostProperties.Sockets"),
-            integer("cores", "HostProperties.Cores"),
-            text("state", "State")));
-    table(
-        "ec2_instance_types",
-        List.of(text("instance_type", "InstanceType")),
-        List.of(
-            integer("default_vcpus", "VCpuInfo.DefaultVCpus"),
-            integer("default_cores", "VCpuInfo.DefaultCores"),
-            integer("default_threads_per_core", "VCpuInfo.DefaultThreadsPerCore")));
-    table(
-        "rds_reserved_db_instances",
-        List.of(text("reserved_db_instance_id", "ReservedDBInstanceId")),
-        List.of(
-            text("db_instance_class", "DBInstanceClass"),
-            text("product_description", "ProductDescription"),
-            integer("db_instance_count", "DBInstanceCount"),
-            text("state", "State")));
-    table(
-        "ssm_applications",
-        List.of(
-            text("instance_id", "InstanceId"),
-            text("name", "Name"),
-            text("version", "Version"),
-            text("publisher", "Publisher"),
-            text("architecture", "Architecture")),
-        List.of());
-    table(
-        "license_manager_usage",
-        List.of(
-            text("license_configuration_arn", "LicenseConfigurationArn"),
-            text("resource_arn", "ResourceArn")),
-        List.of(integer("consumed_licenses", "ConsumedLicenses")));
-    table(
-        "ssm_managed_nodes",
-        List.of(text("instance_id", "InstanceId")),
-        List.of(
-            text("computer_name", "ComputerName"),
-            text("platform_type", "PlatformType"),
-            text("platform_name", "PlatformName"),
-            text("platform_version", "PlatformVersion")));
-  }
+  private static final List<Table> ALL =
+      ResourceTypes.all().stream().map(Tables::of).collect(Collectors.toUnmodifiableList());
 
   private Tables() {}
 
-  private static void table(String stem, List<Column> keys, List<Column> facts) {
-    BY_STEM.put(stem, new Table(stem, keys, facts));
-  }
-
-  private static Column text(String name, String member) {
-    return new Column(name, member, Kind.TEXT);
-  }
-
-  private static Column integer(String name, String member) {
-    return new Column(name, member, Kind.INTEGER);
-  }
-
-  private static Column bool(String name, String member) {
-    return new Column(name, member, Kind.BOOLEAN);
-  }
-
-  private static Column json(String name, String member) {
-    return new Column(name, member, Kind.JSON);
-  }
-
-  /** The table of the file stem, or null for a file the history does not keep. */
-  static Table of(String stem) {
-    return BY_STEM.get(stem);
+  private static Table of(ResourceType type) {
+    List<FactColumn> keys =
+        type.keyMembers().stream().map(m -> FactColumn.text(snakeCase(m), m)).toList();
+    return new Table(type, keys, type.factColumns());
   }
 
   static List<Table> all() {
-    return List.copyOf(BY_STEM.values());
+    return ALL;
+  }
+
+  /** {@code DBInstanceIdentifier} → {@code db_instance_identifier}. */
+  static String snakeCase(String member) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < member.length(); i++) {
+      char c = member.charAt(i);
+      boolean wordStarts =
+          i > 0
+              && Character.isUpperCase(c)
+              && (Character.isLowerCase(member.charAt(i - 1))
+                  || i + 1 < member.length() && Character.isLowerCase(member.charAt(i + 1)));
+      if (wordStarts) {
+        out.append('_');
+      }
+      out.append(Character.toLowerCase(c));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Creates the tables and views the database lacks and adds the fact columns its tables lack, in
+   * the caller's transaction. A view is made again only where its table changed.
+   */
+  static void ensure(Connection connection, Dialect dialect) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (Table table : ALL) {
+        Set<String> present = columnsOf(connection, table.name());
+        if (present.isEmpty()) {
+          statement.execute(create(table, dialect));
+          statement.execute(view(table));
+          continue;
+        }
+        boolean changed = false;
+        for (FactColumn fact : table.facts()) {
+          if (!present.contains(fact.name())) {
+            statement.execute(
+                "ALTER TABLE "
+                    + table.name()
+                    + " ADD COLUMN "
+                    + fact.name()
+                    + " "
+                    + type(fact.kind(), dialect));
+            changed = true;
+          }
+        }
+        if (changed) {
+          statement.execute("DROP VIEW IF EXISTS latest_" + table.name());
+          statement.execute(view(table));
+        }
+      }
+    }
+  }
+
+  /** The table's columns as the database has them; empty when it has no such table. */
+  static Set<String> columnsOf(Connection connection, String table) throws SQLException {
+    Set<String> names = new LinkedHashSet<>();
+    try (ResultSet columns =
+        connection.getMetaData().getColumns(null, connection.getSchema(), table, null)) {
+      while (columns.next()) {
+        names.add(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+      }
+    }
+    return names;
+  }
+
+  static String create(Table table, Dialect dialect) {
+    String time = dialect == Dialect.POSTGRESQL ? "TIMESTAMPTZ" : "TEXT";
+    List<String> lines = new ArrayList<>();
+    lines.add("run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE");
+    lines.add("account_id TEXT NOT NULL");
+    lines.add("account_name TEXT");
+    lines.add("region TEXT NOT NULL");
+    table.keys().forEach(k -> lines.add(k.name() + " TEXT NOT NULL"));
+    lines.add("stale BOOLEAN NOT NULL");
+    lines.add("collected_at " + time);
+    lines.add("last_seen_at " + time);
+    table.facts().forEach(f -> lines.add(f.name() + " " + type(f.kind(), dialect)));
+    lines.add("record " + type(FactColumn.Kind.JSON, dialect) + " NOT NULL");
+    List<String> key = new ArrayList<>(List.of("run_id", "account_id", "region"));
+    table.keys().forEach(k -> key.add(k.name()));
+    lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
+    return "CREATE TABLE " + table.name() + " (\n  " + String.join(",\n  ", lines) + "\n)";
+  }
+
+  private static String type(FactColumn.Kind kind, Dialect dialect) {
+    boolean postgresql = dialect == Dialect.POSTGRESQL;
+    return switch (kind) {
+      case TEXT -> "TEXT";
+      case INTEGER -> postgresql ? "BIGINT" : "INTEGER";
+      case BOOLEAN -> "BOOLEAN";
+      case JSON -> postgresql ? "JSONB" : "TEXT";
+    };
+  }
+
+  /**
+   * The newest snapshot of each account x region of each scope: the last run that read it whole;
+   * its rows are stale when a later run of the scope could not read it.
+   */
+  static String view(Table table) {
+    List<String> columns = new ArrayList<>(List.of("account_id", "account_name", "region"));
+    table.keys().forEach(k -> columns.add(k.name()));
+    columns.add("(t.stale OR g.ended_at < n.ended_at) AS stale");
+    columns.addAll(List.of("collected_at", "last_seen_at"));
+    table.facts().forEach(f -> columns.add(f.name()));
+    columns.add("record");
+    String select =
+        columns.stream()
+            .map(c -> c.startsWith("(") ? c : "t." + c)
+            .collect(Collectors.joining(",\n  "));
+    return "CREATE VIEW latest_"
+        + table.name()
+        + " AS\nWITH newest AS (\n"
+        + "  SELECT scope, MAX(ended_at) AS ended_at FROM runs GROUP BY scope\n"
+        + "), good AS (\n"
+        + "  SELECT r.scope, c.account_id, c.region, r.run_id, r.ended_at,\n"
+        + "    ROW_NUMBER() OVER (PARTITION BY r.scope, c.account_id, c.region"
+        + " ORDER BY r.ended_at DESC) AS rank\n"
+        + "  FROM coverage c JOIN runs r ON r.run_id = c.run_id\n"
+        + "  WHERE c.resource = '"
+        + table.type().name()
+        + "' AND c.status = 'ok'\n"
+        + ")\n"
+        + "SELECT g.scope, g.run_id, g.ended_at AS snapshot_at,\n  "
+        + select
+        + "\nFROM good g\n"
+        + "JOIN newest n ON n.scope = g.scope\n"
+        + "JOIN "
+        + table.name()
+        + " t ON t.run_id = g.run_id AND t.account_id = g.account_id AND t.region = g.region\n"
+        + "WHERE g.rank = 1";
   }
 }
