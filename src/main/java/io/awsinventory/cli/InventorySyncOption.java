@@ -25,7 +25,7 @@ final class InventorySyncOption {
     }
     boolean readsIt =
         RunConfigFactory.resources(target.resources).stream()
-            .anyMatch(ApplicationsCollector.class::isInstance);
+            .anyMatch(t -> t == ApplicationsCollector.TYPE);
     if (!readsIt) {
       throw invalidInput(
           "--inventory-sync",

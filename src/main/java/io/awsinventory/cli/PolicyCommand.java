@@ -78,7 +78,7 @@ public final class PolicyCommand implements Callable<Integer> {
     Set<String> actions = new TreeSet<>();
     actions.add("ec2:DescribeRegions");
     for (ResourceType type : resources) {
-      if (sync != null && type instanceof ApplicationsCollector) {
+      if (sync != null && type == ApplicationsCollector.TYPE) {
         continue; // read from the sync bucket by the identity that lists, not in each account
       }
       actions.addAll(ResourceTypes.iamActions(type));

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationResponse;
 import software.amazon.awssdk.services.ssm.model.InstanceInformation;
@@ -25,7 +23,7 @@ import software.amazon.awssdk.services.ssm.model.ListInventoryEntriesResponse;
  * the objects a Resource Data Sync wrote to S3 (see {@link ResourceDataSync}); both give records
  * with the same members. An account without managed nodes has no records.
  */
-public final class ApplicationsCollector implements ResourceType {
+public final class ApplicationsCollector {
   /** The name on the command line. */
   public static final String NAME = "applications";
 
@@ -58,110 +56,33 @@ public final class ApplicationsCollector implements ResourceType {
   /** The members of a record, in the order the API path writes them. */
   private static final List<String> RECORD_ORDER = recordOrder();
 
-  @Override
-  public String name() {
-    return NAME;
-  }
+  /** The type: what it is (name, file, key, columns, facts, actions) and the calls that read it. */
+  public static final ResourceType TYPE =
+      ResourceType.named(NAME, "ssm_applications")
+          .iamActions("ssm:DescribeInstanceInformation", "ssm:ListInventoryEntries")
+          .optIn()
+          .key("InstanceId", "Name", "Version", "Publisher", "Architecture")
+          .columns(
+              "InstanceId",
+              "Name",
+              "Publisher",
+              "Version",
+              "Release",
+              "Architecture",
+              "InstalledTime",
+              "ApplicationType",
+              "PackageId",
+              "CaptureTime")
+          .newestMember("CaptureTime")
+          .addedMembers(addedMembers())
+          .notSetUpCodes(ResourceType.NOT_SUBSCRIBED)
+          .calls(ApplicationsCollector::collect, ApplicationsCollector::probe);
 
-  @Override
-  public String fileStem() {
-    return "ssm_applications";
-  }
-
-  @Override
-  public List<String> iamActions() {
-    return List.of("ssm:DescribeInstanceInformation", "ssm:ListInventoryEntries");
-  }
+  private ApplicationsCollector() {}
 
   /** What reading a Resource Data Sync calls, with the run's own credentials. */
   public static List<String> syncActions() {
     return List.of("s3:HeadBucket", "s3:ListBucket", "s3:GetObject");
-  }
-
-  @Override
-  public boolean collectedByDefault() {
-    return false;
-  }
-
-  @Override
-  public Set<String> notSetUpCodes() {
-    return NOT_SUBSCRIBED;
-  }
-
-  @Override
-  public String idMember() {
-    return "InstanceId";
-  }
-
-  @Override
-  public List<String> keyMembers() {
-    return List.of("InstanceId", "Name", "Version", "Publisher", "Architecture");
-  }
-
-  @Override
-  public String newestMember() {
-    return "CaptureTime";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of(
-        "InstanceId",
-        "Name",
-        "Publisher",
-        "Version",
-        "Release",
-        "Architecture",
-        "InstalledTime",
-        "ApplicationType",
-        "PackageId",
-        "CaptureTime");
-  }
-
-  @Override
-  public Optional<SdkPojo> model() {
-    return Optional.empty();
-  }
-
-  @Override
-  public List<Member> addedMembers() {
-    return RECORD_ORDER.stream()
-        .map(
-            member ->
-                Member.text(
-                    member,
-                    switch (member) {
-                      case "InstanceId" -> "The managed node: an EC2 instance or an mi- node.";
-                      case "CaptureTime" -> "When the node's inventory was captured.";
-                      case "SchemaVersion" -> "The version of the inventory schema.";
-                      default -> "The AWS:Application attribute " + member + ".";
-                    }))
-        .toList();
-  }
-
-  @Override
-  public void probe(TargetApis apis) {
-    Optional<ResourceDataSync> sync = apis.inventorySync();
-    if (sync.isPresent()) {
-      sync.get().probe(INVENTORY_TYPE);
-    } else {
-      apis.ssm().describeInstanceInformation(r -> r.maxResults(5));
-    }
-  }
-
-  @Override
-  public void collect(TargetApis apis, RecordSink sink) {
-    Optional<ResourceDataSync> sync = apis.inventorySync();
-    if (sync.isPresent()) {
-      sync.get()
-          .read(
-              INVENTORY_TYPE,
-              apis.accountId(),
-              apis.region(),
-              entry -> sink.accept(fromSync(entry)));
-    } else {
-      collectFromApi(apis.ssm(), sink);
-    }
   }
 
   private static void collectFromApi(SsmClient ssm, RecordSink sink) {
@@ -250,5 +171,43 @@ public final class ApplicationsCollector implements ResourceType {
     members.put("capturetime", "CaptureTime");
     members.put("schemaversion", "SchemaVersion");
     return Map.copyOf(members);
+  }
+
+  private static List<Member> addedMembers() {
+    return RECORD_ORDER.stream()
+        .map(
+            member ->
+                Member.text(
+                    member,
+                    switch (member) {
+                      case "InstanceId" -> "The managed node: an EC2 instance or an mi- node.";
+                      case "CaptureTime" -> "When the node's inventory was captured.";
+                      case "SchemaVersion" -> "The version of the inventory schema.";
+                      default -> "The AWS:Application attribute " + member + ".";
+                    }))
+        .toList();
+  }
+
+  private static void probe(TargetApis apis) {
+    Optional<ResourceDataSync> sync = apis.inventorySync();
+    if (sync.isPresent()) {
+      sync.get().probe(INVENTORY_TYPE);
+    } else {
+      apis.ssm().describeInstanceInformation(r -> r.maxResults(5));
+    }
+  }
+
+  private static void collect(TargetApis apis, RecordSink sink) {
+    Optional<ResourceDataSync> sync = apis.inventorySync();
+    if (sync.isPresent()) {
+      sync.get()
+          .read(
+              INVENTORY_TYPE,
+              apis.accountId(),
+              apis.region(),
+              entry -> sink.accept(fromSync(entry)));
+    } else {
+      collectFromApi(apis.ssm(), sink);
+    }
   }
 }

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
@@ -20,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.Image;
  * (public, Marketplace, shared). An image an instance runs from that EC2 no longer describes
  * (deregistered, or no longer shared) is recorded with {@code State} = {@value #MISSING_STATE}.
  */
-public final class ImagesCollector implements ResourceType {
+public final class ImagesCollector {
   public static final String MISSING_STATE = "missing";
 
   /** Ids are looked up through the {@code image-id} filter, which takes at most 200 values. */
@@ -28,106 +26,46 @@ public final class ImagesCollector implements ResourceType {
 
   static final int PAGE_SIZE = 1000;
 
-  @Override
-  public String name() {
-    return "images";
-  }
+  /** The type: what it is (name, file, key, columns, facts, actions) and the calls that read it. */
+  public static final ResourceType TYPE =
+      ResourceType.named("images", "ec2_images")
+          .iamActions("ec2:DescribeImages")
+          .key("ImageId")
+          .columns(
+              "ImageId",
+              "Name",
+              "State",
+              "OwnerId",
+              "ImageOwnerAlias",
+              "Public",
+              "CreationDate",
+              "DeprecationTime",
+              "Description",
+              "Architecture",
+              "Platform",
+              "PlatformDetails",
+              "UsageOperation",
+              "LicenseIncluded",
+              "Byol",
+              "ImageType",
+              "RootDeviceType",
+              "VirtualizationType",
+              "Hypervisor",
+              "BootMode",
+              "ProductCodes",
+              "ImageLocation",
+              "Tags")
+          .model(Image.builder().build())
+          .factColumns(
+              FactColumn.text("platform_details", "PlatformDetails"),
+              FactColumn.text("usage_operation", "UsageOperation"),
+              FactColumn.text("license_included", "LicenseIncluded"),
+              FactColumn.bool("byol", "Byol"))
+          .addedMembers(BillingCodes.members())
+          .needs(TargetFact.IMAGES_IN_USE)
+          .calls(ImagesCollector::collect, ImagesCollector::probe);
 
-  @Override
-  public String fileStem() {
-    return "ec2_images";
-  }
-
-  @Override
-  public List<String> iamActions() {
-    return List.of("ec2:DescribeImages");
-  }
-
-  @Override
-  public Set<TargetFact> needs() {
-    return Set.of(TargetFact.IMAGES_IN_USE);
-  }
-
-  @Override
-  public String idMember() {
-    return "ImageId";
-  }
-
-  @Override
-  public List<FactColumn> factColumns() {
-    return List.of(
-        FactColumn.text("platform_details", "PlatformDetails"),
-        FactColumn.text("usage_operation", "UsageOperation"),
-        FactColumn.text("license_included", "LicenseIncluded"),
-        FactColumn.bool("byol", "Byol"));
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of(
-        "ImageId",
-        "Name",
-        "State",
-        "OwnerId",
-        "ImageOwnerAlias",
-        "Public",
-        "CreationDate",
-        "DeprecationTime",
-        "Description",
-        "Architecture",
-        "Platform",
-        "PlatformDetails",
-        "UsageOperation",
-        "LicenseIncluded",
-        "Byol",
-        "ImageType",
-        "RootDeviceType",
-        "VirtualizationType",
-        "Hypervisor",
-        "BootMode",
-        "ProductCodes",
-        "ImageLocation",
-        "Tags");
-  }
-
-  @Override
-  public Optional<SdkPojo> model() {
-    return Optional.of(Image.builder().build());
-  }
-
-  @Override
-  public List<Member> addedMembers() {
-    return BillingCodes.members();
-  }
-
-  @Override
-  public void probe(TargetApis apis) {
-    apis.ec2().describeImages(r -> r.owners("self").maxResults(5));
-  }
-
-  @Override
-  public void collect(TargetApis apis, RecordSink sink) {
-    Ec2Client ec2 = apis.ec2();
-    Set<String> written = new HashSet<>();
-    pageImages(ec2, r -> r.owners("self"), written, sink);
-
-    List<String> wanted = new ArrayList<>(new TreeSet<>(apis.fact(TargetFact.IMAGES_IN_USE)));
-    wanted.removeAll(written);
-    for (int from = 0; from < wanted.size(); from += LOOKUP_BATCH) {
-      List<String> batch = wanted.subList(from, Math.min(wanted.size(), from + LOOKUP_BATCH));
-      pageImages(
-          ec2,
-          r -> r.filters(Filter.builder().name("image-id").values(batch).build()),
-          written,
-          sink);
-      for (String id : batch) {
-        if (!written.contains(id)) {
-          sink.accept(missing(id));
-          written.add(id);
-        }
-      }
-    }
-  }
+  private ImagesCollector() {}
 
   private static void pageImages(
       Ec2Client ec2,
@@ -162,5 +100,32 @@ public final class ImagesCollector implements ResourceType {
     record.put("ImageId", imageId);
     record.put("State", MISSING_STATE);
     return record;
+  }
+
+  private static void probe(TargetApis apis) {
+    apis.ec2().describeImages(r -> r.owners("self").maxResults(5));
+  }
+
+  private static void collect(TargetApis apis, RecordSink sink) {
+    Ec2Client ec2 = apis.ec2();
+    Set<String> written = new HashSet<>();
+    pageImages(ec2, r -> r.owners("self"), written, sink);
+
+    List<String> wanted = new ArrayList<>(new TreeSet<>(apis.fact(TargetFact.IMAGES_IN_USE)));
+    wanted.removeAll(written);
+    for (int from = 0; from < wanted.size(); from += LOOKUP_BATCH) {
+      List<String> batch = wanted.subList(from, Math.min(wanted.size(), from + LOOKUP_BATCH));
+      pageImages(
+          ec2,
+          r -> r.filters(Filter.builder().name("image-id").values(batch).build()),
+          written,
+          sink);
+      for (String id : batch) {
+        if (!written.contains(id)) {
+          sink.accept(missing(id));
+          written.add(id);
+        }
+      }
+    }
   }
 }

@@ -2,9 +2,6 @@ package io.awsinventory.collect;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
 import software.amazon.awssdk.services.licensemanager.model.LicenseConfiguration;
 import software.amazon.awssdk.services.licensemanager.model.LicenseConfigurationUsage;
@@ -16,106 +13,49 @@ import software.amazon.awssdk.services.licensemanager.model.ListUsageForLicenseC
  * configuration's members first (its rules, count, hard limit and licences consumed in all), then
  * the resource's. A configuration no resource uses appears once, without resource members.
  */
-public final class LicenseUsageCollector implements ResourceType {
+public final class LicenseUsageCollector {
   static final int PAGE_SIZE = 100;
 
-  @Override
-  public String name() {
-    return "license-usage";
-  }
+  /** The type: what it is (name, file, key, columns, facts, actions) and the calls that read it. */
+  public static final ResourceType TYPE =
+      ResourceType.named("license-usage", "license_manager_usage")
+          .iamActions(
+              "license-manager:ListLicenseConfigurations",
+              "license-manager:ListUsageForLicenseConfiguration")
+          .optIn()
+          .key("LicenseConfigurationArn", "ResourceArn")
+          .columns(
+              "LicenseConfigurationArn",
+              "LicenseConfigurationId",
+              "Name",
+              "LicenseCountingType",
+              "LicenseCount",
+              "LicenseCountHardLimit",
+              "ConsumedLicenses",
+              "Status",
+              "LicenseRules",
+              "ResourceArn",
+              "ResourceType",
+              "ResourceStatus",
+              "ResourceOwnerId",
+              "AssociationTime",
+              "ResourceConsumedLicenses")
+          .model(LicenseConfiguration.builder().build())
+          .factColumns(FactColumn.integer("consumed_licenses", "ConsumedLicenses"))
+          .addedMembers(
+              List.of(
+                  Member.text("ResourceArn", "The resource that uses the licence configuration."),
+                  Member.text(
+                      "ResourceType", "Its type: EC2_INSTANCE, EC2_HOST, EC2_AMI, RDS, ..."),
+                  Member.text("ResourceStatus", "Its status."),
+                  Member.text("ResourceOwnerId", "The account that owns it."),
+                  Member.timestamp(
+                      "AssociationTime", "When it was associated with the configuration."),
+                  Member.integer("ResourceConsumedLicenses", "The licences it consumes.")))
+          .notSetUpCodes(ResourceType.NOT_SUBSCRIBED)
+          .calls(LicenseUsageCollector::collect, LicenseUsageCollector::probe);
 
-  @Override
-  public String fileStem() {
-    return "license_manager_usage";
-  }
-
-  @Override
-  public List<String> iamActions() {
-    return List.of(
-        "license-manager:ListLicenseConfigurations",
-        "license-manager:ListUsageForLicenseConfiguration");
-  }
-
-  @Override
-  public boolean collectedByDefault() {
-    return false;
-  }
-
-  @Override
-  public Set<String> notSetUpCodes() {
-    return NOT_SUBSCRIBED;
-  }
-
-  @Override
-  public String idMember() {
-    return "LicenseConfigurationArn";
-  }
-
-  @Override
-  public List<String> keyMembers() {
-    return List.of("LicenseConfigurationArn", "ResourceArn");
-  }
-
-  @Override
-  public List<FactColumn> factColumns() {
-    return List.of(FactColumn.integer("consumed_licenses", "ConsumedLicenses"));
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of(
-        "LicenseConfigurationArn",
-        "LicenseConfigurationId",
-        "Name",
-        "LicenseCountingType",
-        "LicenseCount",
-        "LicenseCountHardLimit",
-        "ConsumedLicenses",
-        "Status",
-        "LicenseRules",
-        "ResourceArn",
-        "ResourceType",
-        "ResourceStatus",
-        "ResourceOwnerId",
-        "AssociationTime",
-        "ResourceConsumedLicenses");
-  }
-
-  @Override
-  public Optional<SdkPojo> model() {
-    return Optional.of(LicenseConfiguration.builder().build());
-  }
-
-  @Override
-  public List<Member> addedMembers() {
-    return List.of(
-        Member.text("ResourceArn", "The resource that uses the licence configuration."),
-        Member.text("ResourceType", "Its type: EC2_INSTANCE, EC2_HOST, EC2_AMI, RDS, ..."),
-        Member.text("ResourceStatus", "Its status."),
-        Member.text("ResourceOwnerId", "The account that owns it."),
-        Member.timestamp("AssociationTime", "When it was associated with the configuration."),
-        Member.integer("ResourceConsumedLicenses", "The licences it consumes."));
-  }
-
-  @Override
-  public void probe(TargetApis apis) {
-    apis.licenseManager().listLicenseConfigurations(r -> r.maxResults(5));
-  }
-
-  @Override
-  public void collect(TargetApis apis, RecordSink sink) {
-    LicenseManagerClient licenses = apis.licenseManager();
-    for (ListLicenseConfigurationsResponse page :
-        Pages.following(
-            token ->
-                licenses.listLicenseConfigurations(r -> r.maxResults(PAGE_SIZE).nextToken(token)),
-            "ListLicenseConfigurations",
-            ListLicenseConfigurationsResponse::nextToken)) {
-      for (LicenseConfiguration configuration : page.licenseConfigurations()) {
-        usage(licenses, configuration, sink);
-      }
-    }
-  }
+  private LicenseUsageCollector() {}
 
   private static void usage(
       LicenseManagerClient licenses, LicenseConfiguration configuration, RecordSink sink) {
@@ -148,6 +88,24 @@ public final class LicenseUsageCollector implements ResourceType {
     }
     if (!used) {
       sink.accept(SdkRecords.toJson(configuration));
+    }
+  }
+
+  private static void probe(TargetApis apis) {
+    apis.licenseManager().listLicenseConfigurations(r -> r.maxResults(5));
+  }
+
+  private static void collect(TargetApis apis, RecordSink sink) {
+    LicenseManagerClient licenses = apis.licenseManager();
+    for (ListLicenseConfigurationsResponse page :
+        Pages.following(
+            token ->
+                licenses.listLicenseConfigurations(r -> r.maxResults(PAGE_SIZE).nextToken(token)),
+            "ListLicenseConfigurations",
+            ListLicenseConfigurationsResponse::nextToken)) {
+      for (LicenseConfiguration configuration : page.licenseConfigurations()) {
+        usage(licenses, configuration, sink);
+      }
     }
   }
 }

@@ -2,8 +2,6 @@ package io.awsinventory.collect;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Optional;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DescribeReservedDbInstancesRequest;
 import software.amazon.awssdk.services.rds.model.DescribeReservedDbInstancesResponse;
@@ -15,81 +13,46 @@ import software.amazon.awssdk.services.rds.model.ReservedDBInstance;
  * oracle-se2(li)}, {@code oracle-ee(byol)}), and {@code LicenseModel} is read from there with RDS's
  * own words for it.
  */
-public final class ReservedDbInstancesCollector implements ResourceType {
+public final class ReservedDbInstancesCollector {
   /** The largest page DescribeReservedDBInstances serves. */
   static final int PAGE_SIZE = 100;
 
   static final String LICENSE_MODEL = "LicenseModel";
 
-  @Override
-  public String name() {
-    return "reserved-db-instances";
-  }
+  /** The type: what it is (name, file, key, columns, facts, actions) and the calls that read it. */
+  public static final ResourceType TYPE =
+      ResourceType.named("reserved-db-instances", "rds_reserved_db_instances")
+          .iamActions("rds:DescribeReservedDBInstances")
+          .optIn()
+          .key("ReservedDBInstanceId")
+          .columns(
+              "ReservedDBInstanceId",
+              "ReservedDBInstancesOfferingId",
+              "DBInstanceClass",
+              "DBInstanceCount",
+              "ProductDescription",
+              "LicenseModel",
+              "MultiAZ",
+              "State",
+              "StartTime",
+              "Duration",
+              "OfferingType",
+              "FixedPrice",
+              "UsagePrice",
+              "CurrencyCode",
+              "RecurringCharges",
+              "LeaseId",
+              "ReservedDBInstanceArn")
+          .model(ReservedDBInstance.builder().build())
+          .factColumns(
+              FactColumn.text("db_instance_class", "DBInstanceClass"),
+              FactColumn.text("product_description", "ProductDescription"),
+              FactColumn.integer("db_instance_count", "DBInstanceCount"),
+              FactColumn.text("state", "State"))
+          .addedMembers(addedMembers())
+          .calls(ReservedDbInstancesCollector::collect, ReservedDbInstancesCollector::probe);
 
-  @Override
-  public String fileStem() {
-    return "rds_reserved_db_instances";
-  }
-
-  @Override
-  public List<String> iamActions() {
-    return List.of("rds:DescribeReservedDBInstances");
-  }
-
-  @Override
-  public boolean collectedByDefault() {
-    return false;
-  }
-
-  @Override
-  public String idMember() {
-    return "ReservedDBInstanceId";
-  }
-
-  @Override
-  public List<FactColumn> factColumns() {
-    return List.of(
-        FactColumn.text("db_instance_class", "DBInstanceClass"),
-        FactColumn.text("product_description", "ProductDescription"),
-        FactColumn.integer("db_instance_count", "DBInstanceCount"),
-        FactColumn.text("state", "State"));
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of(
-        "ReservedDBInstanceId",
-        "ReservedDBInstancesOfferingId",
-        "DBInstanceClass",
-        "DBInstanceCount",
-        "ProductDescription",
-        "LicenseModel",
-        "MultiAZ",
-        "State",
-        "StartTime",
-        "Duration",
-        "OfferingType",
-        "FixedPrice",
-        "UsagePrice",
-        "CurrencyCode",
-        "RecurringCharges",
-        "LeaseId",
-        "ReservedDBInstanceArn");
-  }
-
-  @Override
-  public Optional<SdkPojo> model() {
-    return Optional.of(ReservedDBInstance.builder().build());
-  }
-
-  @Override
-  public List<Member> addedMembers() {
-    return List.of(
-        Member.text(
-            LICENSE_MODEL,
-            "license-included or bring-your-own-license, from the (li) or (byol) of"
-                + " ProductDescription; absent when the description names neither."));
-  }
+  private ReservedDbInstancesCollector() {}
 
   /** The licence model a product description names, or null. */
   static String licenseModel(String productDescription) {
@@ -105,13 +68,19 @@ public final class ReservedDbInstancesCollector implements ResourceType {
     return null;
   }
 
-  @Override
-  public void probe(TargetApis apis) {
+  private static List<Member> addedMembers() {
+    return List.of(
+        Member.text(
+            LICENSE_MODEL,
+            "license-included or bring-your-own-license, from the (li) or (byol) of"
+                + " ProductDescription; absent when the description names neither."));
+  }
+
+  private static void probe(TargetApis apis) {
     apis.rds().describeReservedDBInstances(r -> r.maxRecords(20));
   }
 
-  @Override
-  public void collect(TargetApis apis, RecordSink sink) {
+  private static void collect(TargetApis apis, RecordSink sink) {
     RdsClient rds = apis.rds();
     Iterable<ObjectNode> pages =
         Answers.queryPages(

@@ -19,16 +19,16 @@ import java.util.TreeSet;
 public final class ResourceTypes {
   private static final List<ResourceType> ALL =
       List.of(
-          new InstancesCollector(),
-          new ReservedInstancesCollector(),
-          new ImagesCollector(),
-          new DbInstancesCollector(),
-          new HostsCollector(),
-          new InstanceTypesCollector(),
-          new ReservedDbInstancesCollector(),
-          new ApplicationsCollector(),
-          new LicenseUsageCollector(),
-          new ManagedNodesCollector());
+          InstancesCollector.TYPE,
+          ReservedInstancesCollector.TYPE,
+          ImagesCollector.TYPE,
+          DbInstancesCollector.TYPE,
+          HostsCollector.TYPE,
+          InstanceTypesCollector.TYPE,
+          ReservedDbInstancesCollector.TYPE,
+          ApplicationsCollector.TYPE,
+          LicenseUsageCollector.TYPE,
+          ManagedNodesCollector.TYPE);
 
   private ResourceTypes() {}
 

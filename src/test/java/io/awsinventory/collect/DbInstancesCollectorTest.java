@@ -40,7 +40,7 @@ class DbInstancesCollectorTest {
             .dbInstances(DBInstance.builder().dbInstanceIdentifier("db-2").build())
             .build());
 
-    new DbInstancesCollector().collect(new FakeApis(null, rds, Set.of()), sink);
+    DbInstancesCollector.TYPE.collect(new FakeApis(null, rds, Set.of()), sink);
 
     assertThat(sink.values("DBInstanceIdentifier")).containsExactly("db-1", "db-2");
     assertThat(sink.records.get(0).get("Endpoint").get("Port").asInt()).isEqualTo(5432);
@@ -56,7 +56,7 @@ class DbInstancesCollectorTest {
   void collect_empty_writesNothing() {
     pages(DescribeDbInstancesResponse.builder().build());
 
-    new DbInstancesCollector().collect(new FakeApis(null, rds, Set.of()), sink);
+    DbInstancesCollector.TYPE.collect(new FakeApis(null, rds, Set.of()), sink);
 
     assertThat(sink.records).isEmpty();
   }

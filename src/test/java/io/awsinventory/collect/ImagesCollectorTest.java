@@ -54,8 +54,8 @@ class ImagesCollectorTest {
   void collect_ownedTwoPages_plusImagesInUse_missingOnesMarked() {
     serve(Set.of("ami-public"));
 
-    new ImagesCollector()
-        .collect(new FakeApis(ec2, null, Set.of("ami-own1", "ami-public", "ami-gone")), sink);
+    ImagesCollector.TYPE.collect(
+        new FakeApis(ec2, null, Set.of("ami-own1", "ami-public", "ami-gone")), sink);
 
     assertThat(sink.values("ImageId"))
         .containsExactly("ami-own1", "ami-own2", "ami-public", "ami-gone");
@@ -73,7 +73,7 @@ class ImagesCollectorTest {
     IntStream.range(0, 450).forEach(i -> inUse.add(String.format("ami-%05d", i)));
     serve(inUse);
 
-    new ImagesCollector().collect(new FakeApis(ec2, null, inUse), sink);
+    ImagesCollector.TYPE.collect(new FakeApis(ec2, null, inUse), sink);
 
     List<Integer> batchSizes =
         requests.stream()
@@ -89,7 +89,7 @@ class ImagesCollectorTest {
     when(ec2.describeImages(any(DescribeImagesRequest.class)))
         .thenReturn(DescribeImagesResponse.builder().build());
 
-    new ImagesCollector().collect(new FakeApis(ec2, null, Set.of()), sink);
+    ImagesCollector.TYPE.collect(new FakeApis(ec2, null, Set.of()), sink);
 
     assertThat(sink.records).isEmpty();
   }

@@ -71,7 +71,7 @@ class InstancesCollectorTest {
             .reservations(Reservation.builder().instances(instance("i-3", "ami-a")).build())
             .build());
 
-    new InstancesCollector().collect(new FakeApis(ec2, null, Set.of()), sink);
+    InstancesCollector.TYPE.collect(new FakeApis(ec2, null, Set.of()), sink);
 
     assertThat(sink.values("CpuSource"))
         .containsExactly("type-default", "instance", "type-default");
@@ -110,7 +110,7 @@ class InstancesCollectorTest {
                     .build())
             .build());
 
-    new InstancesCollector().collect(new FakeApis(ec2, null, Set.of()), sink);
+    InstancesCollector.TYPE.collect(new FakeApis(ec2, null, Set.of()), sink);
 
     assertThat(sink.values("InstanceId")).containsExactly("i-1", "i-2", "i-3");
     assertThat(sink.values("ReservationId")).containsExactly("r-1", "r-1", "r-2");
@@ -130,7 +130,7 @@ class InstancesCollectorTest {
   void collect_empty_writesNothing() {
     pages(DescribeInstancesResponse.builder().build());
 
-    new InstancesCollector().collect(new FakeApis(ec2, null, Set.of()), sink);
+    InstancesCollector.TYPE.collect(new FakeApis(ec2, null, Set.of()), sink);
 
     assertThat(sink.records).isEmpty();
   }
@@ -149,7 +149,7 @@ class InstancesCollectorTest {
                     .build())
             .build());
 
-    InstancesCollector instances = new InstancesCollector();
+    ResourceType instances = InstancesCollector.TYPE;
     String member = instances.provides().get(TargetFact.IMAGES_IN_USE);
     instances.collect(new FakeApis(ec2, null, Set.of()), sink);
 
@@ -159,7 +159,7 @@ class InstancesCollectorTest {
 
   @Test
   void columns_startWithTheIdAndNameEachMemberOnce() {
-    List<String> columns = new InstancesCollector().columns();
+    List<String> columns = InstancesCollector.TYPE.columns();
     assertThat(columns.get(0)).isEqualTo("InstanceId");
     assertThat(columns).doesNotHaveDuplicates().contains("State.Name", "Tags");
   }

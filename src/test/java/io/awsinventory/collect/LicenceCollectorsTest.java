@@ -64,7 +64,7 @@ class LicenceCollectorsTest {
             DescribeHostsResponse.builder().hosts(host("h-1")).nextToken("page-2").build(),
             DescribeHostsResponse.builder().hosts(host("h-2")).build());
 
-    new HostsCollector().collect(new FakeApis(ec2, null, Set.of()), sink);
+    HostsCollector.TYPE.collect(new FakeApis(ec2, null, Set.of()), sink);
 
     assertThat(sink.values("HostId")).containsExactly("h-1", "h-2");
     assertThat(sink.records.get(0).at("/HostProperties/Cores").asInt()).isEqualTo(48);
@@ -106,10 +106,8 @@ class LicenceCollectorsTest {
     Set<String> inUse =
         Set.copyOf(IntStream.range(0, 150).mapToObj(i -> "type" + i + ".large").toList());
 
-    new InstanceTypesCollector()
-        .collect(
-            new FakeApis(ec2, null, Set.of()).withFact(TargetFact.INSTANCE_TYPES_IN_USE, inUse),
-            sink);
+    InstanceTypesCollector.TYPE.collect(
+        new FakeApis(ec2, null, Set.of()).withFact(TargetFact.INSTANCE_TYPES_IN_USE, inUse), sink);
 
     assertThat(sink.values("InstanceType")).hasSize(150).containsExactlyInAnyOrderElementsOf(inUse);
     ArgumentCaptor<DescribeInstanceTypesRequest> requests =
@@ -123,10 +121,9 @@ class LicenceCollectorsTest {
   void instanceTypes_noInstances_noCall() {
     Ec2Client ec2 = mock(Ec2Client.class);
 
-    new InstanceTypesCollector()
-        .collect(
-            new FakeApis(ec2, null, Set.of()).withFact(TargetFact.INSTANCE_TYPES_IN_USE, Set.of()),
-            sink);
+    InstanceTypesCollector.TYPE.collect(
+        new FakeApis(ec2, null, Set.of()).withFact(TargetFact.INSTANCE_TYPES_IN_USE, Set.of()),
+        sink);
 
     assertThat(sink.records).isEmpty();
     verify(ec2, times(0)).describeInstanceTypes(any(DescribeInstanceTypesRequest.class));
@@ -146,7 +143,7 @@ class LicenceCollectorsTest {
                     reservedDb("rdb-2", "oracle-ee(byol)"), reservedDb("rdb-3", "postgresql"))
                 .build());
 
-    new ReservedDbInstancesCollector().collect(new FakeApis(null, rds, Set.of()), sink);
+    ReservedDbInstancesCollector.TYPE.collect(new FakeApis(null, rds, Set.of()), sink);
 
     assertThat(sink.values("ReservedDBInstanceId")).containsExactly("rdb-1", "rdb-2", "rdb-3");
     assertThat(sink.records.get(0).get("LicenseModel").asText()).isEqualTo("license-included");
@@ -199,7 +196,7 @@ class LicenceCollectorsTest {
                   .build();
             });
 
-    new ApplicationsCollector().collect(new FakeApis(null, null, Set.of()).withSsm(ssm), sink);
+    ApplicationsCollector.TYPE.collect(new FakeApis(null, null, Set.of()).withSsm(ssm), sink);
 
     assertThat(sink.values("InstanceId")).containsExactly("i-1", "i-1", "mi-3", "mi-3");
     assertThat(sink.values("Name")).containsExactly("Office", "Visio", "Office", "Visio");
@@ -254,7 +251,7 @@ class LicenceCollectorsTest {
             });
     ResourceDataSync sync = new ResourceDataSync(s3, SyncLocation.parse("s3://b/org"));
 
-    new ApplicationsCollector().collect(new FakeApis(null, null, Set.of()).withSync(sync), sink);
+    ApplicationsCollector.TYPE.collect(new FakeApis(null, null, Set.of()).withSync(sync), sink);
 
     assertThat(prefixes)
         .containsOnly("org/AWS:Application/accountid=111122223333/region=eu-west-1/");
@@ -301,8 +298,8 @@ class LicenceCollectorsTest {
                   .build();
             });
 
-    new LicenseUsageCollector()
-        .collect(new FakeApis(null, null, Set.of()).withLicenseManager(licenses), sink);
+    LicenseUsageCollector.TYPE.collect(
+        new FakeApis(null, null, Set.of()).withLicenseManager(licenses), sink);
 
     assertThat(sink.values("LicenseConfigurationArn"))
         .containsExactly("arn:lc-1", "arn:lc-1", "arn:lc-2");

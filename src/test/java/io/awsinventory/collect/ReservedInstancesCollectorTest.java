@@ -38,7 +38,7 @@ class ReservedInstancesCollectorTest {
                 ReservedInstances.builder().reservedInstancesId("ri-2").state("retired").build())
             .build());
 
-    new ReservedInstancesCollector().collect(new FakeApis(ec2, null, Set.of()), sink);
+    ReservedInstancesCollector.TYPE.collect(new FakeApis(ec2, null, Set.of()), sink);
 
     assertThat(sink.values("ReservedInstancesId")).containsExactly("ri-1", "ri-2");
     assertThat(sink.values("State")).containsExactly("active", "retired");
@@ -50,7 +50,7 @@ class ReservedInstancesCollectorTest {
   void collect_empty_writesNothing() {
     serve(DescribeReservedInstancesResponse.builder().build());
 
-    new ReservedInstancesCollector().collect(new FakeApis(ec2, null, Set.of()), sink);
+    ReservedInstancesCollector.TYPE.collect(new FakeApis(ec2, null, Set.of()), sink);
 
     assertThat(sink.records).isEmpty();
   }
