@@ -28,9 +28,8 @@ import java.util.concurrent.Executors;
  * counts calls per API and per account x region.
  *
  * <p>This class receives the calls and checks their tokens; one handler per service answers them
- * ({@link StsHandler}, {@link Ec2Handler}, {@link RdsHandler}, {@link OrganizationsHandler}, {@link
- * SsmHandler}, {@link LicenseManagerHandler}, {@link S3Handler}), after {@link SimFaults} has
- * applied the knobs.
+ * ({@link StsHandler}, {@link OrganizationsHandler}, {@link S3Handler}, and the listings of every
+ * other API, declared in {@link SimApis}), after {@link SimFaults} has applied the knobs.
  */
 public final class AwsSimulator implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,11 +59,8 @@ public final class AwsSimulator implements AutoCloseable {
   private final SimStats stats = new SimStats();
   private final SimFaults faults;
   private final StsHandler sts;
-  private final Ec2Handler ec2;
-  private final RdsHandler rds;
+  private final SimApis apis;
   private final OrganizationsHandler organizations;
-  private final SsmHandler ssm;
-  private final LicenseManagerHandler licenseManager;
   private final S3Handler s3;
 
   private AwsSimulator(SimConfig config, int port) throws IOException {
@@ -72,11 +68,8 @@ public final class AwsSimulator implements AutoCloseable {
     this.estate = new SimEstate(config);
     this.faults = new SimFaults(config, estate, stats);
     this.sts = new StsHandler(config, estate, stats);
-    this.ec2 = new Ec2Handler(estate);
-    this.rds = new RdsHandler(estate);
+    this.apis = new SimApis(estate);
     this.organizations = new OrganizationsHandler(config, estate, stats);
-    this.ssm = new SsmHandler(estate);
-    this.licenseManager = new LicenseManagerHandler(estate);
     this.s3 = new S3Handler(config, estate, stats);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
     server.createContext("/", this::handle);
@@ -207,7 +200,7 @@ public final class AwsSimulator implements AutoCloseable {
       String[] scope = SimHttp.credentialScope(exchange);
       String region = scope[1];
       String service = scope[2];
-      StsHandler.Caller caller = config.rejectCredentials() ? null : sts.caller(scope[0]);
+      StsHandler.Caller caller = config.rejectCredentials ? null : sts.caller(scope[0]);
       if (service.equals("s3")) {
         s3.handle(exchange, caller == null || caller.expired() ? null : caller.accountId());
         return;
@@ -224,7 +217,7 @@ public final class AwsSimulator implements AutoCloseable {
       }
       if (target != null && (service.equals("ssm") || service.equals("license-manager"))) {
         String api = target.substring(target.indexOf('.') + 1);
-        if (config.recordRequests()) {
+        if (config.recordRequests) {
           stats.record(Map.of("Action", api), caller == null ? null : caller.accountId());
         }
         json(exchange, api, body, service, region, caller);
@@ -232,13 +225,13 @@ public final class AwsSimulator implements AutoCloseable {
       }
       if (target != null) {
         String api = target.substring(target.indexOf('.') + 1);
-        if (config.recordRequests()) {
+        if (config.recordRequests) {
           stats.record(Map.of("Action", api), caller == null ? null : caller.accountId());
         }
         organizations.handle(exchange, api, body, caller);
       } else {
         Map<String, String> form = SimHttp.parseForm(body);
-        if (config.recordRequests()) {
+        if (config.recordRequests) {
           stats.record(form, caller == null ? null : caller.accountId());
         }
         query(exchange, form, service, region, caller);
@@ -279,17 +272,18 @@ public final class AwsSimulator implements AutoCloseable {
     if (!faults.pass(exchange, caller.accountId(), region, api, dialect)) {
       return;
     }
-    if (config.notSetUpAccounts().contains(caller.accountId())) {
+    if (config.notSetUpAccounts.contains(caller.accountId())) {
       SimDialect.error(
           exchange, 400, "SubscriptionRequiredException", "The account is not subscribed.");
       return;
     }
-    var request = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-    if (dialect == SimDialect.SSM) {
-      ssm.handle(exchange, api, request, caller.accountId(), region);
-    } else {
-      licenseManager.handle(exchange, api, request, caller.accountId(), region);
+    SimApis.Api known = apis.api(api, dialect);
+    if (known == null) {
+      SimDialect.error(exchange, 400, "InvalidAction", "not simulated: " + api);
+      return;
     }
+    var request = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+    apis.answer(exchange, known, new SimApis.Call(caller.accountId(), region, null, request));
   }
 
   /** A Query-protocol call (STS, EC2, RDS): token checks, then the knobs, then the service. */
@@ -333,16 +327,14 @@ public final class AwsSimulator implements AutoCloseable {
       sts.handle(exchange, action, form, caller);
       return;
     }
-    if (!faults.pass(
-        exchange, caller.accountId(), region, action, isRds ? SimDialect.RDS : SimDialect.EC2)) {
+    SimDialect dialect = isRds ? SimDialect.RDS : SimDialect.EC2;
+    if (!faults.pass(exchange, caller.accountId(), region, action, dialect)) {
       return;
     }
-    String account = caller.accountId();
-    boolean answered =
-        isRds
-            ? rds.handle(exchange, action, account, region, form)
-            : ec2.handle(exchange, action, account, region, form);
-    if (!answered) {
+    SimApis.Api known = apis.api(action, dialect);
+    if (known != null) {
+      apis.answer(exchange, known, new SimApis.Call(caller.accountId(), region, form, null));
+    } else {
       xml(
           exchange,
           400,

@@ -46,7 +46,7 @@ class LicenceColumnsTest {
       checkInstances(sim.estate(), true);
       checkDbInstances(sim.estate());
       // types are asked once per type per region for the whole run, not per instance or account
-      int regions = sim.estate().config().regions().size();
+      int regions = sim.estate().config().regions.size();
       assertThat(sim.calls("DescribeInstanceTypes")).isBetween(1L, regions * 8L);
     }
   }

@@ -48,7 +48,7 @@ final class OrganizationsHandler {
           "The security token included in the request is expired");
       return;
     }
-    if (!caller.accountId().equals(estate.managementId()) || config.deniedApis().contains(api)) {
+    if (!caller.accountId().equals(estate.managementId()) || config.deniedApis.contains(api)) {
       stats.denied.increment();
       orgError(
           exchange,
@@ -57,13 +57,13 @@ final class OrganizationsHandler {
           "You don't have permissions to access this resource: organizations:" + api);
       return;
     }
-    SimHttp.sleep(config.latency());
+    SimHttp.sleep(config.latency);
     JsonNode request = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
     String parent = request.path("ParentId").asText(null);
     int from = SimHttp.offset(request.path("NextToken").asText(null));
     int size = request.has("MaxResults") ? Math.min(20, request.get("MaxResults").asInt()) : 20;
-    if (from > 0 && config.holdListingForRoles() != null) {
-      long until = System.nanoTime() + config.holdListingForRoles().toNanos();
+    if (from > 0 && config.holdListingForRoles != null) {
+      long until = System.nanoTime() + config.holdListingForRoles.toNanos();
       while (stats.issued.get() == 0 && System.nanoTime() < until) {
         SimHttp.sleep(Duration.ofMillis(5));
       }
@@ -90,9 +90,8 @@ final class OrganizationsHandler {
                     .filter(a -> parent == null || a.parentId().equals(parent))
                     .toList());
         if (parent == null) {
-          config
-              .invalidAccountIds()
-              .forEach(id -> accounts.add(new SimAccount(id, "bad", "ACTIVE", "r-sim0")));
+          config.invalidAccountIds.forEach(
+              id -> accounts.add(new SimAccount(id, "bad", "ACTIVE", "r-sim0")));
         }
         ArrayNode list = response.putArray("Accounts");
         for (SimAccount account :
@@ -113,7 +112,7 @@ final class OrganizationsHandler {
               .put("JoinedMethod", "CREATED")
               .put("JoinedTimestamp", 1.7e9);
         }
-        if (config.repeatingAccountsToken()) {
+        if (config.repeatingAccountsToken) {
           response.put("NextToken", "sim-0");
         } else if (from + size < accounts.size()) {
           response.put("NextToken", "sim-" + (from + size));
@@ -125,7 +124,7 @@ final class OrganizationsHandler {
                 estate.units().stream()
                     .filter(u -> parent != null && parent.equals(u.parentId()))
                     .toList());
-        if (config.organizationalUnitCycle()
+        if (config.organizationalUnitCycle
             && !estate.units().isEmpty()
             && estate.units().get(0).id().equals(parent)) {
           units.add(estate.units().get(0));

@@ -48,18 +48,18 @@ final class S3Handler {
             ? "HeadBucket"
             : key.isEmpty() ? "ListObjectsV2" : "GetObject";
     stats.count(api, account, "us-east-1");
-    SimHttp.sleep(config.latency());
+    SimHttp.sleep(config.latency);
     if (account == null) {
       error(
           exchange, 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist");
       return;
     }
-    if (config.deniedApis().contains(api) || config.deniedAccounts().contains(account)) {
+    if (config.deniedApis.contains(api) || config.deniedAccounts.contains(account)) {
       stats.denied.increment();
       error(exchange, 403, "AccessDenied", "Access Denied");
       return;
     }
-    if (config.syncBucket() == null || !config.syncBucket().equals(bucket)) {
+    if (config.syncBucket == null || !config.syncBucket.equals(bucket)) {
       if (api.equals("HeadBucket")) {
         exchange.sendResponseHeaders(404, -1);
         exchange.close();
@@ -80,7 +80,7 @@ final class S3Handler {
   }
 
   private String folder() {
-    String prefix = config.syncPrefix();
+    String prefix = config.syncPrefix;
     return (prefix.isEmpty() ? "" : prefix + "/") + TYPE + "/";
   }
 

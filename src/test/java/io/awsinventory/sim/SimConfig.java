@@ -10,109 +10,64 @@ import java.util.Set;
 
 /** The simulator's estate and its knobs, with fluent setters; every knob is off by default. */
 public final class SimConfig {
-  private long seed = 42;
-  private int accounts = 3;
-  private int organizationalUnits = 3;
-  private int suspendedEvery = 0;
-  private List<String> regions = List.of("eu-west-1", "us-east-1");
-  private List<String> notOptedInRegions = List.of("af-south-1");
-  private int instances = 30;
-  private boolean skew = true;
-  private int reservedPerTarget = 2;
-  private int imagesPerTarget = 2;
-  private int dbPerTarget = 2;
+  public long seed = 42;
+  public int accounts = 3;
+  public int organizationalUnits = 3;
+  public int suspendedEvery = 0;
+  public List<String> regions = List.of("eu-west-1", "us-east-1");
+  public List<String> notOptedInRegions = List.of("af-south-1");
+  public int instances = 30;
+  public boolean skew = true;
+  public int reservedPerTarget = 2;
+  public int imagesPerTarget = 2;
+  public int dbPerTarget = 2;
   // 0: the estate as first seen; 1: some instances removed, added, resized and re-licensed since
-  private volatile int generation;
-  private int changeEvery = 40;
-  private int hostsPerTarget = 1;
-  private int reservedDbPerTarget = 1;
-  private int nodesPerTarget = 2;
-  private int applicationsPerNode = 3;
-  private int licenseConfigurationsPerTarget = 2;
-  private volatile String syncBucket;
-  private volatile String syncPrefix = "";
-  private volatile Set<String> notSetUpAccounts = Set.of();
-  private volatile Duration latency = Duration.ZERO;
-  private volatile Duration jitter = Duration.ZERO;
-  private volatile Duration stsLatency = Duration.ZERO;
-  private int bucketBurst = 100;
-  private double bucketRefillPerSecond = 0;
-  private double serverErrorRate = 0;
-  private volatile Set<String> hangingRegions = Set.of();
-  private Duration hangFor = Duration.ofMinutes(10);
-  private volatile Set<String> deniedAccounts = Set.of();
-  private volatile Set<String> deniedRegions = Set.of();
-  private volatile Set<String> deniedApis = Set.of();
-  private volatile Duration tokenLifetime = Duration.ofHours(1);
-  private volatile String openAccount;
-  private volatile boolean rejectCredentials;
-  private volatile Set<String> deniedRoles = Set.of();
-  private volatile String reservedInstancesXml;
-  private volatile boolean recordRequests;
-  private volatile Duration holdListingForRoles;
-  private volatile Set<String> repeatingTokenTargets = Set.of();
-  private volatile boolean repeatingAccountsToken;
-  private volatile boolean organizationalUnitCycle;
-  private volatile boolean echoRequestInErrors;
-  private volatile boolean hostileAccountNames;
-  private volatile List<String> invalidAccountIds = List.of();
-  private volatile Set<String> unpagedTargets = Set.of();
+  public volatile int generation;
+  public int changeEvery = 40;
+  public int hostsPerTarget = 1;
+  public int reservedDbPerTarget = 1;
 
-  public long seed() {
-    return seed;
-  }
+  /** Systems Manager managed nodes per account x region; every fifth is an mi- hybrid node. */
+  public int nodesPerTarget = 2;
 
-  public int accounts() {
-    return accounts;
-  }
+  /** AWS:Application inventory entries per managed node. */
+  public int applicationsPerNode = 3;
 
-  public int organizationalUnits() {
-    return organizationalUnits;
-  }
+  /** License Manager configurations per account x region; the last has no usage. */
+  public int licenseConfigurationsPerTarget = 2;
 
-  public int suspendedEvery() {
-    return suspendedEvery;
-  }
-
-  public List<String> regions() {
-    return regions;
-  }
-
-  public List<String> notOptedInRegions() {
-    return notOptedInRegions;
-  }
-
-  public int instances() {
-    return instances;
-  }
-
-  public boolean skew() {
-    return skew;
-  }
-
-  public int reservedPerTarget() {
-    return reservedPerTarget;
-  }
-
-  public int imagesPerTarget() {
-    return imagesPerTarget;
-  }
-
-  public int dbPerTarget() {
-    return dbPerTarget;
-  }
-
-  public int hostsPerTarget() {
-    return hostsPerTarget;
-  }
+  public volatile String syncBucket;
+  public volatile String syncPrefix = "";
+  public volatile Set<String> notSetUpAccounts = Set.of();
+  public volatile Duration latency = Duration.ZERO;
+  public volatile Duration jitter = Duration.ZERO;
+  public volatile Duration stsLatency = Duration.ZERO;
+  public int bucketBurst = 100;
+  public double bucketRefillPerSecond = 0;
+  public double serverErrorRate = 0;
+  public volatile Set<String> hangingRegions = Set.of();
+  public Duration hangFor = Duration.ofMinutes(10);
+  public volatile Set<String> deniedAccounts = Set.of();
+  public volatile Set<String> deniedRegions = Set.of();
+  public volatile Set<String> deniedApis = Set.of();
+  public volatile Duration tokenLifetime = Duration.ofHours(1);
+  public volatile String openAccount;
+  public volatile boolean rejectCredentials;
+  public volatile Set<String> deniedRoles = Set.of();
+  public volatile String reservedInstancesXml;
+  public volatile boolean recordRequests;
+  public volatile Duration holdListingForRoles;
+  public volatile Set<String> repeatingTokenTargets = Set.of();
+  public volatile boolean repeatingAccountsToken;
+  public volatile boolean organizationalUnitCycle;
+  public volatile boolean echoRequestInErrors;
+  public volatile boolean hostileAccountNames;
+  public volatile List<String> invalidAccountIds = List.of();
+  public volatile Set<String> unpagedTargets = Set.of();
 
   public SimConfig hostsPerTarget(int value) {
     hostsPerTarget = value;
     return this;
-  }
-
-  public int reservedDbPerTarget() {
-    return reservedDbPerTarget;
   }
 
   public SimConfig reservedDbPerTarget(int value) {
@@ -120,29 +75,14 @@ public final class SimConfig {
     return this;
   }
 
-  /** Systems Manager managed nodes per account x region; every fifth is an mi- hybrid node. */
-  public int nodesPerTarget() {
-    return nodesPerTarget;
-  }
-
   public SimConfig nodesPerTarget(int value) {
     nodesPerTarget = value;
     return this;
   }
 
-  /** AWS:Application inventory entries per managed node. */
-  public int applicationsPerNode() {
-    return applicationsPerNode;
-  }
-
   public SimConfig applicationsPerNode(int value) {
     applicationsPerNode = value;
     return this;
-  }
-
-  /** License Manager configurations per account x region; the last has no usage. */
-  public int licenseConfigurationsPerTarget() {
-    return licenseConfigurationsPerTarget;
   }
 
   public SimConfig licenseConfigurationsPerTarget(int value) {
@@ -160,66 +100,10 @@ public final class SimConfig {
     return this;
   }
 
-  public String syncBucket() {
-    return syncBucket;
-  }
-
-  public String syncPrefix() {
-    return syncPrefix;
-  }
-
   /** Accounts where Systems Manager and License Manager answer that they are not subscribed. */
   public SimConfig notSetUpAccounts(String... ids) {
     notSetUpAccounts = Set.of(ids);
     return this;
-  }
-
-  public Set<String> notSetUpAccounts() {
-    return notSetUpAccounts;
-  }
-
-  public Duration latency() {
-    return latency;
-  }
-
-  public Duration jitter() {
-    return jitter;
-  }
-
-  public int bucketBurst() {
-    return bucketBurst;
-  }
-
-  public double bucketRefillPerSecond() {
-    return bucketRefillPerSecond;
-  }
-
-  public double serverErrorRate() {
-    return serverErrorRate;
-  }
-
-  public Set<String> hangingRegions() {
-    return hangingRegions;
-  }
-
-  public Duration hangFor() {
-    return hangFor;
-  }
-
-  public Set<String> deniedAccounts() {
-    return deniedAccounts;
-  }
-
-  public Set<String> deniedRegions() {
-    return deniedRegions;
-  }
-
-  public Set<String> deniedApis() {
-    return deniedApis;
-  }
-
-  public Duration tokenLifetime() {
-    return tokenLifetime;
   }
 
   public SimConfig seed(long value) {
@@ -284,18 +168,10 @@ public final class SimConfig {
     return this;
   }
 
-  public int generation() {
-    return generation;
-  }
-
   /** One instance in how many each kind of change touches in generation 1 (default 40). */
   public SimConfig changeEvery(int value) {
     changeEvery = value;
     return this;
-  }
-
-  public int changeEvery() {
-    return changeEvery;
   }
 
   public SimConfig dbPerTarget(int value) {
@@ -313,10 +189,6 @@ public final class SimConfig {
   public SimConfig stsLatency(Duration fixed) {
     stsLatency = fixed;
     return this;
-  }
-
-  public Duration stsLatency() {
-    return stsLatency;
   }
 
   /** EC2-style token buckets per account x region x API; a refill of 0 turns them off. */
@@ -375,28 +247,16 @@ public final class SimConfig {
     return this;
   }
 
-  public String openAccount() {
-    return openAccount;
-  }
-
   /** Every call is answered as AWS answers keys it does not know. */
   public SimConfig rejectCredentials(boolean value) {
     rejectCredentials = value;
     return this;
   }
 
-  public boolean rejectCredentials() {
-    return rejectCredentials;
-  }
-
   /** Role ARNs whose AssumeRole is denied. */
   public SimConfig deniedRoles(String... value) {
     deniedRoles = Set.of(value);
     return this;
-  }
-
-  public Set<String> deniedRoles() {
-    return deniedRoles;
   }
 
   /**
@@ -408,16 +268,12 @@ public final class SimConfig {
     return this;
   }
 
-  public String reservedInstancesXml() {
-    return reservedInstancesXml;
-  }
-
   /**
    * The roles every account of the estate holds, as AWS accounts hold theirs: AssumeRole of any
    * other role name is denied, so a misspelt role fails here as it fails in AWS. The management
    * account's default member role, and the names the tests and the demo use.
    */
-  private Set<String> roles =
+  public Set<String> roles =
       new LinkedHashSet<>(
           List.of(
               "OrganizationAccountAccessRole",
@@ -438,10 +294,6 @@ public final class SimConfig {
   public SimConfig roles(String... value) {
     roles = new LinkedHashSet<>(Arrays.asList(value));
     return this;
-  }
-
-  public Set<String> roles() {
-    return roles;
   }
 
   /** A raw answer: status, content type and body as sent, {@code trickle} between each byte. */
@@ -480,18 +332,10 @@ public final class SimConfig {
     return this;
   }
 
-  public Duration holdListingForRoles() {
-    return holdListingForRoles;
-  }
-
   /** Keeps every request's fields and account, for tests that look at what was sent. */
   public SimConfig recordRequests(boolean value) {
     recordRequests = value;
     return this;
-  }
-
-  public boolean recordRequests() {
-    return recordRequests;
   }
 
   /** What {@code scripts/simulator.sh --help} prints. */
@@ -538,18 +382,10 @@ public final class SimConfig {
     return this;
   }
 
-  public Set<String> repeatingTokenTargets() {
-    return repeatingTokenTargets;
-  }
-
   /** ListAccounts and ListAccountsForParent answer the same next-page token for ever. */
   public SimConfig repeatingAccountsToken(boolean value) {
     repeatingAccountsToken = value;
     return this;
-  }
-
-  public boolean repeatingAccountsToken() {
-    return repeatingAccountsToken;
   }
 
   /** The first OU lists itself among its children: a tree with a cycle. */
@@ -558,18 +394,10 @@ public final class SimConfig {
     return this;
   }
 
-  public boolean organizationalUnitCycle() {
-    return organizationalUnitCycle;
-  }
-
   /** A denial's message repeats the request's headers, security token included, as some do. */
   public SimConfig echoRequestInErrors(boolean value) {
     echoRequestInErrors = value;
     return this;
-  }
-
-  public boolean echoRequestInErrors() {
-    return echoRequestInErrors;
   }
 
   /** Account names hold terminal escapes, a bell, carriage returns and line breaks. */
@@ -578,28 +406,16 @@ public final class SimConfig {
     return this;
   }
 
-  public boolean hostileAccountNames() {
-    return hostileAccountNames;
-  }
-
   /** Extra ACTIVE accounts the organization lists, with ids that are not account ids. */
   public SimConfig invalidAccountIds(String... value) {
     invalidAccountIds = List.of(value);
     return this;
   }
 
-  public List<String> invalidAccountIds() {
-    return invalidAccountIds;
-  }
-
   /** "account/region" targets whose DescribeInstances ignores MaxResults: one page holds all. */
   public SimConfig unpagedTargets(String... value) {
     unpagedTargets = Set.of(value);
     return this;
-  }
-
-  public Set<String> unpagedTargets() {
-    return unpagedTargets;
   }
 
   /** Reads {@code --name value} pairs, named as the setters. */

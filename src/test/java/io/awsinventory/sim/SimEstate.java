@@ -88,20 +88,20 @@ public final class SimEstate {
 
   public SimEstate(SimConfig config) {
     this.config = config;
-    Random random = new Random(config.seed());
+    Random random = new Random(config.seed);
     String root = "r-sim0";
     units.add(new SimOu(root, "Root", null));
     List<String> parents = new ArrayList<>(List.of(root));
-    for (int i = 0; i < config.organizationalUnits(); i++) {
+    for (int i = 0; i < config.organizationalUnits; i++) {
       String parent = parents.get(random.nextInt(parents.size()));
       String id = String.format("ou-sim0-%08d", i);
       units.add(new SimOu(id, "unit-" + i, parent));
       parents.add(id);
     }
-    for (int i = 0; i < config.accounts(); i++) {
+    for (int i = 0; i < config.accounts; i++) {
       String id = accountId(i);
       String parent = i == 0 ? root : parents.get(random.nextInt(parents.size()));
-      boolean suspended = i > 0 && config.suspendedEvery() > 0 && i % config.suspendedEvery() == 0;
+      boolean suspended = i > 0 && config.suspendedEvery > 0 && i % config.suspendedEvery == 0;
       SimAccount account =
           new SimAccount(id, accountName(config, i), suspended ? "SUSPENDED" : "ACTIVE", parent);
       accounts.add(account);
@@ -111,7 +111,7 @@ public final class SimEstate {
   }
 
   private static String accountName(SimConfig config, int index) {
-    return config.hostileAccountNames()
+    return config.hostileAccountNames
         ? "acct-" + index + "\u001b]0;pwned\u0007\u001b[2J\r\nok: account 999999999999 forged"
         : "account-" + index;
   }
@@ -142,7 +142,7 @@ public final class SimEstate {
     double[] weights = new double[targets.size()];
     double sum = 0;
     for (int i = 0; i < weights.length; i++) {
-      weights[i] = config.skew() ? Math.pow(1.0 / (i + 1), 1.1) : 1.0;
+      weights[i] = config.skew ? Math.pow(1.0 / (i + 1), 1.1) : 1.0;
       sum += weights[i];
     }
     int assigned = 0;
@@ -152,13 +152,13 @@ public final class SimEstate {
     }
     java.util.Collections.shuffle(order, random);
     for (int i = 0; i < targets.size(); i++) {
-      int count = (int) Math.floor(config.instances() * weights[i] / sum);
+      int count = (int) Math.floor(config.instances * weights[i] / sum);
       instanceCounts.put(targets.get(order.get(i)), count);
       assigned += count;
     }
     // the rounding remainder goes to the largest target
     String largest = targets.get(order.get(0));
-    instanceCounts.merge(largest, config.instances() - assigned, Integer::sum);
+    instanceCounts.merge(largest, config.instances - assigned, Integer::sum);
   }
 
   public SimConfig config() {
@@ -187,39 +187,39 @@ public final class SimEstate {
    */
   public Map<String, String> regionStatus(String accountId) {
     Map<String, String> status = new LinkedHashMap<>();
-    for (String region : config.regions()) {
+    for (String region : config.regions) {
       status.put(region, "opt-in-not-required");
     }
-    for (String region : config.notOptedInRegions()) {
+    for (String region : config.notOptedInRegions) {
       status.put(region, optedIn(accountId, region) ? "opted-in" : "not-opted-in");
     }
     return status;
   }
 
   private boolean optedIn(String accountId, String region) {
-    return !config.notOptedInRegions().isEmpty()
-        && region.equals(config.notOptedInRegions().get(0))
+    return !config.notOptedInRegions.isEmpty()
+        && region.equals(config.notOptedInRegions.get(0))
         && (Long.parseLong(accountId) - 100_000_000_000L) % 3 == 1;
   }
 
   public List<String> enabledRegions(String accountId) {
-    List<String> enabled = new ArrayList<>(config.regions());
-    config.notOptedInRegions().stream().filter(r -> optedIn(accountId, r)).forEach(enabled::add);
+    List<String> enabled = new ArrayList<>(config.regions);
+    config.notOptedInRegions.stream().filter(r -> optedIn(accountId, r)).forEach(enabled::add);
     return enabled;
   }
 
   public boolean isEnabled(String accountId, String region) {
-    return config.regions().contains(region) || optedIn(accountId, region);
+    return config.regions.contains(region) || optedIn(accountId, region);
   }
 
   private SplittableRandom random(String accountId, String region, String kind) {
     return new SplittableRandom(
-        config.seed() * 31 + (accountId + "/" + region + "/" + kind).hashCode());
+        config.seed * 31 + (accountId + "/" + region + "/" + kind).hashCode());
   }
 
   public int instanceCount(String accountId, String region) {
     int first = firstCount(accountId, region);
-    return config.generation() > 0 ? first + first / config.changeEvery() : first;
+    return config.generation > 0 ? first + first / config.changeEvery : first;
   }
 
   /** The instances of generation 0: those at or past this index were added later. */
@@ -231,24 +231,24 @@ public final class SimEstate {
    * Whether instance {@code index} is gone in this generation (DescribeInstances leaves it out).
    */
   public boolean removed(String accountId, String region, int index) {
-    return config.generation() > 0
-        && index % config.changeEvery() == 3
+    return config.generation > 0
+        && index % config.changeEvery == 3
         && index < firstCount(accountId, region)
         && !SimLicensing.onHost(index, hostCount(accountId, region));
   }
 
   /** Whether instance {@code index} was resized to a larger type in this generation. */
   public boolean resized(String accountId, String region, int index) {
-    return config.generation() > 0
-        && index % config.changeEvery() == 5
+    return config.generation > 0
+        && index % config.changeEvery == 5
         && index < firstCount(accountId, region)
         && !SimLicensing.onHost(index, hostCount(accountId, region));
   }
 
   /** Whether instance {@code index} had its licence changed (BYOL to licence included). */
   public boolean relicensed(String accountId, String region, int index) {
-    return config.generation() > 0
-        && index % config.changeEvery() == 9
+    return config.generation > 0
+        && index % config.changeEvery == 9
         && index < firstCount(accountId, region);
   }
 
@@ -263,15 +263,15 @@ public final class SimEstate {
   }
 
   public int reservedCount(String accountId, String region) {
-    return isEnabled(accountId, region) ? config.reservedPerTarget() : 0;
+    return isEnabled(accountId, region) ? config.reservedPerTarget : 0;
   }
 
   public int ownedImageCount(String accountId, String region) {
-    return isEnabled(accountId, region) ? config.imagesPerTarget() : 0;
+    return isEnabled(accountId, region) ? config.imagesPerTarget : 0;
   }
 
   public int dbCount(String accountId, String region) {
-    return isEnabled(accountId, region) ? config.dbPerTarget() : 0;
+    return isEnabled(accountId, region) ? config.dbPerTarget : 0;
   }
 
   /** A made-up id of a fixed length whose order has nothing to do with its index. */
@@ -373,7 +373,7 @@ public final class SimEstate {
   }
 
   public int hostCount(String accountId, String region) {
-    return isEnabled(accountId, region) ? config.hostsPerTarget() : 0;
+    return isEnabled(accountId, region) ? config.hostsPerTarget : 0;
   }
 
   public String hostId(String accountId, String region, int index) {
@@ -381,7 +381,7 @@ public final class SimEstate {
   }
 
   public int reservedDbCount(String accountId, String region) {
-    return isEnabled(accountId, region) ? config.reservedDbPerTarget() : 0;
+    return isEnabled(accountId, region) ? config.reservedDbPerTarget : 0;
   }
 
   public String reservedDbId(String accountId, String region, int index) {
@@ -389,7 +389,7 @@ public final class SimEstate {
   }
 
   public int nodeCount(String accountId, String region) {
-    return isEnabled(accountId, region) ? config.nodesPerTarget() : 0;
+    return isEnabled(accountId, region) ? config.nodesPerTarget : 0;
   }
 
   /**
@@ -421,7 +421,7 @@ public final class SimEstate {
    */
   public List<Map<String, String>> nodeApplications(String accountId, String region, String node) {
     List<Map<String, String>> entries = new ArrayList<>();
-    for (int i = 0; i < config.applicationsPerNode(); i++) {
+    for (int i = 0; i < config.applicationsPerNode; i++) {
       entries.add(application(i));
     }
     if (node.startsWith("i-")) {
@@ -452,7 +452,7 @@ public final class SimEstate {
   }
 
   public int licenseConfigurationCount(String accountId, String region) {
-    return isEnabled(accountId, region) ? config.licenseConfigurationsPerTarget() : 0;
+    return isEnabled(accountId, region) ? config.licenseConfigurationsPerTarget : 0;
   }
 
   public String licenseConfigurationArn(String accountId, String region, int index) {

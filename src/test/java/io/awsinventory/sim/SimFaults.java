@@ -30,45 +30,43 @@ final class SimFaults {
       HttpExchange exchange, String account, String region, String action, SimDialect dialect)
       throws IOException {
     SimHttp.sleep(
-        config
-            .latency()
-            .plusMillis(
-                config.jitter().isZero()
-                    ? 0
-                    : ThreadLocalRandom.current().nextLong(config.jitter().toMillis() + 1)));
+        config.latency.plusMillis(
+            config.jitter.isZero()
+                ? 0
+                : ThreadLocalRandom.current().nextLong(config.jitter.toMillis() + 1)));
     boolean hangs =
-        config.hangingRegions().contains(region)
-            || config.hangingRegions().contains(account + "/" + region);
+        config.hangingRegions.contains(region)
+            || config.hangingRegions.contains(account + "/" + region);
     if (hangs && !action.equals("DescribeRegions")) {
       stats.hung.increment();
-      SimHttp.sleep(config.hangFor());
+      SimHttp.sleep(config.hangFor);
       xml(exchange, 504, SimXml.ec2Error("GatewayTimeout", "hung"));
       return false;
     }
-    if (config.serverErrorRate() > 0
-        && ThreadLocalRandom.current().nextDouble() < config.serverErrorRate()) {
+    if (config.serverErrorRate > 0
+        && ThreadLocalRandom.current().nextDouble() < config.serverErrorRate) {
       stats.serverErrors.increment();
       dialect.unavailable(exchange);
       return false;
     }
-    if (config.bucketRefillPerSecond() > 0
+    if (config.bucketRefillPerSecond > 0
         && !buckets
             .computeIfAbsent(
                 account + "/" + region + "/" + action,
-                k -> new TokenBucket(config.bucketBurst(), config.bucketRefillPerSecond()))
+                k -> new TokenBucket(config.bucketBurst, config.bucketRefillPerSecond))
             .take()) {
       stats.throttled.increment();
       dialect.throttled(exchange);
       return false;
     }
     boolean isDenied =
-        config.deniedAccounts().contains(account)
-            || config.deniedApis().contains(action)
-            || (config.deniedRegions().contains(region) && !action.equals("DescribeRegions"));
+        config.deniedAccounts.contains(account)
+            || config.deniedApis.contains(action)
+            || (config.deniedRegions.contains(region) && !action.equals("DescribeRegions"));
     if (isDenied) {
       stats.denied.increment();
       String echo =
-          config.echoRequestInErrors()
+          config.echoRequestInErrors
               ? " Request: " + SimXml.escape(exchange.getRequestHeaders().toString())
               : "";
       dialect.denied(exchange, action, echo);

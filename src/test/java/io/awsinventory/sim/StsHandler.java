@@ -47,7 +47,7 @@ final class StsHandler {
         return new Caller(account, "arn:aws:iam::" + account + ":user/inventory", false);
       }
     }
-    String open = config.openAccount();
+    String open = config.openAccount;
     return open == null
         ? null
         : new Caller(open, "arn:aws:iam::" + open + ":user/inventory", false);
@@ -56,7 +56,7 @@ final class StsHandler {
   /** Answers an STS action of a caller that passed the token checks. */
   void handle(HttpExchange exchange, String action, Map<String, String> form, Caller caller)
       throws IOException {
-    SimHttp.sleep(config.stsLatency());
+    SimHttp.sleep(config.stsLatency);
     switch (action) {
       case "GetCallerIdentity" ->
           xml(
@@ -83,16 +83,16 @@ final class StsHandler {
     String roleArn = form.getOrDefault("RoleArn", "");
     String[] parts = roleArn.split(":");
     SimAccount account = parts.length > 5 ? estate.account(parts[4]) : null;
-    if (account == null && config.openAccount() != null && parts.length > 5) {
+    if (account == null && config.openAccount != null && parts.length > 5) {
       account = new SimAccount(parts[4], "open", "ACTIVE", null);
     }
     String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-    boolean held = config.openAccount() != null || config.roles().contains(roleName);
+    boolean held = config.openAccount != null || config.roles.contains(roleName);
     if (account == null
         || !account.active()
         || !held
-        || config.deniedAccounts().contains("assume:" + parts[4])
-        || config.deniedRoles().contains(roleArn)) {
+        || config.deniedAccounts.contains("assume:" + parts[4])
+        || config.deniedRoles.contains(roleArn)) {
       stats.denied.increment();
       xml(
           exchange,
@@ -104,14 +104,14 @@ final class StsHandler {
                   + (caller == null ? "web identity" : caller.arn())
                   + " is not authorized to perform: sts:AssumeRole on resource: "
                   + roleArn
-                  + (config.echoRequestInErrors()
+                  + (config.echoRequestInErrors
                       ? " Request: " + SimXml.escape(form.toString())
                       : "")));
       return;
     }
     String sessionName = form.getOrDefault("RoleSessionName", "session");
     String key = String.format("ASIASIM%013d", stats.issued.incrementAndGet());
-    Instant expires = Instant.now().plus(config.tokenLifetime());
+    Instant expires = Instant.now().plus(config.tokenLifetime);
     String arn = "arn:aws:sts::" + account.id() + ":assumed-role/" + roleName + "/" + sessionName;
     sessions.put(key, new Session(account.id(), arn, expires));
     xml(
