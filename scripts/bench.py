@@ -490,7 +490,7 @@ def scenario_org_warm(runs=4):
         time.sleep(6)
         classpath = os.pathsep.join([JAR, os.path.join(ROOT, "target", "test-classes")])
         process = subprocess.Popen(
-            ["java"] + launcher_jvm_options() + ["-cp", classpath, "io.awsinventory.sim.WarmRuns"]
+            ["java"] + launcher_jvm_options() + ["-cp", classpath, "io.awsinventory.simtests.WarmRuns"]
             + org_collect_args(sim, os.path.join(work, "warm-out")),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         for _ in range(runs):

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What the simulator counted: calls per API and per account x region, and each kind of fault. */
-final class SimStats {
+public final class SimStats {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final LongAdder throttled = new LongAdder();
