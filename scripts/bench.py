@@ -706,13 +706,19 @@ def seed_moto(endpoint):
 
 
 def timed(command, env=None):
-    """Wall and CPU (user + system of the process and its children) of one run."""
+    """Wall and CPU (user + system of the process and its children) of one run, in a HOME of its own
+    (section 9: the moto goals hold when every run gets a fresh HOME, as in containers)."""
+    env = dict(env if env is not None else os.environ)
+    home = tempfile.mkdtemp(prefix="bench-home-")
+    env["HOME"] = home
+    env.pop("XDG_STATE_HOME", None)
     before = os.times()
     start = time.monotonic()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     wall = time.monotonic() - start
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    shutil.rmtree(home, ignore_errors=True)
     return wall, cpu, done.returncode, done.stderr
 
 
@@ -769,6 +775,82 @@ def scenario_moto(rounds=3):
           f"jar_ratio={median('jar', 0) / b:.2f} launcher_cpu_s={median('launcher', 1):.2f} "
           f"jar_cpu_s={median('jar', 1):.2f} boto3_cpu_s={median('boto3', 1):.2f} "
           f"records={records} boto3_records={boto3_records}")
+
+
+def scenario_pairs(other, pairs=8):
+    """This tree against OTHER (another checkout, built), in turn: the org run through each launcher
+    against one warm org simulator (this tree's), then the moto round (launcher and java -jar, each
+    run in a fresh HOME) against one moto. Prints the medians and the median of the pair ratios."""
+    trees = {"this": ROOT, "other": os.path.abspath(other)}
+    work = tempfile.mkdtemp(prefix="bench-pairs-")
+    sim = Simulator(org_knobs())
+    org = {name: [] for name in trees}
+    try:
+        warm_server(sim, work)
+        for _ in range(pairs):
+            for name, root in trees.items():
+                out = os.path.join(work, name)
+                shutil.rmtree(out, ignore_errors=True)
+                command = [os.path.join(root, "scripts", "aws-inventory")] + org_collect_args(sim, out)
+                wall, rss, code, cpu = run_measured(command)
+                org[name].append((wall, cpu, rss))
+    finally:
+        sim.stop()
+    port = free_port()
+    moto = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+    runs = {}
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(endpoint + "/moto-api/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        seed_moto(endpoint)
+        args = ["collect", "--endpoint-url", endpoint, "--access-key-id", MOTO_KEY, "--secret-access-key",
+                "bench", "--list-accounts", "--format", "jsonl", "--output-dir", os.path.join(work, "moto"),
+                "--quiet", "--resources", "instances,images,db-instances"]
+        env = {k: v for k, v in os.environ.items() if k != "AWS_INVENTORY_JAVA_OPTS"}
+        env["AWS_EC2_METADATA_DISABLED"] = "true"
+        commands = {}
+        for name, root in trees.items():
+            commands[name + " launcher"] = [os.path.join(root, "scripts", "aws-inventory")] + args
+            commands[name + " jar"] = ["java", "-jar", os.path.join(root, "target", "aws-inventory.jar")] + args
+        commands["boto3"] = [sys.executable, os.path.join(ROOT, "scripts", "bench_boto3.py"), endpoint, MOTO_KEY,
+                             os.path.join(work, "boto3"), "20", "--without-reserved"]
+        for name in trees:
+            timed(commands[name + " launcher"], env)  # records the launcher's archive, as a first run does
+        runs = {name: [] for name in commands}
+        for _ in range(max(3, pairs // 2)):
+            for name, command in commands.items():
+                wall, cpu, code, err = timed(command, env)
+                if code not in (0, 3):
+                    print(f"pairs: {name} exit {code}: {err.strip()[:500]}")
+                runs[name].append((wall, cpu))
+    finally:
+        moto.terminate()
+        moto.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+    def med(values):
+        return statistics.median(values)
+
+    for name, rows in org.items():
+        print(f"pairs: org {name} " + " ".join(f"{w:.1f}s/{c:.1f}cpu/{r}MB" for w, c, r in rows))
+    print(f"bench: scenario=pairs-org this_wall_s={med([r[0] for r in org['this']]):.2f} "
+          f"other_wall_s={med([r[0] for r in org['other']]):.2f} "
+          f"this_cpu_s={med([r[1] for r in org['this']]):.2f} other_cpu_s={med([r[1] for r in org['other']]):.2f} "
+          f"wall_ratio={med([a[0] / b[0] for a, b in zip(org['this'], org['other'])]):.3f} "
+          f"cpu_ratio={med([a[1] / b[1] for a, b in zip(org['this'], org['other'])]):.3f} pairs={pairs}")
+    for name, rows in runs.items():
+        print(f"pairs: moto {name} " + " ".join(f"{w:.2f}s/{c:.2f}cpu" for w, c in rows))
+    b = med([r[0] for r in runs["boto3"]])
+    print("bench: scenario=pairs-moto " + " ".join(
+        f"{name.replace(' ', '_')}_wall_s={med([r[0] for r in rows]):.2f} "
+        f"{name.replace(' ', '_')}_ratio={med([r[0] for r in rows]) / b:.2f}"
+        for name, rows in runs.items() if name != "boto3") + f" boto3_wall_s={b:.2f}")
 
 
 def scenario_applications():
@@ -949,6 +1031,8 @@ def main():
             scenario_history()
         elif name == "push":
             scenario_push()
+        elif name.startswith("pairs="):
+            scenario_pairs(name.split("=", 1)[1], int(os.environ.get("BENCH_PAIRS", "8")))
         elif name == "sweep":
             for c in (16, 32, 64, 128, 256):
                 scenario_org(c, with_boto3=False)
