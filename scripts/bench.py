@@ -705,6 +705,26 @@ def seed_moto(endpoint):
                                        MasterUserPassword="not-a-password-1", AllocatedStorage=20)
 
 
+def start_moto():
+    """A moto server on a free loopback port, seeded with the moto estate; the process and its URL."""
+    port = free_port()
+    moto = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(endpoint + "/moto-api/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        seed_moto(endpoint)
+    except BaseException:
+        moto.terminate()
+        raise
+    return moto, endpoint
+
+
 def timed(command, env=None):
     """Wall and CPU (user + system of the process and its children) of one run, in a HOME of its own
     (section 9: the moto goals hold when every run gets a fresh HOME, as in containers)."""
@@ -723,19 +743,9 @@ def timed(command, env=None):
 
 
 def scenario_moto(rounds=3):
-    port = free_port()
-    moto = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    endpoint = f"http://127.0.0.1:{port}"
+    moto, endpoint = start_moto()
     work = tempfile.mkdtemp(prefix="bench-moto-")
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(endpoint + "/moto-api/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        seed_moto(endpoint)
         # moto does not implement DescribeReservedInstances: both sides leave reserved instances out
         args = ["collect", "--endpoint-url", endpoint, "--access-key-id", MOTO_KEY, "--secret-access-key",
                 "bench", "--list-accounts", "--format", "jsonl", "--output-dir", os.path.join(work, "out"),
@@ -796,19 +806,9 @@ def scenario_pairs(other, pairs=8):
                 org[name].append((wall, cpu, rss))
     finally:
         sim.stop()
-    port = free_port()
-    moto = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    endpoint = f"http://127.0.0.1:{port}"
+    moto, endpoint = start_moto()
     runs = {}
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(endpoint + "/moto-api/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        seed_moto(endpoint)
         args = ["collect", "--endpoint-url", endpoint, "--access-key-id", MOTO_KEY, "--secret-access-key",
                 "bench", "--list-accounts", "--format", "jsonl", "--output-dir", os.path.join(work, "moto"),
                 "--quiet", "--resources", "instances,images,db-instances"]
