@@ -24,7 +24,7 @@ import java.util.Properties;
  * view made from its definition, {@link Tables}), then runs appended, listed and pruned.
  */
 public final class HistoryDatabase implements AutoCloseable {
-  /** The migrations, in order; a released one is never edited. */
+  /** The migrations of the runs and coverage tables, in order. */
   static final List<String> MIGRATIONS = List.of("V1__snapshots.sql");
 
   private final DatabaseUrl url;
