@@ -376,7 +376,7 @@ public final class SimConfig {
           "Counters: http://127.0.0.1:PORT/sim/stats",
           "");
 
-  /** "account/region" targets whose DescribeInstances answers the same next-page token for ever. */
+  /** "account/region" targets whose paged listings answer the same next-page token for ever. */
   public SimConfig repeatingTokenTargets(String... value) {
     repeatingTokenTargets = Set.of(value);
     return this;
@@ -412,7 +412,7 @@ public final class SimConfig {
     return this;
   }
 
-  /** "account/region" targets whose DescribeInstances ignores MaxResults: one page holds all. */
+  /** "account/region" targets whose paged listings ignore the page size: one page holds all. */
   public SimConfig unpagedTargets(String... value) {
     unpagedTargets = Set.of(value);
     return this;
