@@ -3,12 +3,10 @@ package io.awsinventory.collect;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
+import io.awsinventory.TabSeparated;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -196,18 +194,11 @@ public final class ProductTable {
   /** The table in {@code in}, in the resource's layout; throws naming the line that is wrong. */
   static ProductTable read(InputStream in) throws IOException {
     List<Row> rows = new ArrayList<>();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String line;
-    int number = 0;
-    while ((line = reader.readLine()) != null) {
-      number++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] cells = line.split("\t", -1);
+    for (TabSeparated.Row row : TabSeparated.read(in)) {
+      String[] cells = row.cells();
       if (cells.length != 5 || !PRECEDENCE.contains(cells[0]) || cells[1].isEmpty()) {
         throw new IOException(
-            "line " + number + " is not source, match, product, edition, licence");
+            "line " + row.line() + " is not source, match, product, edition, licence");
       }
       rows.add(new Row(cells[0], cells[1], cells[2], cells[3], cells[4]));
     }

@@ -1,11 +1,9 @@
 package io.awsinventory.licence;
 
-import java.io.BufferedReader;
+import io.awsinventory.TabSeparated;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,26 +136,17 @@ public final class Rules {
   }
 
   static Rules read(InputStream in) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    List<TabSeparated.Row> rows = TabSeparated.read(in);
+    if (!rows.isEmpty()) {
+      String[] first = rows.get(0).cells();
+      if (first.length != 2 || !first[0].equals("version") || !first[1].equals(VERSION)) {
+        throw new IOException(
+            "line " + rows.get(0).line() + ": a rules file starts with the line \"version<TAB>1\"");
+      }
+    }
     List<Rule> rules = new ArrayList<>();
-    boolean versioned = false;
-    String line;
-    int number = 0;
-    while ((line = reader.readLine()) != null) {
-      number++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] cells = line.split("\t", -1);
-      if (!versioned) {
-        if (cells.length != 2 || !cells[0].equals("version") || !cells[1].equals(VERSION)) {
-          throw new IOException(
-              "line " + number + ": a rules file starts with the line \"version<TAB>1\"");
-        }
-        versioned = true;
-        continue;
-      }
-      rules.add(rule(cells, number));
+    for (TabSeparated.Row row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+      rules.add(rule(row.cells(), row.line()));
     }
     if (rules.isEmpty()) {
       throw new IOException("the file has no rules");
